@@ -1,0 +1,41 @@
+import type {
+  AnyMessageContent,
+  AuthenticationState,
+  BaileysEventEmitter,
+  BinaryNode,
+  MiscMessageGenerationOptions,
+  WAMessage,
+  WAPresence,
+} from '@whiskeysockets/baileys';
+
+/**
+ * The part of Baileys' WASocket the adapter uses, with Baileys' own signatures: the real socket
+ * from makeWASocket is passed as it is (realSocket.ts checks that it fits at compile time), and
+ * tests pass a fake that emits recorded-shape events.
+ */
+export interface SocketPort {
+  ev: BaileysEventEmitter;
+  /** Every frame received fires 'frame': the traffic signal for stale-session detection. */
+  ws: { on(event: 'frame', listener: () => void): unknown; off(event: 'frame', listener: () => void): unknown };
+  user: { id: string; lid?: string; name?: string; notify?: string } | undefined;
+  sendMessage(jid: string, content: AnyMessageContent, options?: MiscMessageGenerationOptions): Promise<WAMessage | undefined>;
+  sendPresenceUpdate(type: WAPresence, toJid?: string): Promise<void>;
+  presenceSubscribe(toJid: string): Promise<void>;
+  onWhatsApp(...phoneNumber: string[]): Promise<{ jid: string; exists: boolean }[] | undefined>;
+  requestPairingCode(phoneNumber: string, customPairingCode?: string): Promise<string>;
+  logout(msg?: string): Promise<void>;
+  end(error: Error | undefined): Promise<void>;
+  query(node: BinaryNode, timeoutMs?: number): Promise<unknown>;
+  signalRepository: { lidMapping: { getPNForLID(lid: string): Promise<string | null> } };
+}
+
+/** Media bytes of a received message (Baileys' downloadMediaMessage in production). */
+export type MediaDownloader = (msg: WAMessage, socket: SocketPort) => Promise<Buffer>;
+
+export interface SocketFactoryInput {
+  auth: AuthenticationState;
+  onLog: (level: 'warn' | 'error', message: string) => void;
+}
+
+/** Opens one connection attempt. Each reconnect calls it again with the same auth state. */
+export type SocketFactory = (input: SocketFactoryInput) => Promise<SocketPort>;

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { TZDate } from '@date-fns/tz';
+import { createApp } from '../../app/createApp';
+import { prepareDemoFolder } from '../../app/demoMode';
+import { DEMO_CLINIC } from '../../domain/demo/demoPeople';
+import { DeskError } from '../../domain/shared/errors';
+import { resolveDataDir } from '../../host/dataDir';
+import { startHost } from '../../host/hostServer';
+import type { Command } from '../command';
+
+/** The built renderer sits beside the built main bundle: out/main/cli.js -> out/renderer. */
+export const rendererDir = (): string => process.env.CLINIC_DESK_RENDERER ?? path.join(__dirname, '..', 'renderer');
+
+function openBrowser(url: string): void {
+  const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the desk to browsers on this PC (or the LAN) with the API at /api/<method> and /ws.',
+  usage: 'serve [--demo] [--port 4780] [--host 127.0.0.1] [--data DIR] [--password PW] [--open] [--no-simulation] [--reset-demo]',
+  options: {
+    demo: { type: 'boolean' },
+    port: { type: 'string', default: '4780' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string' },
+    password: { type: 'string' },
+    open: { type: 'boolean' },
+    'no-simulation': { type: 'boolean' },
+    'reset-demo': { type: 'boolean' },
+  },
+  async run({ values }, io) {
+    const demo = Boolean(values.demo);
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DeskError('invalid_input', `--port: "${String(values.port)}" is not a port number`, { field: 'port' });
+    const dataDir = resolveDataDir({ flag: values.data as string | undefined, demo });
+    if (demo) prepareDemoFolder(dataDir, new TZDate(Date.now(), DEMO_CLINIC.timeZone).toISOString().slice(0, 10), { reset: Boolean(values['reset-demo']) });
+    const app = await createApp({ dataDir, demo: demo ? { simulate: !values['no-simulation'], latencyMs: Number(process.env.CLINIC_DESK_SIM_LATENCY_MS ?? 0) } : false });
+    let host;
+    try {
+      host = await startHost({
+        app,
+        host: String(values.host),
+        port,
+        rendererDir: rendererDir(),
+        password: (values.password as string | undefined) ?? process.env.CLINIC_DESK_PASSWORD,
+      });
+    } catch (err) {
+      await app.stop();
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new DeskError('conflict', `port ${port} is already in use; is Clinic Desk already running? Try --port ${port + 1}.`);
+      throw err;
+    }
+    io.out(`Clinic Desk${demo ? ' (demo clinic)' : ''} is serving ${host.url}`);
+    io.out(`Data: ${dataDir}`);
+    if (values.open) openBrowser(host.url);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string): void => {
+        io.out(`${signal} received, shutting down…`);
+        void host.close().then(() => app.stop()).then(resolve);
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+    return 0;
+  },
+};

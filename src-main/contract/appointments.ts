@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { channel, epochMs, id, ok } from './common';
+import { method, type EventMap, type MethodMap } from './define';
+
+export const appointmentStatus = z.enum(['booked', 'confirmed', 'checked_in', 'in_visit', 'done', 'no_show', 'cancelled']);
+export const visitAction = z.enum(['check_in', 'start', 'finish', 'no_show', 'cancel', 'undo']);
+export type VisitAction = z.infer<typeof visitAction>;
+
+export const boardVisit = z.object({
+  id,
+  patientId: id.nullable(),
+  patientName: z.string(),
+  language: z.string().nullable(),
+  startsAt: epochMs,
+  endsAt: epochMs,
+  type: z.string(),
+  status: appointmentStatus,
+  phase: z.enum(['done', 'in_visit', 'waiting', 'skipped']),
+  eta: epochMs,
+  delayMinutes: z.number().int().nonnegative(),
+  checkedInAt: epochMs.nullable(),
+  startedAt: epochMs.nullable(),
+  finishedAt: epochMs.nullable(),
+  noticesSent: z.number().int().nonnegative(),
+});
+export type BoardVisit = z.infer<typeof boardVisit>;
+
+export const practitionerBoard = z.object({
+  id,
+  name: z.string(),
+  room: z.string().nullable(),
+  colour: z.string(),
+  currentDelayMinutes: z.number().int().nonnegative(),
+  announcedMinutes: z.number().int().nullable(),
+  automatic: z.boolean(),
+  visits: z.array(boardVisit),
+});
+export type PractitionerBoard = z.infer<typeof practitionerBoard>;
+
+export const dayBoard = z.object({ day: z.string(), timeZone: z.string(), now: epochMs, practitioners: z.array(practitionerBoard) });
+export type DayBoard = z.infer<typeof dayBoard>;
+
+export const skipReason = z.enum(['not_waiting', 'already_started', 'below_threshold', 'daily_cap', 'quiet_hours', 'no_channel', 'no_consent', 'template_incomplete']);
+
+export const delayPreview = z.object({
+  practitionerId: id,
+  practitioner: z.string(),
+  revision: z.number().int().positive(),
+  currentDelayMinutes: z.number().int().nonnegative(),
+  announcedMinutes: z.number().int().nullable(),
+  automatic: z.boolean(),
+  notices: z.array(
+    z.object({
+      appointmentId: id,
+      patientId: id,
+      patientName: z.string(),
+      kind: z.enum(['delay', 'on_time']),
+      channel,
+      language: z.string(),
+      startsAt: epochMs,
+      eta: epochMs,
+      previousEta: epochMs,
+      delayMinutes: z.number().int().nonnegative(),
+      text: z.string(),
+    }),
+  ),
+  skipped: z.array(z.object({ appointmentId: id, patientName: z.string(), reason: skipReason })),
+});
+export type DelayPreview = z.infer<typeof delayPreview>;
+
+export const waitingRoomBoard = z.object({
+  clinicName: z.string(),
+  timeZone: z.string(),
+  languages: z.array(z.string()),
+  at: epochMs,
+  practitioners: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      room: z.string().nullable(),
+      colour: z.string(),
+      delayMinutes: z.number().int().nonnegative(),
+      state: z.enum(['on_time', 'delayed', 'finished']),
+      nextEta: epochMs.nullable(),
+      waitingCount: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type WaitingRoomBoard = z.infer<typeof waitingRoomBoard>;
+
+const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-24');
+
+export const importRequest = z.object({
+  format: z.enum(['ics', 'csv']),
+  content: z.string().min(1, 'the file is empty').max(20_000_000),
+  practitioner: z.string().min(1).max(120).optional(),
+  from: civilDate.optional(),
+  to: civilDate.optional(),
+  mapping: z.record(z.string(), z.string()).optional(),
+  dryRun: z.boolean().default(false),
+});
+
+export const importSummary = z.object({
+  dryRun: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  patientsCreated: z.number().int(),
+  practitionersCreated: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      uid: z.string(),
+      startsAt: epochMs,
+      endsAt: epochMs,
+      patientName: z.string().nullable(),
+      phone: z.string().nullable(),
+      practitioner: z.string(),
+      cancelled: z.boolean(),
+      outcome: z.enum(['created', 'updated', 'unchanged']),
+    }),
+  ),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  skipped: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type ImportSummary = z.infer<typeof importSummary>;
+
+const practitionerRef = z.object({ practitionerId: id });
+
+export const appointmentsApi = {
+  'appointments.day': method(z.object({}).strict(), dayBoard),
+  'appointments.setStatus': method(z.object({ appointmentId: id, action: visitAction }).strict(), ok),
+  'appointments.import': method(importRequest, importSummary),
+  'delays.preview': method(practitionerRef.strict(), delayPreview),
+  'delays.announce': method(practitionerRef.extend({ minutes: z.number().int().min(0).max(240) }).strict(), delayPreview),
+  'delays.send': method(practitionerRef.extend({ revision: z.number().int().positive() }).strict(), z.object({ queued: z.number().int().nonnegative() })),
+  'delays.setAutomatic': method(practitionerRef.extend({ automatic: z.boolean() }).strict(), delayPreview),
+  'delays.waitingRoom': method(z.object({}).strict(), waitingRoomBoard, { public: true }),
+} satisfies MethodMap;
+
+export const appointmentsEvents = {
+  'waitingRoom.updated': waitingRoomBoard,
+  /** The day board should reload: a delay, a visit or a notice changed. */
+  'delays.changed': z.object({ at: epochMs }),
+} satisfies EventMap;

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+
+/** A method of the API: what the caller sends and what it gets back, both validated at the boundary. */
+export interface MethodSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  request: Req;
+  response: Res;
+  /** Methods the waiting-room screen or a read-only manager may call without a desk login. */
+  public?: boolean;
+}
+
+export const method = <Req extends z.ZodType, Res extends z.ZodType>(
+  request: Req,
+  response: Res,
+  opts: { public?: boolean } = {},
+): MethodSpec<Req, Res> => ({ request, response, ...opts });
+
+export type MethodMap = Record<string, MethodSpec>;
+export type EventMap = Record<string, z.ZodType>;

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { appointmentsApi, appointmentsEvents } from './appointments';
+import { coreApi, coreEvents } from './core';
+import { inboxApi, inboxEvents } from './inbox';
+import { mediaApi } from './media';
+import { patientsApi, patientsEvents } from './patients';
+import { templatesApi, templatesEvents } from './templates';
+
+/**
+ * The one API contract, shared by main, preload and renderer. Each area contributes a map of
+ * methods and events from its own file; register a new area with one line in each object below.
+ */
+export const api = {
+  ...coreApi,
+  ...appointmentsApi,
+  ...inboxApi,
+  ...patientsApi,
+  ...mediaApi,
+  ...templatesApi,
+};
+
+export const events = {
+  ...coreEvents,
+  ...appointmentsEvents,
+  ...inboxEvents,
+  ...patientsEvents,
+  ...templatesEvents,
+};
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type Request<M extends MethodName> = z.input<Api[M]['request']>;
+export type ParsedRequest<M extends MethodName> = z.output<Api[M]['request']>;
+export type Response<M extends MethodName> = z.output<Api[M]['response']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** The interface the renderer programs against, whatever the transport. */
+export interface DeskClient {
+  call<M extends MethodName>(method: M, request: Request<M>): Promise<Response<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(api, name);

@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { runMigrations } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Electron passes the path of its own ABI build of better-sqlite3 (see scripts/native-electron.cjs); also CLINIC_DESK_SQLITE_BINDING. */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens (or creates) the clinic database with the settings every connection needs:
+ * WAL so readers never block the writer, foreign keys on, and a busy timeout so a second
+ * process (the CLI during a backup, say) waits instead of failing.
+ */
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  const nativeBinding = opts.nativeBinding ?? process.env.CLINIC_DESK_SQLITE_BINDING;
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  runMigrations(db);
+  return db;
+}
+
+/** Runs fn in a transaction that is rolled back when it throws: nothing half-written. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn)();
+}

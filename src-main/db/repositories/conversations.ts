@@ -1,0 +1,76 @@
+import type { Db } from '../database';
+
+export interface ConversationRow {
+  id: number;
+  patient_id: number;
+  status: 'open' | 'waiting' | 'snoozed' | 'done';
+  snoozed_until: number | null;
+  assigned_to: string | null;
+  unread_count: number;
+  waiting_since: number | null;
+  last_message_at: number | null;
+  last_channel: string | null;
+  last_preview: string;
+  last_direction: 'in' | 'out' | null;
+  created_at: number;
+}
+
+export interface ConversationListRow extends ConversationRow {
+  first_name: string;
+  last_name: string;
+  language: string | null;
+  phone: string | null;
+}
+
+export function ensureConversation(db: Db, patientId: number, at: number): ConversationRow {
+  db.prepare('INSERT INTO conversations (patient_id, created_at) VALUES (?, ?) ON CONFLICT(patient_id) DO NOTHING').run(patientId, at);
+  return db.prepare('SELECT * FROM conversations WHERE patient_id = ?').get(patientId) as ConversationRow;
+}
+
+export function getConversation(db: Db, id: number): ConversationRow | undefined {
+  return db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+}
+
+export function saveConversationState(
+  db: Db,
+  id: number,
+  s: Pick<ConversationRow, 'status' | 'snoozed_until' | 'unread_count' | 'waiting_since' | 'last_message_at' | 'last_channel' | 'last_preview' | 'last_direction'>,
+): void {
+  db.prepare(
+    `UPDATE conversations SET status = ?, snoozed_until = ?, unread_count = ?, waiting_since = ?,
+       last_message_at = ?, last_channel = ?, last_preview = ?, last_direction = ? WHERE id = ?`,
+  ).run(s.status, s.snoozed_until, s.unread_count, s.waiting_since, s.last_message_at, s.last_channel, s.last_preview, s.last_direction, id);
+}
+
+const LIST_SELECT = `
+  SELECT c.*, p.first_name, p.last_name, p.language,
+    (SELECT value FROM patient_identities i WHERE i.patient_id = p.id AND i.kind = 'phone' ORDER BY i.id LIMIT 1) AS phone
+  FROM conversations c JOIN patients p ON p.id = c.patient_id`;
+
+/**
+ * The inbox order: conversations waiting for the clinic first, oldest wait first; then the rest by latest activity.
+ * Uses conversations_inbox for the waiting part.
+ */
+const INBOX_ORDER = `ORDER BY (c.waiting_since IS NULL), c.waiting_since, c.last_message_at DESC, c.id`;
+
+export function listConversations(
+  db: Db,
+  statuses: ConversationRow['status'][],
+  limit: number,
+  offset: number,
+): { rows: ConversationListRow[]; total: number } {
+  const marks = statuses.map(() => '?').join(',');
+  const rows = db
+    .prepare(`${LIST_SELECT} WHERE c.status IN (${marks}) AND c.last_message_at IS NOT NULL ${INBOX_ORDER} LIMIT ? OFFSET ?`)
+    .all(...statuses, limit, offset) as ConversationListRow[];
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM conversations c WHERE c.status IN (${marks}) AND c.last_message_at IS NOT NULL`).get(...statuses) as {
+      n: number;
+    }
+  ).n;
+  return { rows, total };
+}
+
+export function getConversationListRow(db: Db, id: number): ConversationListRow | undefined {
+  return db.prepare(`${LIST_SELECT} WHERE c.id = ?`).get(id) as ConversationListRow | undefined;
+}

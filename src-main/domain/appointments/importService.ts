@@ -1,0 +1,104 @@
+/**
+ * Puts an imported file into the schedule: practitioners by name (created when new), patients by phone
+ * (created when new), appointments upserted by UID so a re-import updates and never duplicates. The whole
+ * file is one transaction; a dry run does the same work and rolls it back, so its counts are exact.
+ */
+import type { ImportSummary } from '../../contract/appointments';
+import { insertPractitioner } from '../../db/repositories/appointments';
+import { insertPatient } from '../../db/repositories/patients';
+import { findPractitionerByName, upsertImported } from '../../db/repositories/schedule';
+import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
+import { resolvePatient, type MessagingDeps } from '../messaging/messagingService';
+import { toE164 } from '../patients/phone';
+import { getClinicSettings } from '../settings/clinicSettings';
+import { importAppointmentCsv, type AppointmentColumnMapping } from './import/csvImport';
+import { importIcs } from './import/icsImport';
+import type { ImportedAppointment, ImportIssue } from './import/importedAppointment';
+
+export interface ImportRequest {
+  format: 'ics' | 'csv';
+  content: string;
+  practitioner?: string | undefined;
+  /** Clinic-local dates, inclusive; default today and the next 30 days. */
+  from?: string | undefined;
+  to?: string | undefined;
+  mapping?: AppointmentColumnMapping | undefined;
+  dryRun: boolean;
+}
+
+class DryRunRollback extends Error {}
+
+export function importAppointments(deps: MessagingDeps, req: ImportRequest): ImportSummary {
+  const { db } = deps;
+  const settings = getClinicSettings(db);
+  const tz = settings.timeZone;
+  const today = localParts(deps.clock.now(), tz).date;
+  const fromDay = req.from ?? today;
+  const toDay = req.to ?? addDays(fromDay, 30);
+  const range = { from: zonedToUtc(fromDay, 0, tz), to: zonedToUtc(addDays(toDay, 1), 0, tz) };
+  const opts = { range, timeZone: tz, practitioner: req.practitioner ?? null };
+  const parsed = req.format === 'ics' ? importIcs(req.content, opts) : importAppointmentCsv(req.content, { ...opts, mapping: req.mapping ?? {} });
+
+  const summary: ImportSummary = {
+    dryRun: req.dryRun,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    patientsCreated: 0,
+    practitionersCreated: [],
+    rows: [],
+    errors: [...parsed.errors],
+    skipped: parsed.skipped,
+  };
+  const apply = db.transaction(() => {
+    for (const a of parsed.appointments) {
+      const error = applyOne(deps, a, summary, settings.defaultRegion);
+      if (error) summary.errors.push(error);
+    }
+    if (req.dryRun) throw new DryRunRollback();
+  });
+  try {
+    apply();
+  } catch (e) {
+    if (!(e instanceof DryRunRollback)) throw e;
+  }
+  summary.errors.sort((a, b) => a.line - b.line);
+  return summary;
+}
+
+function applyOne(deps: MessagingDeps, a: ImportedAppointment, summary: ImportSummary, region: string): ImportIssue | null {
+  const { db, clock } = deps;
+  if (!a.practitioner) return { line: a.line, message: 'no practitioner: name one with --practitioner or a practitioner column' };
+  let practitioner = findPractitionerByName(db, a.practitioner);
+  if (!practitioner) {
+    insertPractitioner(db, { name: a.practitioner });
+    summary.practitionersCreated.push(a.practitioner);
+    practitioner = findPractitionerByName(db, a.practitioner)!;
+  }
+  let patientId: number | null = null;
+  if (a.phone) {
+    const e164 = toE164(a.phone, region as Parameters<typeof toE164>[1]);
+    if (!e164) return { line: a.line, message: `phone "${a.phone}" is not a valid phone number` };
+    const r = resolvePatient(deps, { phone: e164, pushName: a.patientName });
+    patientId = r.patientId;
+    if (r.created) summary.patientsCreated++;
+  } else if (a.patientName) {
+    const [first, ...rest] = a.patientName.split(/\s+/);
+    patientId = insertPatient(db, { firstName: first ?? '', lastName: rest.join(' ') }, clock.now());
+    summary.patientsCreated++;
+  }
+  const outcome = upsertImported(db, {
+    externalUid: a.uid,
+    patientId,
+    practitionerId: practitioner.id,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    type: a.type,
+    notes: a.notes,
+    cancelled: a.cancelled,
+    source: 'import',
+  });
+  summary[outcome]++;
+  summary.rows.push({ line: a.line, uid: a.uid, startsAt: a.startsAt, endsAt: a.endsAt, patientName: a.patientName, phone: a.phone, practitioner: practitioner.name, cancelled: a.cancelled, outcome });
+  return null;
+}

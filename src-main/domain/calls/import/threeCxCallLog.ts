@@ -1,0 +1,123 @@
+import type { CallDirection } from '../callTypes';
+import { directionWord, inferDirection } from './callDirection';
+import { collectCalls, type CallLeg } from './callLegs';
+import { DEFAULT_ABANDON_WITHIN_SECONDS, resolveResult, statusMeaning } from './classifyCall';
+import type { CsvRecord } from './csvTokenizer';
+import { looksLikeExtension, parseDateTime, parseDurationSeconds, phoneDigits } from './fieldParsers';
+import { emptyResult, headerKey, rowHash, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
+
+/**
+ * 3CX call log export (Call History / Call Log report, V18–V20): a header row
+ * `Call Time,Call ID,From,To,Direction,Status,Ringing,Talking,Cost,Call Activity Details`, parties written
+ * as "Name (number)", durations as hh:mm:ss, a trailing "Totals" row. Older exports say "Caller ID" and
+ * "Destination" and have no Direction; both are read.
+ */
+const COLUMNS = {
+  time: ['call time', 'start time', 'time start'],
+  id: ['call id', 'callid', 'historyid'],
+  from: ['from', 'caller id', 'caller', 'from no'],
+  to: ['to', 'destination', 'to no'],
+  direction: ['direction', 'call direction'],
+  status: ['status', 'call status'],
+  ringing: ['ringing', 'ring time'],
+  talking: ['talking', 'talk time', 'duration'],
+} as const;
+
+type Column = keyof typeof COLUMNS;
+const REQUIRED: Column[] = ['time', 'from', 'to', 'status'];
+
+export function findColumns(header: string[]): { index: Partial<Record<Column, number>>; missing: Column[] } {
+  const keys = header.map(headerKey);
+  const index: Partial<Record<Column, number>> = {};
+  for (const column of Object.keys(COLUMNS) as Column[]) {
+    const at = keys.findIndex((k) => (COLUMNS[column] as readonly string[]).includes(k));
+    if (at >= 0) index[column] = at;
+  }
+  return { index, missing: REQUIRED.filter((c) => index[c] === undefined) };
+}
+
+/** True when the header row is a 3CX call log header. */
+export function isThreeCxHeader(header: string[]): boolean {
+  return findColumns(header).missing.length === 0;
+}
+
+export function parseThreeCxCallLog(records: CsvRecord[], opts: ImportOptions): ParsedCallFile {
+  const [header, ...rows] = records;
+  if (!header) return emptyResult('3cx', 'the file is empty');
+  const { index, missing } = findColumns(header.fields);
+  if (missing.length > 0) {
+    const wanted = missing.map((c) => COLUMNS[c][0]).join(', ');
+    return emptyResult('3cx', `not a 3CX call log: no column ${wanted} in the header (found: ${header.fields.join(' | ')})`);
+  }
+  const cell = (r: CsvRecord, c: Column): string => {
+    const i = index[c];
+    return i === undefined ? '' : (r.fields[i] ?? '').trim();
+  };
+  const abandonWithinSeconds = opts.abandonWithinSeconds ?? DEFAULT_ABANDON_WITHIN_SECONDS;
+  const legs: CallLeg[] = [];
+  const skipped: RowIssue[] = [];
+  const errors: RowIssue[] = [];
+
+  for (const r of rows) {
+    const fail = (message: string): void => void errors.push({ line: r.line, message });
+    const timeText = cell(r, 'time');
+    if (/^totals?$/i.test(timeText) || r.fields.some((f) => /^totals?$/i.test(f.trim()))) {
+      skipped.push({ line: r.line, message: 'report totals row' });
+      continue;
+    }
+    const startedAt = parseDateTime(timeText, opts.timeZone, opts.dateOrder);
+    if (startedAt === null) {
+      fail(`Call Time: cannot read "${timeText}" as a date and time`);
+      continue;
+    }
+    const from = phoneDigits(cell(r, 'from'));
+    const to = phoneDigits(cell(r, 'to'));
+    const dirText = cell(r, 'direction');
+    const direction = index.direction !== undefined && dirText !== '' ? directionWord(dirText) : inferDirection(from, to);
+    if (direction === 'internal') {
+      skipped.push({ line: r.line, message: 'internal call between extensions' });
+      continue;
+    }
+    if (direction === null) {
+      fail(dirText ? `Direction: unknown value "${dirText}"` : `From/To: cannot tell whether "${from}" → "${to}" was incoming or outgoing`);
+      continue;
+    }
+    const statusText = cell(r, 'status');
+    const meaning = statusMeaning(statusText);
+    if (meaning === null) {
+      fail(`Status: unknown value "${statusText}"`);
+      continue;
+    }
+    const ringSeconds = parseDurationSeconds(cell(r, 'ringing'));
+    const talkSeconds = parseDurationSeconds(cell(r, 'talking'));
+    if (ringSeconds === null || talkSeconds === null) {
+      fail(`${ringSeconds === null ? 'Ringing' : 'Talking'}: cannot read "${cell(r, ringSeconds === null ? 'ringing' : 'talking')}" as a duration`);
+      continue;
+    }
+    const callId = cell(r, 'id');
+    legs.push({
+      line: r.line,
+      key: callId || null,
+      rowText: r.fields.join('\u001f'),
+      call: {
+        direction,
+        fromNumber: from,
+        toNumber: to,
+        startedAt,
+        ringSeconds,
+        talkSeconds: meaning === 'answered' ? talkSeconds : 0,
+        result: resolveResult(meaning, { ringSeconds, callerHungUp: null, abandonWithinSeconds }),
+        extension: deskOf(direction, from, to),
+        source: '3cx',
+        sourceId: callId || rowHash([String(startedAt), from, to, statusText, String(ringSeconds), String(talkSeconds)]),
+        note: '',
+      },
+    });
+  }
+  return { format: '3cx', ...collectCalls(legs), skipped, errors, fileError: null };
+}
+
+function deskOf(direction: CallDirection, from: string, to: string): string | null {
+  const desk = direction === 'in' ? to : from;
+  return looksLikeExtension(desk) ? desk : null;
+}

@@ -1,0 +1,105 @@
+import type { Db } from '../../db/database';
+import { identitiesOf } from '../../db/repositories/patients';
+import { messagesByText, patientsByPhone, patientsByText, type MessageSearchRow, type PatientSearchRow } from '../../db/repositories/inboxSearch';
+import { formatPhone, type Region } from '../patients/phone';
+import { highlightRanges, phoneHighlightRanges, type Range } from './search/highlight';
+import { analyzeSearchQuery, type SearchQuery } from './search/searchQuery';
+import { rankSearchHits, type SearchHit } from './search/searchRanking';
+import { snippetAround } from './search/snippet';
+
+/** Full-text and phone search over patients and messages, ranked and highlighted for the UI. */
+export interface HighlightedText {
+  text: string;
+  ranges: Range[];
+}
+
+export interface PatientResult {
+  kind: 'patient';
+  patientId: number;
+  conversationId: number | null;
+  name: HighlightedText;
+  phone: HighlightedText | null;
+  note: HighlightedText | null;
+  matchedBy: 'phoneExact' | 'phonePartial' | 'text';
+}
+
+export interface MessageResult {
+  kind: 'message';
+  messageId: number;
+  conversationId: number;
+  patientId: number;
+  patientName: string;
+  channel: string;
+  direction: 'in' | 'out';
+  at: number;
+  snippet: HighlightedText;
+}
+
+export type SearchResult = PatientResult | MessageResult;
+
+const fullName = (r: { first_name: string; last_name: string }): string => `${r.first_name} ${r.last_name}`.trim();
+
+export function searchInbox(db: Db, raw: string, region: Region, limit = 30): { terms: string[]; results: SearchResult[] } {
+  const q = analyzeSearchQuery(raw, region);
+  if (!q.phone && !q.fts) return { terms: [], results: [] };
+  const patients = new Map<number, PatientSearchRow>();
+  const hits: SearchHit[] = [];
+  if (q.phone) {
+    for (const r of patientsByPhone(db, q.phone.e164, q.phone.digits, limit)) {
+      patients.set(r.patient_id, r);
+      hits.push({ kind: 'patient', patientId: r.patient_id, name: fullName(r), matchedBy: r.exact ? 'phoneExact' : 'phonePartial', lastActivityAt: r.last_message_at });
+    }
+  }
+  const messages = new Map<number, MessageSearchRow>();
+  if (q.fts) {
+    for (const r of patientsByText(db, q.fts, limit)) {
+      patients.set(r.patient_id, patients.get(r.patient_id) ?? r);
+      hits.push({ kind: 'patient', patientId: r.patient_id, name: fullName(r), matchedBy: 'text', lastActivityAt: r.last_message_at });
+    }
+    for (const r of messagesByText(db, q.fts, limit)) {
+      messages.set(r.message_id, r);
+      hits.push({ kind: 'message', messageId: r.message_id, patientId: r.patient_id, bm25: r.bm25, at: r.created_at });
+    }
+  }
+  const results = rankSearchHits(hits, q.terms)
+    .slice(0, limit)
+    .map((h): SearchResult =>
+      h.kind === 'patient' ? patientResult(db, patients.get(h.patientId)!, h.matchedBy, q) : messageResult(messages.get(h.messageId)!, q.terms),
+    );
+  return { terms: q.terms, results };
+}
+
+function patientResult(db: Db, r: PatientSearchRow, matchedBy: PatientResult['matchedBy'], q: SearchQuery): PatientResult {
+  const name = fullName(r);
+  const phones = identitiesOf(db, r.patient_id).filter((i) => i.kind === 'phone').map((i) => formatPhone(i.value));
+  let phone: HighlightedText | null = phones[0] ? { text: phones[0], ranges: [] } : null;
+  if (q.phone) {
+    const digits = q.phone.digits;
+    const hit = phones.map((text) => ({ text, ranges: phoneHighlightRanges(text, digits) })).find((p) => p.ranges.length > 0);
+    if (hit) phone = hit;
+  }
+  const noteRanges = highlightRanges(r.notes, q.terms);
+  return {
+    kind: 'patient',
+    patientId: r.patient_id,
+    conversationId: r.conversation_id,
+    name: { text: name, ranges: highlightRanges(name, q.terms) },
+    phone,
+    note: noteRanges.length ? snippetAround(r.notes, noteRanges, 120) : null,
+    matchedBy,
+  };
+}
+
+function messageResult(r: MessageSearchRow, terms: string[]): MessageResult {
+  return {
+    kind: 'message',
+    messageId: r.message_id,
+    conversationId: r.conversation_id,
+    patientId: r.patient_id,
+    patientName: fullName(r),
+    channel: r.channel,
+    direction: r.direction,
+    at: r.created_at,
+    snippet: snippetAround(r.body, highlightRanges(r.body, terms)),
+  };
+}

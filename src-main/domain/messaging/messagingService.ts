@@ -1,0 +1,203 @@
+import type { TimelineMessage } from '../../contract/inbox';
+import type { Db } from '../../db/database';
+import { ensureConversation, getConversation, saveConversationState, type ConversationRow } from '../../db/repositories/conversations';
+import { findByProviderId, getMessage, insertMessage, setMessageStatus, type MessageRow } from '../../db/repositories/messages';
+import { insertOutbox, outboxForMessage, requeue } from '../../db/repositories/outbox';
+import { addIdentity, findPatientByIdentity, identitiesOf, insertPatient } from '../../db/repositories/patients';
+import { toE164, type Region } from '../patients/phone';
+import type { Clock } from '../shared/clock';
+import { DeskError, notFound } from '../shared/errors';
+import type { EventBus } from '../shared/eventBus';
+import type { Channel, InboundMessage, MediaRef, StatusUpdate } from './channelPort';
+import { afterAutomatic, afterInbound, afterStaffReply, nextMessageStatus, type ConversationState } from './conversationState';
+import { publishConversation, toTimelineMessage } from './timeline';
+
+export interface MessagingDeps {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  region: () => Region;
+  /** Wakes the outbox worker after a row is written. */
+  kickOutbox: () => void;
+}
+
+function applyState(db: Db, conv: ConversationRow, next: ConversationState): void {
+  saveConversationState(db, conv.id, next);
+}
+
+/** Finds the patient a phone number or WhatsApp id belongs to, creating one for a first contact. */
+export function resolvePatient(
+  deps: MessagingDeps,
+  from: { phone: string | null; whatsappJid?: string | null; pushName?: string | null },
+): { patientId: number; created: boolean } {
+  const { db, clock } = deps;
+  const phone = from.phone ? toE164(from.phone, deps.region()) : null;
+  const byJid = from.whatsappJid ? findPatientByIdentity(db, 'whatsapp', from.whatsappJid) : undefined;
+  const byPhone = phone ? findPatientByIdentity(db, 'phone', phone) : undefined;
+  const existing = byJid ?? byPhone;
+  const now = clock.now();
+  if (existing !== undefined) {
+    // Learn the other identity the first time we see both together.
+    if (phone && byPhone === undefined) addIdentity(db, existing, 'phone', phone, now);
+    if (from.whatsappJid && byJid === undefined) addIdentity(db, existing, 'whatsapp', from.whatsappJid, now);
+    return { patientId: existing, created: false };
+  }
+  if (!phone && !from.whatsappJid) throw new DeskError('invalid_input', 'from: a message needs a phone number or a WhatsApp id', { field: 'from' });
+  const [first, ...rest] = (from.pushName ?? '').trim().split(/\s+/);
+  const patientId = insertPatient(db, { firstName: first ?? '', lastName: rest.join(' ') }, now);
+  if (phone) addIdentity(db, patientId, 'phone', phone, now);
+  if (from.whatsappJid) addIdentity(db, patientId, 'whatsapp', from.whatsappJid, now);
+  return { patientId, created: true };
+}
+
+export interface InboundResult {
+  message: MessageRow;
+  conversationId: number;
+  patientId: number;
+  created: boolean;
+  newPatient: boolean;
+}
+
+/** Stores what a channel received. The same provider id delivered again is stored once. */
+export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundResult {
+  const { db } = deps;
+  const duplicate = findByProviderId(db, m.channel, m.providerId);
+  if (duplicate) {
+    const conv = getConversation(db, duplicate.conversation_id)!;
+    return { message: duplicate, conversationId: conv.id, patientId: conv.patient_id, created: false, newPatient: false };
+  }
+  const result = db.transaction((): InboundResult => {
+    const { patientId, created: newPatient } = resolvePatient(deps, { phone: m.fromPhone, whatsappJid: m.fromWhatsappJid ?? null, pushName: m.pushName ?? null });
+    const conv = ensureConversation(db, patientId, m.at);
+    const { row, created } = insertMessage(db, {
+      conversationId: conv.id,
+      channel: m.channel,
+      direction: m.fromClinic ? 'out' : 'in',
+      kind: m.kind ?? 'text',
+      body: m.body,
+      status: m.fromClinic ? 'sent' : 'received',
+      providerId: m.providerId,
+      author: m.fromClinic ? 'phone' : null,
+      meta: { ...(m.meta ?? {}), ...(m.media ? { media: m.media } : {}), ...(m.quotedProviderId ? { quoted: m.quotedProviderId } : {}) },
+      at: m.at,
+    });
+    if (created) {
+      applyState(db, conv, m.fromClinic ? afterStaffReply(conv, m.at, m.channel, m.body) : afterInbound(conv, m.at, m.channel, m.body));
+    }
+    return { message: row, conversationId: conv.id, patientId, created, newPatient };
+  })();
+  if (result.created) {
+    deps.events.emit('message.created', { conversationId: result.conversationId, message: toTimelineMessage(result.message) });
+    publishConversation(deps, result.conversationId);
+  }
+  return result;
+}
+
+/** A receipt from a channel. Unknown ids are ignored (a message sent before the desk existed). */
+export function applyStatus(deps: MessagingDeps, s: StatusUpdate): boolean {
+  const { db } = deps;
+  const msg = findByProviderId(db, s.channel, s.providerId);
+  if (!msg) return false;
+  const next = nextMessageStatus(msg.status, s.status);
+  if (!next) return false;
+  setMessageStatus(db, msg.id, next as MessageRow['status'], s.at, { failureReason: s.status === 'failed' ? (s.reason ?? 'failed') : null });
+  deps.events.emit('message.updated', { conversationId: msg.conversation_id, message: toTimelineMessage(getMessage(db, msg.id)!) });
+  return true;
+}
+
+export interface OutgoingRequest {
+  conversationId: number;
+  channel?: Channel;
+  body: string;
+  author: string | null;
+  /** Automatic messages (auto-replies, notices) must not mark the conversation answered. */
+  automatic?: boolean;
+  /** Defaults to one key per message; callers that decide in bulk pass their own (e.g. `delay:<appointment>:<revision>`). */
+  idempotencyKey?: string;
+  kind?: string;
+  meta?: Record<string, unknown>;
+  /** An attachment already in the media store; it travels with the outbox row and shows in the timeline. */
+  media?: MediaRef | null;
+}
+
+/** Picks the channel: the one asked for, else the one the patient last wrote on, else their preferred one, else SMS. */
+export function chooseChannel(db: Db, conversationId: number, preferred: Channel | null): Channel {
+  const row = db
+    .prepare(`SELECT channel FROM messages WHERE conversation_id = ? AND direction = 'in' AND channel IN ('whatsapp','sms') ORDER BY created_at DESC LIMIT 1`)
+    .get(conversationId) as { channel: Channel } | undefined;
+  return row?.channel ?? preferred ?? 'sms';
+}
+
+/**
+ * Writes an outgoing message and its outbox row in one transaction. Returns the stored message;
+ * with an idempotency key already used, returns the message written the first time.
+ */
+export function queueOutgoing(deps: MessagingDeps, req: OutgoingRequest): { message: MessageRow; created: boolean } {
+  const { db, clock } = deps;
+  const conv = getConversation(db, req.conversationId);
+  if (!conv) throw notFound('Conversation', req.conversationId);
+  const patient = db.prepare('SELECT preferred_channel FROM patients WHERE id = ?').get(conv.patient_id) as { preferred_channel: Channel | null };
+  const channel = req.channel ?? chooseChannel(db, conv.id, patient.preferred_channel);
+  const ids = identitiesOf(db, conv.patient_id);
+  const phone = ids.find((i) => i.kind === 'phone')?.value ?? null;
+  const jid = ids.find((i) => i.kind === 'whatsapp')?.value ?? null;
+  if (!phone && !(channel === 'whatsapp' && jid)) {
+    throw new DeskError('invalid_input', `channel: the patient has no phone number to reach on ${channel}`, { field: 'channel' });
+  }
+  const now = clock.now();
+  const out = db.transaction(() => {
+    if (req.idempotencyKey) {
+      const prior = db.prepare('SELECT message_id FROM outbox WHERE idempotency_key = ?').get(req.idempotencyKey) as { message_id: number | null } | undefined;
+      if (prior?.message_id) return { message: getMessage(db, prior.message_id)!, created: false };
+    }
+    const { row } = insertMessage(db, {
+      conversationId: conv.id,
+      channel,
+      direction: 'out',
+      kind: req.kind ?? 'text',
+      body: req.body,
+      status: 'queued',
+      author: req.author,
+      meta: req.media ? { ...(req.meta ?? {}), media: req.media } : (req.meta ?? null),
+      at: now,
+    });
+    const firstContact = !db.prepare(`SELECT 1 FROM messages WHERE conversation_id = ? AND direction = 'in' LIMIT 1`).get(conv.id);
+    insertOutbox(
+      db,
+      { idempotencyKey: req.idempotencyKey ?? `message:${row.id}`, messageId: row.id, channel, toPhone: phone, whatsappJid: jid, body: req.body, firstContact, media: req.media ?? null },
+      now,
+    );
+    applyState(db, conv, req.automatic ? afterAutomatic(conv, now, channel, req.body) : afterStaffReply(conv, now, channel, req.body));
+    return { message: row, created: true };
+  })();
+  if (out.created) {
+    deps.events.emit('message.created', { conversationId: conv.id, message: toTimelineMessage(out.message) });
+    publishConversation(deps, conv.id);
+    deps.kickOutbox();
+  }
+  return out;
+}
+
+/** Sends a failed message again, from the start of its backoff. */
+export function retryMessage(deps: MessagingDeps, messageId: number): TimelineMessage {
+  const { db, clock } = deps;
+  const msg = getMessage(db, messageId);
+  if (!msg) throw notFound('Message', messageId);
+  const row = outboxForMessage(db, messageId);
+  if (!row || msg.status !== 'failed') throw new DeskError('conflict', `Message ${messageId} has not failed; nothing to retry`);
+  db.transaction(() => {
+    requeue(db, row.id, clock.now());
+    setMessageStatus(db, messageId, 'queued', clock.now());
+  })();
+  const updated = toTimelineMessage(getMessage(db, messageId)!);
+  deps.events.emit('message.updated', { conversationId: msg.conversation_id, message: updated });
+  deps.kickOutbox();
+  return updated;
+}
+
+/** A line in the timeline that is not a message: "delay notice sent", "reminder sent", "merged with …". */
+export function recordSystemEvent(deps: MessagingDeps, conversationId: number, body: string, meta: Record<string, unknown> = {}): MessageRow {
+  const { row } = insertMessage(deps.db, { conversationId, channel: 'system', direction: 'out', kind: 'event', body, status: 'sent', meta, at: deps.clock.now() });
+  deps.events.emit('message.created', { conversationId, message: toTimelineMessage(row) });
+  return row;
+}

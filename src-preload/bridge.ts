@@ -1,0 +1,9 @@
+/**
+ * What the preload exposes as `window.desk`. Results come back as `{ result }` or `{ error }` because
+ * Electron strips custom fields from errors thrown across IPC.
+ */
+export interface DeskBridge {
+  call(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string } }>;
+  on(listener: (event: string, payload: unknown) => void): () => void;
+  platform: string;
+}

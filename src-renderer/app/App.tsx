@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
+import { UI_LANGUAGES, setUiLanguage, type UiLanguage } from '../i18n';
+import { useApp } from '../stores/appStore';
+import { pathParts, useRouter } from './router';
+import { routes } from './routes';
+
+const LANGUAGE_NAMES: Record<UiLanguage, string> = { it: 'Italiano', pl: 'Polski', en: 'English' };
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const path = useRouter((s) => s.path);
+  const navigate = useRouter((s) => s.navigate);
+  const info = useApp((s) => s.info);
+  const connection = useApp((s) => s.connection);
+  const [segment = 'inbox', ...rest] = pathParts(path);
+  const route = routes.find((r) => r.segment === segment) ?? routes[0]!;
+
+  if (route.bare) return <>{route.render(rest)}</>;
+
+  return (
+    <div className="shell">
+      <nav className="rail" aria-label={t('nav.label')}>
+        <div className="brand" title="Clinic Desk">
+          <span className="brand-mark">+</span>
+        </div>
+        {routes
+          .filter((r) => !r.hidden)
+          .map((r) => (
+            <button
+              key={r.segment}
+              className={`rail-item${r.segment === route.segment ? ' active' : ''}`}
+              onClick={() => navigate(`/${r.segment}`)}
+              aria-current={r.segment === route.segment ? 'page' : undefined}
+              data-testid={`nav-${r.segment}`}
+            >
+              <Icon name={r.icon} size={20} />
+              <span>{t(r.label)}</span>
+            </button>
+          ))}
+      </nav>
+      <div className="workspace">
+        <header className="topbar">
+          <div className="clinic-name">
+            {info?.settings.clinicName}
+            {info?.demo ? <span className="badge demo">{t('app.demo')}</span> : null}
+          </div>
+          <div className="topbar-right">
+            {connection !== 'online' ? (
+              <span className={`connection ${connection}`} role="status">
+                {t(`app.connection.${connection}`)}
+              </span>
+            ) : null}
+            <label className="lang-picker">
+              <Icon name="globe" size={16} />
+              <span className="sr-only">{t('app.language')}</span>
+              <select value={i18n.language} onChange={(e) => setUiLanguage(e.target.value as UiLanguage)} data-testid="ui-language">
+                {UI_LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </header>
+        <main className="content">{route.render(rest)}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import { InboxView } from '../views/inbox/InboxView';
+import type { IconName } from '../components/Icon';
+
+export interface RouteDef {
+  /** First path segment: #/inbox/… */
+  segment: string;
+  /** i18n key of the navigation label (namespace:key). */
+  label: string;
+  icon: IconName;
+  render(rest: string[]): ReactNode;
+  /** Full-screen routes (the waiting-room TV) show without the desk chrome. */
+  bare?: boolean;
+  /** Hidden from the navigation rail. */
+  hidden?: boolean;
+}
+
+/** Every screen of the desk. A new view registers here with one line. */
+export const routes: RouteDef[] = [
+  { segment: 'inbox', label: 'common:nav.inbox', icon: 'inbox', render: (rest) => <InboxView conversationId={rest[0] ? Number(rest[0]) : null} /> },
+];

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'out/main/cli.js');
+
+export interface DemoHost {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** POST /api/<method> against this host. */
+  api<T = unknown>(method: string, params?: unknown): Promise<T>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts `clinic-desk serve --demo` on a free port with its own data folder and the random patient
+ * simulation off (the demo's channels still deliver and report read). Requires `npm run build`.
+ */
+export async function startDemoHost(opts: { dataDir?: string; extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<DemoHost> {
+  if (!fs.existsSync(CLI)) throw new Error('out/main/cli.js is missing: run `npm run build` first');
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-e2e-'));
+  const child = spawn(process.execPath, [CLI, 'serve', '--demo', '--no-simulation', '--port', '0', '--data', dataDir, ...(opts.extraArgs ?? [])], {
+    cwd: ROOT,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start in 20 s:\n${log}`)), 20_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      log += d.toString();
+      const m = /serving (http:\/\/\S+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${log}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    process: child,
+    async api<T>(method: string, params: unknown = {}): Promise<T> {
+      const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(params) });
+      const json = (await res.json()) as { result?: T; error?: { message: string } };
+      if (!res.ok || json.error) throw new Error(`${method}: ${json.error?.message ?? res.status}`);
+      return json.result as T;
+    },
+    stop(signal: NodeJS.Signals = 'SIGTERM') {
+      return new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    },
+  };
+}
+
+/** A fresh demo host per test file, shared by the tests in it. */
+export const test = base.extend<{ openInbox: (page?: Page) => Promise<Page> }, { host: DemoHost }>({
+  host: [
+    async ({}, use) => {
+      const host = await startDemoHost();
+      await use(host);
+      await host.stop();
+      fs.rmSync(host.dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  openInbox: async ({ page, host }, use) => {
+    await use(async (p = page) => {
+      await p.goto(`${host.url}/#/inbox`);
+      await expect(p.getByTestId('conversation-list')).toBeVisible();
+      return p;
+    });
+  },
+});
+
+export { expect };

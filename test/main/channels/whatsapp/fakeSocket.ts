@@ -1,0 +1,68 @@
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BufferJSON, type AnyMessageContent, type BaileysEventEmitter, type BaileysEventMap, type BinaryNode, type WACallEvent } from '@whiskeysockets/baileys';
+import type { SocketPort } from '../../../../src-main/channels/whatsapp/socket/socketPort';
+
+const FIXTURES = path.join(__dirname, '../../../fixtures/whatsapp');
+
+/** A recorded-shape fixture file, with Buffers revived the way Baileys stores them. */
+export function fixture<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8'), BufferJSON.reviver) as T;
+}
+
+export type Upsert = BaileysEventMap['messages.upsert'];
+export const upserts = fixture<Record<string, Upsert>>('upserts.json');
+const updates = fixture<Record<string, unknown>>('updates.json');
+export const update = <K extends keyof BaileysEventMap>(name: string): BaileysEventMap[K] => structuredClone(updates[name]) as BaileysEventMap[K];
+export function calls(name: string): WACallEvent[] {
+  return (updates[name] as (Omit<WACallEvent, 'date'> & { date: string })[]).map((c) => ({ ...c, date: new Date(c.date) }));
+}
+
+/** The socket side of Baileys, emitting what tests tell it to; records what the adapter does to it. */
+export class FakeSocket implements SocketPort {
+  readonly ev = new EventEmitter() as unknown as BaileysEventEmitter;
+  readonly ws = new EventEmitter();
+  user: SocketPort['user'] = undefined;
+  readonly sent: { jid: string; content: AnyMessageContent }[] = [];
+  readonly presence: { type: string; jid: string | undefined }[] = [];
+  readonly queries: BinaryNode[] = [];
+  ended = false;
+  loggedOut = false;
+  notOnWhatsApp = new Set<string>();
+  lids = new Map<string, string>();
+  pingFails = false;
+  private nextId = 1;
+
+  readonly signalRepository = { lidMapping: { getPNForLID: async (lid: string) => this.lids.get(lid) ?? null } };
+
+  emit<K extends keyof BaileysEventMap>(event: K, arg: BaileysEventMap[K]): void {
+    this.ev.emit(event, arg);
+  }
+
+  async sendMessage(jid: string, content: AnyMessageContent) {
+    this.sent.push({ jid, content });
+    return { key: { remoteJid: jid, fromMe: true, id: `3EB0${String(this.nextId++).padStart(16, '0')}` } };
+  }
+  async sendPresenceUpdate(type: string, jid?: string): Promise<void> {
+    this.presence.push({ type, jid });
+  }
+  async presenceSubscribe(): Promise<void> {}
+  async onWhatsApp(...numbers: string[]) {
+    return numbers.map((n) => ({ jid: n, exists: !this.notOnWhatsApp.has(n) }));
+  }
+  async requestPairingCode(): Promise<string> {
+    return 'K7WQ9PZD';
+  }
+  async logout(): Promise<void> {
+    this.loggedOut = true;
+  }
+  async end(): Promise<void> {
+    this.ended = true;
+  }
+  async query(node: BinaryNode): Promise<unknown> {
+    this.queries.push(node);
+    if (this.pingFails) throw new Error('Timed Out');
+    return { tag: 'iq', attrs: { type: 'result' } };
+  }
+}

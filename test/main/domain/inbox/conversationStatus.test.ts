@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NEW_CONVERSATION,
+  nextConversationState,
+  replayConversation,
+  type ConversationEvent,
+  type ConversationState,
+} from '../../../../src-main/domain/inbox/conversationStatus';
+
+const T = 1_800_000_000_000;
+const min = 60_000;
+const state = (over: Partial<ConversationState>): ConversationState => ({ ...NEW_CONVERSATION, ...over });
+
+describe('nextConversationState', () => {
+  const cases: [string, ConversationState, ConversationEvent, Partial<ConversationState>][] = [
+    ['first inbound starts the wait', NEW_CONVERSATION, { type: 'inbound', at: T }, { status: 'open', unreadCount: 1, waitingSince: T, lastMessageAt: T }],
+    ['second inbound keeps the oldest wait', state({ unreadCount: 1, waitingSince: T, lastMessageAt: T }), { type: 'inbound', at: T + min }, { unreadCount: 2, waitingSince: T, lastMessageAt: T + min }],
+    ['late backlog moves the wait earlier, not last message', state({ unreadCount: 1, waitingSince: T, lastMessageAt: T }), { type: 'inbound', at: T - min }, { unreadCount: 2, waitingSince: T - min, lastMessageAt: T }],
+    ['inbound reopens done', state({ status: 'done' }), { type: 'inbound', at: T }, { status: 'open', waitingSince: T, unreadCount: 1, lastMessageAt: T }],
+    ['inbound reopens snoozed and drops the snooze', state({ status: 'snoozed', snoozedUntil: T + 60 * min }), { type: 'inbound', at: T }, { status: 'open', snoozedUntil: null, unreadCount: 1, waitingSince: T, lastMessageAt: T }],
+    ['inbound reopens waiting-on-patient', state({ status: 'waiting' }), { type: 'inbound', at: T }, { status: 'open', waitingSince: T, unreadCount: 1, lastMessageAt: T }],
+    ['staff reply clears wait and unread, waits on patient', state({ unreadCount: 3, waitingSince: T }), { type: 'outbound', at: T + 5 * min }, { status: 'waiting', unreadCount: 0, waitingSince: null, lastMessageAt: T + 5 * min }],
+    ['auto-reply answers nobody', state({ unreadCount: 1, waitingSince: T, lastMessageAt: T }), { type: 'outbound', at: T + 1, automated: true }, { status: 'open', unreadCount: 1, waitingSince: T, lastMessageAt: T + 1 }],
+    ['reply while snoozed stays snoozed', state({ status: 'snoozed', snoozedUntil: T + min, waitingSince: T }), { type: 'outbound', at: T }, { status: 'snoozed', waitingSince: null, lastMessageAt: T }],
+    ['reply while done stays done', state({ status: 'done' }), { type: 'outbound', at: T }, { status: 'done', lastMessageAt: T }],
+    ['read clears unread only', state({ unreadCount: 4, waitingSince: T }), { type: 'read' }, { unreadCount: 0, waitingSince: T }],
+    ['done clears unread, wait and snooze', state({ status: 'snoozed', unreadCount: 2, waitingSince: T, snoozedUntil: T + min }), { type: 'markDone' }, { status: 'done', unreadCount: 0, waitingSince: null, snoozedUntil: null }],
+    ['mark waiting on patient', state({ status: 'open', waitingSince: T }), { type: 'markWaiting' }, { status: 'waiting', waitingSince: T }],
+    ['snooze keeps the wait and the unread', state({ unreadCount: 1, waitingSince: T }), { type: 'snooze', at: T, until: T + 60 * min }, { status: 'snoozed', snoozedUntil: T + 60 * min, unreadCount: 1, waitingSince: T }],
+    ['tick before expiry changes nothing', state({ status: 'snoozed', snoozedUntil: T + min }), { type: 'tick', at: T }, { status: 'snoozed', snoozedUntil: T + min }],
+    ['tick at expiry reopens', state({ status: 'snoozed', snoozedUntil: T + min }), { type: 'tick', at: T + min }, { status: 'open', snoozedUntil: null }],
+    ['tick on a done conversation changes nothing', state({ status: 'done' }), { type: 'tick', at: T }, { status: 'done' }],
+    ['assign', state({}), { type: 'assign', to: 'anna' }, { assignedTo: 'anna' }],
+    ['unassign', state({ assignedTo: 'anna' }), { type: 'assign', to: null }, { assignedTo: null }],
+    ['reopen done', state({ status: 'done' }), { type: 'reopen' }, { status: 'open' }],
+    ['reopen snoozed drops the snooze', state({ status: 'snoozed', snoozedUntil: T }), { type: 'reopen' }, { status: 'open', snoozedUntil: null }],
+  ];
+
+  it.each(cases)('%s', (_name, from, event, expected) => {
+    const next = nextConversationState(from, event);
+    expect(next).toEqual({ ...from, ...expected });
+  });
+
+  it.each([
+    ['in the past', T - 1],
+    ['now', T],
+    ['not a number', Number.NaN],
+  ])('refuses a snooze ending %s, naming the field', (_name, until) => {
+    expect(() => nextConversationState(NEW_CONVERSATION, { type: 'snooze', at: T, until })).toThrow(/until: a snooze must end in the future/);
+  });
+
+  it('does not mutate the given state', () => {
+    const from = state({ unreadCount: 1 });
+    nextConversationState(from, { type: 'read' });
+    expect(from.unreadCount).toBe(1);
+  });
+});
+
+describe('replayConversation', () => {
+  it('follows a whole day: question, snooze, patient writes again, reply, done, new question', () => {
+    const s = replayConversation([
+      { type: 'inbound', at: T },
+      { type: 'snooze', at: T + min, until: T + 120 * min },
+      { type: 'inbound', at: T + 30 * min },
+      { type: 'outbound', at: T + 31 * min },
+      { type: 'markDone' },
+      { type: 'inbound', at: T + 300 * min },
+    ]);
+    expect(s).toEqual({ ...NEW_CONVERSATION, status: 'open', unreadCount: 1, waitingSince: T + 300 * min, lastMessageAt: T + 300 * min });
+  });
+});
