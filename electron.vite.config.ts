@@ -2,10 +2,13 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+/** CLINIC_DESK_OUT lets two builds (parallel test runs) sit side by side; the default is out/. */
+const OUT = process.env.CLINIC_DESK_OUT ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${OUT}/main`,
       // ESM-only packages cannot be require()d by the CommonJS main bundle: bundle them in.
       externalizeDeps: { exclude: ['eld'] },
       rollupOptions: {
@@ -20,7 +23,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${OUT}/preload`,
       // Sandboxed preloads cannot require node_modules: bundle everything into one file.
       externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src-preload/index.ts') } },
@@ -30,7 +33,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(__dirname, OUT, 'renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
   },

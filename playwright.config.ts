@@ -18,5 +18,6 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
   },
-  outputDir: 'test-results',
+  // A parallel build (CLINIC_DESK_OUT) gets its own output folder: Playwright empties it at start.
+  outputDir: process.env.CLINIC_DESK_OUT ? `test-results-${process.env.CLINIC_DESK_OUT}` : 'test-results',
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'out/main/cli.js');
+const CLI = path.join(ROOT, process.env.CLINIC_DESK_OUT ?? 'out', 'main/cli.js');
 
 export interface DemoHost {
   url: string;
