@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { InboxView } from '../views/inbox/InboxView';
+import { SettingsView } from '../views/settings/SettingsView';
 import type { IconName } from '../components/Icon';
 
 export interface RouteDef {
@@ -18,4 +19,6 @@ export interface RouteDef {
 /** Every screen of the desk. A new view registers here with one line. */
 export const routes: RouteDef[] = [
   { segment: 'inbox', label: 'common:nav.inbox', icon: 'inbox', render: (rest) => <InboxView conversationId={rest[0] ? Number(rest[0]) : null} /> },
+  // Settings stays last in the rail: areas add their screens above this line.
+  { segment: 'settings', label: 'common:nav.settings', icon: 'settings', render: (rest) => <SettingsView sectionId={rest[0] ?? null} /> },
 ];
