@@ -17,6 +17,8 @@ import { toTimelineMessage, publishConversation } from '../domain/messaging/time
 import type { AppContext, Area, CallContext, Handler, HttpRoute } from './area';
 import { areas as defaultAreas } from './areas';
 import { startDemo, type DemoOptions } from './demoMode';
+import { startBackupSchedule } from './backupSchedule';
+import { markRunning } from './runningMarker';
 
 export interface AppOptions {
   dataDir: string;
@@ -30,6 +32,8 @@ export interface AppOptions {
   senders?: Partial<Record<Channel, ChannelSender>>;
   /** Tests drive the outbox by hand. */
   startOutbox?: boolean;
+  /** Daily rotated backups into <data>/backups (default: on, except for the demo clinic and one-shot CLI commands). */
+  backups?: boolean;
 }
 
 export interface App {
@@ -85,6 +89,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (opts.demo) startDemo(ctx, opts.demo);
   for (const area of areaList) await area.start?.(ctx);
   if (opts.startOutbox !== false) outbox.start();
+  if (opts.backups ?? (!opts.demo && opts.startOutbox !== false)) ctx.onStop.push(startBackupSchedule(ctx));
+  ctx.onStop.push(markRunning(opts.dataDir, clock.now()));
 
   return {
     ctx,
