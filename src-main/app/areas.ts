@@ -1,10 +1,15 @@
 import { appointmentsArea } from '../domain/appointments/appointmentsArea';
+import { startAmiLink } from '../channels/pbx/amiPbxLink';
+import { createCallsArea } from '../domain/calls/callsArea';
 import { inboxArea } from '../domain/inbox/inboxArea';
 import { mediaArea } from '../domain/media/mediaArea';
 import { patientsArea } from '../domain/patients/patientsArea';
 import { settingsArea } from '../domain/settings/settingsArea';
 import { templatesArea } from '../domain/templates/templatesArea';
+import { createWhatsAppLink } from '../channels/whatsapp/whatsappChannel';
+import { createWhatsAppArea } from '../domain/whatsapp/whatsappArea';
 import type { Area } from './area';
+import { smsArea } from './smsArea';
 
 /** Every room of the app. A new area registers here with one line. */
 export const areas: Area[] = [
@@ -14,4 +19,7 @@ export const areas: Area[] = [
   mediaArea,
   templatesArea,
   appointmentsArea,
+  createCallsArea(startAmiLink),
+  smsArea,
+  createWhatsAppArea((deps) => createWhatsAppLink(deps)),
 ];

@@ -20,12 +20,16 @@ function help(): string {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  const [first, ...tail] = argv;
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
     io.out(help());
     return 0;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
+  // Two-word commands ("import appointments", "import calls") share their first word.
+  const twoWords = commands.find((c) => c.name === `${first} ${tail[0]}`);
+  const name = twoWords ? twoWords.name : first;
+  const rest = twoWords ? tail.slice(1) : tail;
+  const command: Command | undefined = twoWords ?? commands.find((c) => c.name === name);
   if (!command) {
     io.err(`clinic-desk: unknown command "${name}"\n\n${help()}`);
     return 2;

@@ -127,6 +127,38 @@ export type ImportSummary = z.infer<typeof importSummary>;
 
 const practitionerRef = z.object({ practitionerId: id });
 
+export const practitioner = z.object({
+  id,
+  name: z.string(),
+  room: z.string().nullable(),
+  colour: z.string(),
+  visitMinutes: z.number().int(),
+  active: z.boolean(),
+});
+export type Practitioner = z.infer<typeof practitioner>;
+
+export const practitionerInput = z
+  .object({
+    id: id.optional(),
+    name: z.string().trim().min(1, 'the name is empty').max(120),
+    room: z.string().trim().max(60).nullable().default(null),
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0f766e'),
+    visitMinutes: z.number().int().min(5, 'at least 5 minutes').max(240, 'at most 240 minutes'),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 21:00');
+
+export const noticePolicy = z
+  .object({
+    thresholdMinutes: z.number().int().min(5, 'at least 5 minutes').max(120, 'at most 120 minutes'),
+    capPerPatientPerDay: z.number().int().min(1, 'at least 1').max(10, 'at most 10'),
+    quietHours: z.object({ from: hhmm, to: hhmm }).nullable(),
+  })
+  .strict();
+export type NoticePolicyDto = z.infer<typeof noticePolicy>;
+
 export const appointmentsApi = {
   'appointments.day': method(z.object({}).strict(), dayBoard),
   'appointments.setStatus': method(z.object({ appointmentId: id, action: visitAction }).strict(), ok),
@@ -136,6 +168,10 @@ export const appointmentsApi = {
   'delays.send': method(practitionerRef.extend({ revision: z.number().int().positive() }).strict(), z.object({ queued: z.number().int().nonnegative() })),
   'delays.setAutomatic': method(practitionerRef.extend({ automatic: z.boolean() }).strict(), delayPreview),
   'delays.waitingRoom': method(z.object({}).strict(), waitingRoomBoard, { public: true }),
+  'practitioners.list': method(z.object({}).strict(), z.object({ practitioners: z.array(practitioner) })),
+  'practitioners.save': method(practitionerInput, practitioner),
+  'delays.policy': method(z.object({}).strict(), noticePolicy),
+  'delays.setPolicy': method(noticePolicy, noticePolicy),
 } satisfies MethodMap;
 
 export const appointmentsEvents = {

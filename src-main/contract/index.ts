@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import { appointmentsApi, appointmentsEvents } from './appointments';
+import { callsApi, callsEvents } from './calls';
 import { coreApi, coreEvents } from './core';
 import { inboxApi, inboxEvents } from './inbox';
 import { mediaApi } from './media';
 import { patientsApi, patientsEvents } from './patients';
+import { smsApi, smsEvents } from './sms';
 import { templatesApi, templatesEvents } from './templates';
+import { whatsappApi, whatsappEvents } from './whatsapp';
 
 /**
  * The one API contract, shared by main, preload and renderer. Each area contributes a map of
@@ -12,19 +15,25 @@ import { templatesApi, templatesEvents } from './templates';
  */
 export const api = {
   ...coreApi,
+  ...callsApi,
   ...appointmentsApi,
   ...inboxApi,
   ...patientsApi,
   ...mediaApi,
   ...templatesApi,
+  ...smsApi,
+  ...whatsappApi,
 };
 
 export const events = {
   ...coreEvents,
+  ...callsEvents,
   ...appointmentsEvents,
   ...inboxEvents,
   ...patientsEvents,
   ...templatesEvents,
+  ...smsEvents,
+  ...whatsappEvents,
 };
 
 export type Api = typeof api;

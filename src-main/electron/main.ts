@@ -15,7 +15,11 @@ import { createMainWindow, createWaitingRoomWindow } from './windows';
 import { isClinicConfigured } from './firstRun';
 import { runCli } from '../cli/main';
 
-const MISSED_CALL = { it: 'Chiamata persa', pl: 'Nieodebrane połączenie', en: 'Missed call' } as const;
+const NOTIFY_TEXT = {
+  it: { missedCall: 'Chiamata persa', attachment: 'Ha inviato un allegato' },
+  pl: { missedCall: 'Nieodebrane połączenie', attachment: 'Wysłano załącznik' },
+  en: { missedCall: 'Missed call', attachment: 'Sent an attachment' },
+} as const;
 
 app.setName('Clinic Desk');
 app.setAppUserModelId('com.clinicdesk.app');
@@ -84,7 +88,8 @@ if (cliAt >= 0) {
       events: current.ctx.events,
       windowFocused: () => BrowserWindow.getFocusedWindow() !== null,
       doNotDisturb: () => readSetting<boolean>(current.ctx.db, 'desk.doNotDisturb') === true,
-      missedCallText: () => MISSED_CALL[getClinicSettings(current.ctx.db).uiLanguage],
+      now: () => current.ctx.clock.now(),
+      texts: () => NOTIFY_TEXT[getClinicSettings(current.ctx.db).uiLanguage],
       open: (conversationId) => {
         showMain();
         current.ctx.events.emit('app.openConversation', { conversationId });

@@ -11,6 +11,8 @@ function hardened(win: BrowserWindow): BrowserWindow {
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
+    // The day board's "waiting-room screen" button: our own full-screen window, never a pop-up.
+    else if (url.endsWith('#/waiting-room')) createWaitingRoomWindow();
     return { action: 'deny' };
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());

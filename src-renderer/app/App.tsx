@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { UI_LANGUAGES, setUiLanguage, type UiLanguage } from '../i18n';
 import { useApp } from '../stores/appStore';
+import { IncomingCallPopup } from '../views/calls/IncomingCallPopup';
 import { pathParts, useRouter } from './router';
 import { routes } from './routes';
 
@@ -65,6 +66,7 @@ export function App() {
           </div>
         </header>
         <main className="content">{route.render(rest)}</main>
+        <IncomingCallPopup />
       </div>
     </div>
   );

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
+import { CallsView } from '../views/calls/CallsView';
 import { InboxView } from '../views/inbox/InboxView';
+import { ScheduleView } from '../views/schedule/ScheduleView';
+import { WaitingRoomView } from '../views/schedule/WaitingRoomView';
 import { SettingsView } from '../views/settings/SettingsView';
+import { TemplatesView } from '../views/templates/TemplatesView';
 import type { IconName } from '../components/Icon';
 
 export interface RouteDef {
@@ -19,6 +23,10 @@ export interface RouteDef {
 /** Every screen of the desk. A new view registers here with one line. */
 export const routes: RouteDef[] = [
   { segment: 'inbox', label: 'common:nav.inbox', icon: 'inbox', render: (rest) => <InboxView conversationId={rest[0] ? Number(rest[0]) : null} /> },
+  { segment: 'templates', label: 'templates:nav', icon: 'templates', render: (rest) => <TemplatesView templateId={rest[0] === 'new' ? 'new' : rest[0] ? Number(rest[0]) : null} /> },
+  { segment: 'schedule', label: 'schedule:nav.label', icon: 'calendar', render: () => <ScheduleView /> },
+  { segment: 'waiting-room', label: 'schedule:waitingRoom.title', icon: 'tv', bare: true, hidden: true, render: () => <WaitingRoomView /> },
+  { segment: 'calls', label: 'calls:title', icon: 'calls', render: () => <CallsView /> },
   // Settings stays last in the rail: areas add their screens above this line.
   { segment: 'settings', label: 'common:nav.settings', icon: 'settings', render: (rest) => <SettingsView sectionId={rest[0] ?? null} /> },
 ];

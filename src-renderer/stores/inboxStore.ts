@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import type { ConversationSummary, PatientCard, TimelineItem, TimelineMessage } from '../../src-main/contract/inbox';
+import type { Request } from '../../src-main/contract';
+import type { ConversationSummary, InboxCounts, PatientCard, SearchResult, TimelineItem, TimelineMessage } from '../../src-main/contract/inbox';
+import type { MediaRefDto } from '../../src-main/contract/media';
 import { desk } from '../api/client';
 
 interface OpenConversation {
@@ -8,16 +10,47 @@ interface OpenConversation {
   timeline: TimelineItem[];
 }
 
+type ListRequest = Request<'inbox.list'>;
+export type StatusFilter = NonNullable<ListRequest['status']>;
+export type ChannelFilter = 'whatsapp' | 'sms' | 'call' | null;
+export type ViewFilter = 'all' | 'mine' | 'unanswered';
+export interface InboxFilter {
+  view: ViewFilter;
+  status: StatusFilter;
+  channel: ChannelFilter;
+}
+
+/** One page of the list; the virtualised list asks for the next one as the receptionist scrolls. */
+export const PAGE_SIZE = 100;
+
 interface InboxState {
+  filter: InboxFilter;
   items: ConversationSummary[];
   total: number;
   loading: boolean;
+  counts: InboxCounts | null;
+  me: string;
+  users: string[];
   open: OpenConversation | null;
+  /** A message to scroll to and flash (a search result was chosen). */
+  focusMessageId: number | null;
   error: string | null;
+  doNotDisturb: boolean;
+  /** The snooze menu of the open conversation (the `s` key opens it too). */
+  snoozeOpen: boolean;
+  setFilter(f: Partial<InboxFilter>): Promise<void>;
   loadList(): Promise<void>;
+  loadMore(): Promise<void>;
+  refreshCounts(): Promise<void>;
   openConversation(id: number): Promise<void>;
-  send(body: string, channel?: 'whatsapp' | 'sms'): Promise<void>;
+  reloadOpen(): Promise<void>;
+  send(body: string, channel?: 'whatsapp' | 'sms', media?: MediaRefDto): Promise<void>;
+  addNote(body: string): Promise<void>;
   retry(messageId: number): Promise<void>;
+  setStatus(status: 'open' | 'waiting' | 'done'): Promise<void>;
+  snooze(until: number): Promise<void>;
+  assign(to: string | null): Promise<void>;
+  setDoNotDisturb(on: boolean): Promise<void>;
 }
 
 /** Keeps the list in inbox order: waiting oldest first, then most recent activity (same rule as the server). */
@@ -27,58 +60,219 @@ export function inboxOrder(a: ConversationSummary, b: ConversationSummary): numb
   return (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0) || a.id - b.id;
 }
 
-function upsertMessage(timeline: TimelineItem[], m: TimelineMessage): TimelineItem[] {
-  const i = timeline.findIndex((x) => x.type === 'message' && x.id === m.id);
-  if (i >= 0) return timeline.map((x, j) => (j === i ? m : x));
-  return [...timeline, m].sort((a, b) => a.at - b.at);
+const STATUS_SETS: Record<StatusFilter, string[]> = {
+  active: ['open', 'waiting'],
+  all: ['open', 'waiting', 'snoozed', 'done'],
+  open: ['open'],
+  waiting: ['waiting'],
+  snoozed: ['snoozed'],
+  done: ['done'],
+};
+
+/**
+ * Whether a conversation pushed by the server belongs in the list as filtered. The channel filter
+ * ("has ever used SMS") cannot be told from a summary: one already listed stays, a new one joins
+ * when its latest message came on that channel.
+ */
+export function matchesFilter(c: ConversationSummary, f: InboxFilter, me: string, listed: boolean): boolean {
+  if (c.lastMessageAt === null || !STATUS_SETS[f.status].includes(c.status)) return false;
+  if (f.view === 'mine' && c.assignedTo !== me) return false;
+  if (f.view === 'unanswered' && c.waitingSince === null) return false;
+  if (f.channel === 'call') return listed;
+  if (f.channel) return listed || c.lastChannel === f.channel;
+  return true;
 }
 
-export const useInbox = create<InboxState>((set, get) => ({
-  items: [],
-  total: 0,
-  loading: false,
-  open: null,
-  error: null,
-  loadList: async () => {
-    set({ loading: true });
-    const { items, total } = await desk.call('inbox.list', { status: 'active', limit: 500 });
-    set({ items, total, loading: false });
-  },
-  openConversation: async (id) => {
-    const data = await desk.call('conversation.get', { conversationId: id });
-    set({ open: data, error: null });
-    if (data.conversation.unreadCount > 0) await desk.call('conversation.markRead', { conversationId: id });
-  },
-  send: async (body, channel) => {
-    const open = get().open;
-    if (!open) return;
+function upsertItem(timeline: TimelineItem[], item: TimelineItem): TimelineItem[] {
+  const i = timeline.findIndex((x) => x.type === item.type && x.id === item.id);
+  if (i >= 0) return timeline.map((x, j) => (j === i ? item : x));
+  return [...timeline, item].sort((a, b) => a.at - b.at || a.id - b.id);
+}
+
+const listRequest = (f: InboxFilter, offset: number): ListRequest => ({
+  status: f.status,
+  mine: f.view === 'mine',
+  unanswered: f.view === 'unanswered',
+  channel: f.channel,
+  limit: PAGE_SIZE,
+  offset,
+});
+
+let listGeneration = 0;
+let countsTimer: ReturnType<typeof setTimeout> | null = null;
+
+export const useInbox = create<InboxState>((set, get) => {
+  const guard = async (fn: () => Promise<unknown>): Promise<void> => {
     set({ error: null });
     try {
-      await desk.call('message.send', { conversationId: open.conversation.id, body, ...(channel ? { channel } : {}) });
+      await fn();
     } catch (err) {
       set({ error: (err as Error).message });
       throw err;
     }
+  };
+  const openId = (): number | null => get().open?.conversation.id ?? null;
+  return {
+    filter: { view: 'all', status: 'active', channel: null },
+    items: [],
+    total: 0,
+    loading: false,
+    counts: null,
+    me: '',
+    users: [],
+    open: null,
+    focusMessageId: null,
+    error: null,
+    doNotDisturb: false,
+    snoozeOpen: false,
+    setFilter: async (f) => {
+      set({ filter: { ...get().filter, ...f } });
+      await get().loadList();
+    },
+    loadList: async () => {
+      const generation = ++listGeneration;
+      set({ loading: true });
+      const [{ items, total }, users, dnd] = await Promise.all([
+        desk.call('inbox.list', listRequest(get().filter, 0)),
+        desk.call('inbox.users', {}),
+        desk.call('inbox.notifications', {}),
+      ]);
+      if (generation !== listGeneration) return; // a newer filter won
+      set({ items, total, loading: false, me: users.me, users: users.users, doNotDisturb: dnd.doNotDisturb });
+      void get().refreshCounts();
+    },
+    loadMore: async () => {
+      const { items, total, loading } = get();
+      if (loading || items.length >= total) return;
+      const generation = listGeneration;
+      set({ loading: true });
+      const page = await desk.call('inbox.list', listRequest(get().filter, items.length));
+      if (generation !== listGeneration) return;
+      const known = new Set(get().items.map((c) => c.id));
+      set({ items: [...get().items, ...page.items.filter((c) => !known.has(c.id))], total: page.total, loading: false });
+    },
+    refreshCounts: async () => set({ counts: await desk.call('inbox.counts', {}) }),
+    openConversation: async (id) => {
+      const data = await desk.call('conversation.get', { conversationId: id });
+      set({ open: data, error: null, snoozeOpen: false });
+      if (data.conversation.unreadCount > 0) await desk.call('conversation.markRead', { conversationId: id });
+    },
+    reloadOpen: async () => {
+      const id = openId();
+      if (id !== null) set({ open: await desk.call('conversation.get', { conversationId: id }) });
+    },
+    send: (body, channel, media) =>
+      guard(async () => {
+        const id = openId();
+        if (id !== null) await desk.call('message.send', { conversationId: id, body, ...(channel ? { channel } : {}), ...(media ? { media } : {}) });
+      }),
+    addNote: (body) =>
+      guard(async () => {
+        const id = openId();
+        if (id !== null) await desk.call('note.add', { conversationId: id, body });
+      }),
+    retry: (messageId) => guard(() => desk.call('message.retry', { messageId })),
+    setStatus: (status) =>
+      guard(async () => {
+        const id = openId();
+        if (id !== null) await desk.call('conversation.setStatus', { conversationId: id, status });
+      }),
+    snooze: (until) =>
+      guard(async () => {
+        const id = openId();
+        if (id !== null) await desk.call('conversation.snooze', { conversationId: id, until });
+      }),
+    assign: (to) =>
+      guard(async () => {
+        const id = openId();
+        if (id !== null) await desk.call('conversation.assign', { conversationId: id, to });
+      }),
+    setDoNotDisturb: async (on) => set({ doNotDisturb: (await desk.call('inbox.notifications', { doNotDisturb: on })).doNotDisturb }),
+  };
+});
+
+/** Search over patients and messages; a chosen message is focused in its timeline. */
+interface SearchState {
+  query: string;
+  terms: string[];
+  results: SearchResult[];
+  searching: boolean;
+  setQuery(q: string): void;
+  clear(): void;
+}
+
+let searchTimer: ReturnType<typeof setTimeout> | null = null;
+let searchGeneration = 0;
+
+export const useSearch = create<SearchState>((set) => ({
+  query: '',
+  terms: [],
+  results: [],
+  searching: false,
+  setQuery: (query) => {
+    set({ query });
+    if (searchTimer) clearTimeout(searchTimer);
+    if (!query.trim()) {
+      set({ terms: [], results: [], searching: false });
+      return;
+    }
+    set({ searching: true });
+    searchTimer = setTimeout(() => {
+      const generation = ++searchGeneration;
+      void desk.call('inbox.search', { query, limit: 40 }).then(({ terms, results }) => {
+        if (generation === searchGeneration) set({ terms, results, searching: false });
+      });
+    }, 180);
   },
-  retry: async (messageId) => {
-    await desk.call('message.retry', { messageId });
-  },
+  clear: () => set({ query: '', terms: [], results: [], searching: false }),
 }));
 
+const scheduleCounts = (): void => {
+  if (countsTimer) return;
+  countsTimer = setTimeout(() => {
+    countsTimer = null;
+    void useInbox.getState().refreshCounts();
+  }, 400);
+};
+
 desk.on('conversation.updated', ({ conversation }) => {
-  const { items, open } = useInbox.getState();
-  const active = conversation.status === 'open' || conversation.status === 'waiting';
+  const { items, open, filter, me, total } = useInbox.getState();
+  const listed = items.some((c) => c.id === conversation.id);
+  const keep = matchesFilter(conversation, filter, me, listed);
   const rest = items.filter((c) => c.id !== conversation.id);
+  let next = rest;
+  if (keep) {
+    const sorted = [...rest, conversation].sort(inboxOrder);
+    // Beyond the pages loaded so far it will come with a later page, in its place.
+    const beyond = !listed && items.length < total && sorted.indexOf(conversation) === sorted.length - 1;
+    next = beyond ? rest : sorted;
+  }
   useInbox.setState({
-    items: active ? [...rest, conversation].sort(inboxOrder) : rest,
+    items: next,
+    total: Math.max(0, total + (keep && !listed ? 1 : 0) - (!keep && listed ? 1 : 0)),
     open: open && open.conversation.id === conversation.id ? { ...open, conversation } : open,
+  });
+  scheduleCounts();
+});
+
+desk.on('conversation.removed', ({ conversationId, mergedInto }) => {
+  const { items, total, open } = useInbox.getState();
+  if (items.some((c) => c.id === conversationId)) useInbox.setState({ items: items.filter((c) => c.id !== conversationId), total: Math.max(0, total - 1) });
+  if (open?.conversation.id === conversationId && mergedInto !== null) void useInbox.getState().openConversation(mergedInto);
+});
+
+desk.on('patient.updated', ({ patientId }) => {
+  const { open } = useInbox.getState();
+  if (open?.patient.id === patientId) void desk.call('patient.get', { patientId }).then((patient) => {
+    const cur = useInbox.getState().open;
+    if (cur?.patient.id === patientId) useInbox.setState({ open: { ...cur, patient } });
   });
 });
 
 const onMessage = ({ conversationId, message }: { conversationId: number; message: TimelineMessage }): void => {
   const { open } = useInbox.getState();
   if (open && open.conversation.id === conversationId) {
-    useInbox.setState({ open: { ...open, timeline: upsertMessage(open.timeline, message) } });
+    useInbox.setState({ open: { ...open, timeline: upsertItem(open.timeline, message) } });
     if (message.direction === 'in' && document.hasFocus()) void desk.call('conversation.markRead', { conversationId });
   }
 };
@@ -86,12 +280,10 @@ desk.on('message.created', onMessage);
 desk.on('message.updated', onMessage);
 desk.on('call.created', ({ conversationId, call }) => {
   const { open } = useInbox.getState();
-  if (open && conversationId === open.conversation.id) {
-    useInbox.setState({ open: { ...open, timeline: [...open.timeline, call].sort((a, b) => a.at - b.at) } });
-  }
+  if (open && conversationId === open.conversation.id) useInbox.setState({ open: { ...open, timeline: upsertItem(open.timeline, call) } });
 });
+desk.on('inbox.notifications.updated', ({ doNotDisturb }) => useInbox.setState({ doNotDisturb }));
 desk.onConnectionRestored(() => {
   void useInbox.getState().loadList();
-  const open = useInbox.getState().open;
-  if (open) void useInbox.getState().openConversation(open.conversation.id);
+  void useInbox.getState().reloadOpen();
 });

@@ -113,17 +113,52 @@ export function keyProblems(byLang: Locales): string[] {
   return missing;
 }
 
-/** Literal t('namespace:key') calls in the code whose key does not exist in English. */
+function keyExists(flat: Flat | undefined, key: string): boolean {
+  return Boolean(flat && (flat.has(key) || [...flat.keys()].some((k) => k.startsWith(`${key}_`) && PLURAL.test(k))));
+}
+
+/** Where each `useTranslation(...)` sets the default namespace of the `t` that follows it. */
+function namespaceScopes(code: string): Array<{ at: number; ns: string }> {
+  const scopes: Array<{ at: number; ns: string }> = [];
+  for (const m of code.matchAll(/\buseTranslation\(\s*(?:\[\s*)?(?:['"]([\w-]+)['"])?/g)) {
+    scopes.push({ at: m.index ?? 0, ns: m[1] ?? 'common' });
+  }
+  return scopes;
+}
+
+/**
+ * Literal keys the renderer asks for that do not exist in English (the reference language; keyProblems
+ * holds the others to it): t('namespace:key') anywhere, t('key') under the nearest preceding
+ * useTranslation('namespace'), and 'namespace:key' string literals naming a known namespace (route and
+ * section labels translated elsewhere). Keys built at run time (template strings) cannot be checked here.
+ */
 export function codeProblems(root: string, sourceDir: string, byLang: Locales): string[] {
   const unknown: string[] = [];
   const en = byLang.en ?? {};
+  const namespaces = new Set(Object.keys(en));
   for (const file of sourceFiles(sourceDir)) {
     const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/\bt\(\s*['"]([a-z][\w-]*):([\w.-]+)['"]/g)) {
-      const [, ns, key] = m;
-      const flat = en[ns ?? ''];
-      const found = flat && (flat.has(key ?? '') || [...flat.keys()].some((k) => k.startsWith(`${key}_`)));
-      if (!found) unknown.push(`${relative(root, file)}: ${ns}:${key}`);
+    const where = relative(root, file);
+    const seen = new Set<string>();
+    const report = (ns: string, key: string): void => {
+      const id = `${ns}:${key}`;
+      if (!seen.has(id) && !keyExists(en[ns], key)) unknown.push(`${where}: ${id}`);
+      seen.add(id);
+    };
+    const scopes = namespaceScopes(code);
+    for (const m of code.matchAll(/\bt\(\s*(['"])([^'"\n]+)\1/g)) {
+      const literal = m[2] ?? '';
+      const colon = /^([a-z][\w-]*):([\w.-]+)$/.exec(literal);
+      if (colon) {
+        report(colon[1]!, colon[2]!);
+        continue;
+      }
+      if (!/^[\w-]+(\.[\w-]+)*$/.test(literal)) continue;
+      const scope = scopes.filter((s) => s.at < (m.index ?? 0)).pop();
+      if (scope) report(scope.ns, literal);
+    }
+    for (const m of code.matchAll(/(['"])([a-z][\w-]*):([\w-]+(?:\.[\w-]+)*)\1/g)) {
+      if (namespaces.has(m[2]!) && !/\bt\(\s*$/.test(code.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) report(m[2]!, m[3]!);
     }
   }
   return unknown;

@@ -41,7 +41,11 @@ describe('the check itself', () => {
     ]);
   });
 
-  it('reports keys used in code but absent from English', () => {
-    expect(codeProblems(fixture, join(fixture, 'src'), byLang)).toEqual(['src/Shop.tsx: shop:checkout.refund']);
+  it('reports keys used in code but absent from English: prefixed, under useTranslation(ns), and labels', () => {
+    expect(codeProblems(fixture, join(fixture, 'src'), byLang)).toEqual([
+      'src/Cart.tsx: shop:checkout.total',
+      'src/Cart.tsx: shop:nav.cart',
+      'src/Shop.tsx: shop:checkout.refund',
+    ]);
   });
 });

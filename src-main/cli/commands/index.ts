@@ -2,8 +2,11 @@ import type { Command } from '../command';
 import { backupCommand } from './backup';
 import { benchCommand } from './bench';
 import { doctorCommand } from './doctor';
+import { importAppointmentsCommand } from './importAppointments';
+import { importCallsCommand } from './importCalls';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
+import { smsSegmentsCommand } from './smsSegments';
 
 /** Every `clinic-desk` command. A new command registers here with one line. */
 export const commands: Command[] = [
@@ -12,4 +15,7 @@ export const commands: Command[] = [
   backupCommand,
   restoreCommand,
   doctorCommand,
+  importAppointmentsCommand,
+  importCallsCommand,
+  smsSegmentsCommand,
 ];

@@ -16,17 +16,22 @@ export interface CallRow {
   source_id: string | null;
   note: string;
   created_at: number;
+  dedupe_key: string | null;
 }
 
-export type NewCall = Omit<CallRow, 'id' | 'created_at'>;
+export type NewCall = Omit<CallRow, 'id' | 'created_at' | 'dedupe_key'> & {
+  /** Same key = same call, whichever feed saw it; defaults to `source:source_id`. */
+  dedupe_key?: string | null;
+};
 
-/** Inserts a call; the same (source, source_id) imported again is skipped. */
+/** Inserts a call; a call whose dedupe key (or source id) is already stored is skipped and the stored one returned. */
 export function insertCall(db: Db, c: NewCall, at: number): { id: number; created: boolean } {
+  const key = c.dedupe_key ?? (c.source_id !== null ? `${c.source}:${c.source_id}` : null);
   const r = db
     .prepare(
       `INSERT INTO calls (patient_id, conversation_id, direction, from_number, to_number, started_at, ring_seconds, talk_seconds,
-         result, extension, source, source_id, note, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+         result, extension, source, source_id, note, created_at, dedupe_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     )
     .run(
       c.patient_id,
@@ -43,10 +48,16 @@ export function insertCall(db: Db, c: NewCall, at: number): { id: number; create
       c.source_id,
       c.note,
       at,
+      key,
     );
   if (r.changes === 1) return { id: Number(r.lastInsertRowid), created: true };
-  const existing = db.prepare('SELECT id FROM calls WHERE source = ? AND source_id = ?').get(c.source, c.source_id) as { id: number };
-  return { id: existing.id, created: false };
+  const existing = (key !== null ? db.prepare('SELECT id FROM calls WHERE dedupe_key = ?').get(key) : undefined) as { id: number } | undefined;
+  const bySource = existing ?? (db.prepare('SELECT id FROM calls WHERE source = ? AND source_id = ?').get(c.source, c.source_id) as { id: number });
+  return { id: bySource.id, created: false };
+}
+
+export function findCallByDedupeKey(db: Db, key: string): CallRow | undefined {
+  return db.prepare('SELECT * FROM calls WHERE dedupe_key = ?').get(key) as CallRow | undefined;
 }
 
 export function getCall(db: Db, id: number): CallRow | undefined {
@@ -57,4 +68,80 @@ export function callsForConversation(db: Db, conversationId: number, limit = 200
   return db
     .prepare('SELECT * FROM (SELECT * FROM calls WHERE conversation_id = ? ORDER BY started_at DESC LIMIT ?) ORDER BY started_at')
     .all(conversationId, limit) as CallRow[];
+}
+
+export interface CallListRow extends CallRow {
+  first_name: string | null;
+  last_name: string | null;
+}
+
+export interface CallFilter {
+  from: number | null;
+  to: number | null;
+  results: string[];
+  direction: 'in' | 'out' | null;
+  /** Digits of a number, matched anywhere in from/to. */
+  numberLike: string | null;
+  patientId: number | null;
+  limit: number;
+  offset: number;
+}
+
+/** The Calls view: newest first, with the patient's name; uses calls_started / calls_patient. */
+export function listCalls(db: Db, f: CallFilter): { rows: CallListRow[]; total: number } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]): void => {
+    where.push(sql);
+    args.push(...values);
+  };
+  if (f.from !== null) add('c.started_at >= ?', f.from);
+  if (f.to !== null) add('c.started_at < ?', f.to);
+  if (f.results.length > 0) add('c.result IN (SELECT value FROM json_each(?))', JSON.stringify(f.results));
+  if (f.direction) add('c.direction = ?', f.direction);
+  if (f.patientId !== null) add('c.patient_id = ?', f.patientId);
+  if (f.numberLike) add('(c.from_number LIKE ? OR c.to_number LIKE ?)', `%${f.numberLike}%`, `%${f.numberLike}%`);
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = db
+    .prepare(
+      `SELECT c.*, p.first_name, p.last_name FROM calls c LEFT JOIN patients p ON p.id = c.patient_id
+       ${clause} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...args, f.limit, f.offset) as CallListRow[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM calls c ${clause}`).get(...args) as { n: number }).n;
+  return { rows, total };
+}
+
+/** Counts per result in a period, for the view's header and the statistics. */
+export function countCallsByResult(db: Db, from: number, to: number): Array<{ direction: 'in' | 'out'; result: CallRow['result']; n: number }> {
+  return db
+    .prepare('SELECT direction, result, count(*) AS n FROM calls WHERE started_at >= ? AND started_at < ? GROUP BY direction, result')
+    .all(from, to) as Array<{ direction: 'in' | 'out'; result: CallRow['result']; n: number }>;
+}
+
+/** Links calls of a number with no patient yet to the patient now known for it (manual entry, first contact). */
+export function attachCallToPatient(db: Db, callId: number, patientId: number, conversationId: number): void {
+  db.prepare('UPDATE calls SET patient_id = ?, conversation_id = ? WHERE id = ?').run(patientId, conversationId, callId);
+}
+
+/** The patient's conversation, if they have one (the popup must not create one for a caller). */
+export function conversationIdOfPatient(db: Db, patientId: number): number | null {
+  const row = db.prepare('SELECT id FROM conversations WHERE patient_id = ?').get(patientId) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** Unanswered incoming calls since a time, oldest first (the demo's callback list is rebuilt from them). */
+export function unansweredSince(db: Db, since: number): CallRow[] {
+  return db.prepare(`SELECT * FROM calls WHERE direction = 'in' AND result != 'answered' AND started_at >= ? ORDER BY started_at, id`).all(since) as CallRow[];
+}
+
+/** A few patients with a phone number, by language (the demo's call log picks its callers here). */
+export function patientsWithPhone(db: Db, language: string, limit: number): Array<{ id: number; phone: string }> {
+  return db
+    .prepare(
+      `SELECT p.id, (SELECT value FROM patient_identities i WHERE i.patient_id = p.id AND i.kind = 'phone' ORDER BY i.id LIMIT 1) AS phone
+       FROM patients p WHERE p.language = ? AND p.merged_into IS NULL ORDER BY p.id LIMIT ?`,
+    )
+    .all(language, limit)
+    .filter((r) => (r as { phone: string | null }).phone !== null) as Array<{ id: number; phone: string }>;
 }

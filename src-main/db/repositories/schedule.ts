@@ -32,6 +32,17 @@ export function activePractitioners(db: Db): PractitionerRow[] {
   return db.prepare('SELECT * FROM practitioners WHERE active = 1 ORDER BY name').all() as PractitionerRow[];
 }
 
+export function allPractitioners(db: Db): PractitionerRow[] {
+  return db.prepare('SELECT * FROM practitioners ORDER BY active DESC, name').all() as PractitionerRow[];
+}
+
+export function updatePractitioner(db: Db, id: number, p: { name: string; room: string | null; colour: string; visitMinutes: number; active: boolean }): boolean {
+  const r = db
+    .prepare('UPDATE practitioners SET name = ?, room = ?, colour = ?, visit_minutes = ?, active = ? WHERE id = ?')
+    .run(p.name, p.room, p.colour, p.visitMinutes, p.active ? 1 : 0, id);
+  return r.changes > 0;
+}
+
 export function getPractitioner(db: Db, id: number): PractitionerRow | undefined {
   return db.prepare('SELECT * FROM practitioners WHERE id = ?').get(id) as PractitionerRow | undefined;
 }

@@ -1,10 +1,15 @@
 import type { Area } from '../../app/area';
 import { announceDelay, automaticTick, previewDelay, sendNotices, setAutomatic } from '../delays/delayService';
 import { publishDelays, waitingRoomBoard } from '../delays/waitingRoom';
+import { noticePolicy, saveNoticePolicy } from '../delays/practitionerDay';
+import type { NoticePolicy } from '../delays/noticeDecision';
 import { dayBoard, setVisitStatus } from './appointmentService';
+import { listPractitioners, savePractitioner } from './practitionerService';
 import { importAppointments } from './importService';
 
 const MINUTE = 60_000;
+
+const policyDto = (p: NoticePolicy) => ({ thresholdMinutes: p.thresholdMinutes, capPerPatientPerDay: p.capPerPatientPerDay, quietHours: p.quietHours });
 
 /** Appointments, the day board and the delay broadcaster (one area: they share the practitioner's day). */
 export const appointmentsArea: Area = {
@@ -25,6 +30,14 @@ export const appointmentsArea: Area = {
     'delays.send': ({ practitionerId, revision }, call) => sendNotices(ctx.messaging, practitionerId, revision, call.user),
     'delays.setAutomatic': ({ practitionerId, automatic }, call) => setAutomatic(ctx.messaging, practitionerId, automatic, call.user),
     'delays.waitingRoom': () => waitingRoomBoard(ctx.messaging),
+    'practitioners.list': () => ({ practitioners: listPractitioners(ctx.db) }),
+    'practitioners.save': (req) => {
+      const saved = savePractitioner(ctx.db, req);
+      publishDelays(ctx.messaging);
+      return saved;
+    },
+    'delays.policy': () => policyDto(noticePolicy(ctx.db)),
+    'delays.setPolicy': (req) => policyDto(saveNoticePolicy(ctx.db, req)),
   }),
   start(ctx) {
     // A derived delay grows with the clock: refresh the screens and let automatic mode act once a minute.

@@ -89,10 +89,10 @@ export function handleInbound(deps: MessagingDeps, m: InboundFacts): AutoReplyDe
       return decision;
     }
 
+    // A chosen template deleted since falls back to the category's first, like no choice at all.
     const template =
-      decision.templateId !== null
-        ? getTemplate(db, decision.templateId)
-        : firstTemplateOfCategory(db, decision.kind === 'keyword' ? (decision.topic ?? '') : (CATEGORY[decision.kind] ?? ''));
+      (decision.templateId !== null ? getTemplate(db, decision.templateId) : undefined) ??
+      firstTemplateOfCategory(db, decision.kind === 'keyword' ? (decision.topic ?? '') : (CATEGORY[decision.kind] ?? ''));
     const composed = template ? composeFromTemplate(template.variants, language, clinic.defaultLanguage, variableContext(db, patientId, now)) : null;
     if (!template || !composed || composed.missing.length > 0) {
       recordSystemEvent(deps, m.conversationId, autoReplyEventText(clinic.uiLanguage, { missingTemplate: decision.kind, missing: composed?.missing ?? [] }), {

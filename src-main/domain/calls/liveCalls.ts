@@ -20,3 +20,26 @@ export interface PbxLinkState {
   /** When the next reconnect attempt is due (ms epoch), while reconnecting. */
   nextAttemptAt: number | null;
 }
+
+/** What the area hands a PBX adapter to start a live link. */
+export interface PbxLinkConfig {
+  host: string;
+  port: number;
+  username: string;
+  secret: string;
+  abandonWithinSeconds: number;
+}
+
+export interface PbxLinkDeps {
+  now: () => number;
+  random: () => number;
+  sink: LiveCallSink;
+  onState: (state: PbxLinkState) => void;
+}
+
+export interface PbxLink {
+  stop(): void;
+}
+
+/** Implemented by the AMI adapter (channels/pbx) and injected from the composition root: the domain never imports it. */
+export type PbxLinkFactory = (config: PbxLinkConfig, deps: PbxLinkDeps) => PbxLink;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { TextBackRules } from '../../contract/calls';
 import { localParts } from '../hours/zonedTime';
 import type { CallDirection, CallResult } from './callTypes';
 
@@ -6,27 +6,7 @@ import type { CallDirection, CallResult } from './callTypes';
  * Automatic text-back after a missed call ("Sorry we missed your call, write to us here…"): at most once
  * per caller per calendar day in the clinic's zone, and only within the rules the clinic set. Pure.
  */
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
-
-export const textBackRulesSchema = z.object({
-  enabled: z.boolean(),
-  /** `preferred`: WhatsApp for a missed WhatsApp call, else the patient's preferred channel, else SMS. */
-  channel: z.enum(['sms', 'whatsapp', 'preferred']),
-  /** Template (by shortcode) whose variant in the patient's language is sent. */
-  templateShortcode: z.string().min(1),
-  onlyKnownPatients: z.boolean(),
-  /** Clinic hours the text-back applies in: e.g. only when closed (nobody will call back soon). */
-  when: z.enum(['always', 'open_hours', 'closed_hours']),
-  /** No texts at night: from quietFrom to quietUntil, local time (may wrap past midnight). */
-  quietFrom: hhmm,
-  quietUntil: hhmm,
-  /** Calls that rang for less than this are pocket dials and get nothing. */
-  minRingSeconds: z.number().int().min(0).max(600),
-  results: z.array(z.enum(['missed', 'abandoned', 'voicemail', 'busy'])).min(1),
-  /** A call recorded later than this after it happened (a PBX import) is not texted about. */
-  maxDelayMinutes: z.number().int().min(1).max(24 * 60),
-});
-export type TextBackRules = z.infer<typeof textBackRulesSchema>;
+export { textBackRules as textBackRulesSchema, type TextBackRules } from '../../contract/calls';
 
 export const DEFAULT_TEXT_BACK_RULES: TextBackRules = {
   enabled: false,

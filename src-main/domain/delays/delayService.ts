@@ -9,7 +9,9 @@ import { ensureConversation } from '../../db/repositories/conversations';
 import { delayTemplateVariants, insertNotice, noticeExists, recordRevision } from '../../db/repositories/delays';
 import { activePractitioners } from '../../db/repositories/schedule';
 import { queueOutgoing, recordSystemEvent, type MessagingDeps } from '../messaging/messagingService';
+import { getBusinessHours } from '../hours/hoursService';
 import { getClinicSettings } from '../settings/clinicSettings';
+import { clinicInfo } from '../templates/clinicProfile';
 import { DeskError, invalidInput } from '../shared/errors';
 import { spokenDelayMinutes } from './delayPlanner';
 import type { PlannedNotice } from './noticeDecision';
@@ -40,6 +42,7 @@ interface Rendered {
 function render(deps: Deps, pd: PractitionerDay, notices: PlannedNotice[]): { ok: Rendered[]; failed: PlannedNotice[] } {
   const settings = getClinicSettings(deps.db);
   const delayVariants = delayTemplateVariants(deps.db);
+  const context = { now: deps.clock.now(), clinic: clinicInfo(deps.db), hours: getBusinessHours(deps.db) };
   const byId = new Map(pd.rows.map((r) => [r.id, r]));
   const ok: Rendered[] = [];
   const failed: PlannedNotice[] = [];
@@ -50,13 +53,12 @@ function render(deps: Deps, pd: PractitionerDay, notices: PlannedNotice[]): { ok
       language: n.language,
       clinicLanguage: settings.defaultLanguage,
       delayVariants,
+      context,
       patientFirstName: row.first_name ?? '',
       practitioner: pd.practitioner.name,
-      clinicName: settings.clinicName,
       startsAt: row.starts_at,
       eta: n.eta,
       delayMinutes: spokenDelayMinutes(n.delayMs),
-      timeZone: settings.timeZone,
     });
     if (!text.ok) failed.push(n);
     else ok.push({ notice: n, text: text.text, language: text.language, patientName: `${row.first_name ?? ''} ${row.last_name ?? ''}`.trim(), startsAt: row.starts_at });

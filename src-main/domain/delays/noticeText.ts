@@ -1,11 +1,11 @@
 /**
  * The words of a delay notice, in the patient's language: the clinic's "delay" template (or the starter
  * one) for a delay, and the built-in "on time again" variants below, both through the shared
- * renderTemplate/pickVariant so placeholders and language fallback behave like every other message.
+ * composeFromTemplate so placeholders, formatting and language fallback behave like every other message.
  */
-import { formatTime } from '../templates/localeFormat';
-import { pickVariant, renderTemplate } from '../templates/renderTemplate';
+import { composeFromTemplate } from '../templates/composeFromTemplate';
 import { STARTER_TEMPLATES } from '../templates/starterTemplates';
+import type { VariableContext } from '../templates/templateVariables';
 import type { NoticeKind } from './noticeDecision';
 
 export const ON_TIME_VARIANTS: Record<string, string> = {
@@ -27,29 +27,25 @@ export interface NoticeTextInput {
   clinicLanguage: string;
   /** The clinic's own delay template, when it has one. */
   delayVariants: Record<string, string> | null;
+  /** Clinic, hours and "now", as the templates area builds them for every other message. */
+  context: Pick<VariableContext, 'now' | 'clinic' | 'hours'>;
   patientFirstName: string;
   practitioner: string;
-  clinicName: string;
   startsAt: number;
   eta: number;
   delayMinutes: number;
-  timeZone: string;
 }
 
 export type NoticeText = { ok: true; text: string; language: string } | { ok: false; missing: string[] };
 
 export function noticeText(i: NoticeTextInput): NoticeText {
   const variants = i.kind === 'on_time' ? ON_TIME_VARIANTS : (i.delayVariants ?? STARTER_DELAY_VARIANTS);
-  const picked = pickVariant(variants, i.language, [i.clinicLanguage, 'en']);
-  if (!picked) return { ok: false, missing: ['template'] };
-  const vars = {
-    'patient.first_name': i.patientFirstName,
-    'appointment.practitioner': i.practitioner,
-    'appointment.time': formatTime(i.startsAt, picked.language, i.timeZone),
-    'delay.minutes': i.delayMinutes,
-    'delay.eta': formatTime(i.eta, picked.language, i.timeZone),
-    'clinic.name': i.clinicName,
-  };
-  const r = renderTemplate(picked.body, vars);
-  return r.missing.length > 0 ? { ok: false, missing: r.missing } : { ok: true, text: r.text, language: picked.language };
+  const composed = composeFromTemplate(variants, i.language, i.clinicLanguage, {
+    ...i.context,
+    patient: { firstName: i.patientFirstName, lastName: '' },
+    appointment: { startsAt: i.startsAt, practitioner: i.practitioner },
+    delay: { minutes: i.delayMinutes, etaAt: i.eta },
+  });
+  if (!composed) return { ok: false, missing: ['template'] };
+  return composed.missing.length > 0 ? { ok: false, missing: composed.missing } : { ok: true, text: composed.text, language: composed.language };
 }

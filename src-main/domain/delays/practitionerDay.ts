@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/database';
 import { getPractitionerDay, lastToldEtas, noticesTodayByPatient, reachOf, type PractitionerDayRow } from '../../db/repositories/delays';
-import { readSetting } from '../../db/repositories/settings';
+import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { appointmentsOfDay, getPractitioner, type BoardAppointmentRow, type PractitionerRow } from '../../db/repositories/schedule';
 import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
 import { getClinicSettings } from '../settings/clinicSettings';
@@ -30,6 +30,12 @@ export const POLICY_SETTING = 'delays.policy';
 export function noticePolicy(db: Db): NoticePolicy {
   const stored = readSetting<Partial<NoticePolicy>>(db, POLICY_SETTING) ?? {};
   return { ...DEFAULT_NOTICE_POLICY, ...stored, timeZone: getClinicSettings(db).timeZone };
+}
+
+/** The clinic's rules for notices (threshold, daily cap, quiet hours); the time zone is the clinic's. */
+export function saveNoticePolicy(db: Db, policy: Omit<NoticePolicy, 'timeZone'>): NoticePolicy {
+  writeSetting(db, POLICY_SETTING, { thresholdMinutes: policy.thresholdMinutes, capPerPatientPerDay: policy.capPerPatientPerDay, quietHours: policy.quietHours });
+  return noticePolicy(db);
 }
 
 export interface PractitionerDay {

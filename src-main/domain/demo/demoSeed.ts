@@ -4,10 +4,12 @@ import { insertCall } from '../../db/repositories/calls';
 import { ensureConversation, getConversation, saveConversationState } from '../../db/repositories/conversations';
 import { insertMessage } from '../../db/repositories/messages';
 import { addIdentity, insertPatient, setConsent } from '../../db/repositories/patients';
+import { getBoardAppointment, saveAppointmentStatus } from '../../db/repositories/schedule';
 import { writeSetting } from '../../db/repositories/settings';
 import type { Channel } from '../messaging/channelPort';
 import { afterStaffReply } from '../messaging/conversationState';
 import { receiveInbound, type MessagingDeps } from '../messaging/messagingService';
+import { seedFailedReply } from './demoInbox';
 import { updateClinicSettings } from '../settings/clinicSettings';
 import { seededRandom, type Random } from '../shared/random';
 import {
@@ -81,6 +83,8 @@ export function seedDemoClinic(deps: MessagingDeps, seed = 20261123): { patients
     }
 
     seedAppointments(deps, r, practitionerIds, patients, dayStart, now);
+    // The demo is opened at any hour, evenings included: no quiet hours here (a real clinic keeps 21:00–07:00).
+    writeSetting(db, 'delays.policy', { quietHours: null });
     seedConversations(deps, r, patients.slice(1), now);
 
     // Katarzyna's story across channels.
@@ -89,6 +93,7 @@ export function seedDemoClinic(deps: MessagingDeps, seed = 20261123): { patients
     inbound(deps, kasia, 'sms', 'Tak, poniedziałek 10:30 pasuje. Dziękuję! Katarzyna', now - 3 * HOUR, 'kasia-2');
     const conv = ensureConversation(db, kasia.id, now);
     insertCall(db, { patient_id: kasia.id, conversation_id: conv.id, direction: 'in', from_number: kasia.phone, to_number: '+390612345678', started_at: now - 95 * MIN, ring_seconds: 32, talk_seconds: 0, result: 'missed', extension: '201', source: 'demo', source_id: 'kasia-call', note: '' }, now);
+    seedFailedReply(deps, patients.find((p) => p.language === 'it' && p.channel === 'sms')!, now - 40 * MIN);
     return { patients };
   })();
 }
@@ -136,20 +141,41 @@ function seedConversations(deps: MessagingDeps, r: Random, patients: DemoPatient
 
 function seedAppointments(deps: MessagingDeps, r: Random, practitionerIds: number[], patients: DemoPatient[], dayStart: number, now: number): void {
   const free = [...patients].sort(() => r() - 0.5);
+  // "Today" is built around the real current time so the delay demo works whenever it is opened:
+  // a 9-hour session starting 2½ h ago (kept inside the clinic day), with a 30-minute break 3 h from now.
+  const quarter = 15 * MIN;
+  const sessionStart = Math.min(Math.max(Math.floor(now / quarter) * quarter - 150 * MIN, dayStart + quarter), dayStart + 24 * HOUR - 9 * HOUR - quarter);
+  const breakFrom = sessionStart + 5 * HOUR + 30 * MIN;
   DEMO_PRACTITIONERS.forEach((pr, i) => {
-    let t = dayStart + 8 * HOUR + 30 * MIN + i * 15 * MIN;
-    const end = dayStart + 18 * HOUR;
+    let t = sessionStart + i * quarter;
+    const end = sessionStart + 9 * HOUR;
+    let firstUpcoming = true;
     while (t + pr.visitMinutes * MIN <= end) {
-      if (t >= dayStart + 13 * HOUR && t < dayStart + 14 * HOUR) {
-        t = dayStart + 14 * HOUR; // lunch break
+      if (t >= breakFrom && t < breakFrom + 30 * MIN) {
+        t = breakFrom + 30 * MIN;
         continue;
       }
       const p = free.pop();
       if (!p) return;
       const endsAt = t + pr.visitMinutes * MIN;
-      const status = endsAt < now ? (r() < 0.08 ? 'no_show' : 'done') : t < now ? 'in_visit' : r() < 0.5 ? 'confirmed' : 'booked';
-      insertAppointment(deps.db, { patientId: p.id, practitionerId: practitionerIds[i]!, startsAt: t, endsAt, type: pick(r, VISIT_TYPES.it), status, source: 'demo', externalUid: `demo-${i}-${t}` });
-      t = endsAt + (r() < 0.2 ? pr.visitMinutes * MIN : 0); // some gaps absorb delays
+      let status: 'no_show' | 'done' | 'in_visit' | 'checked_in' | 'confirmed' | 'booked' =
+        endsAt < now ? (r() < 0.08 ? 'no_show' : 'done') : t < now ? 'in_visit' : r() < 0.5 ? 'confirmed' : 'booked';
+      // The next patient of each practitioner is already in the waiting room: no notice for them.
+      if (t >= now && firstUpcoming) {
+        status = 'checked_in';
+        firstUpcoming = false;
+      }
+      const id = insertAppointment(deps.db, { patientId: p.id, practitionerId: practitionerIds[i]!, startsAt: t, endsAt, type: pick(r, VISIT_TYPES.it), status, source: 'demo', externalUid: `demo-${i}-${t}` });
+      if (status !== 'booked' && status !== 'confirmed' && status !== 'no_show') {
+        markProgress(deps, id, status === 'checked_in' ? now - 5 * MIN : t - 5 * MIN, status === 'checked_in' ? null : t, status === 'done' ? endsAt : null);
+      }
+      // A full book for the next two hours (where a delay hurts), then some gaps that absorb delays.
+      t = endsAt + (t > now + 2 * HOUR && r() < 0.25 ? pr.visitMinutes * MIN : 0);
     }
   });
+}
+
+function markProgress(deps: MessagingDeps, appointmentId: number, checkedInAt: number, startedAt: number | null, finishedAt: number | null): void {
+  const row = getBoardAppointment(deps.db, appointmentId)!;
+  saveAppointmentStatus(deps.db, appointmentId, { status: row.status, checkedInAt, startedAt, finishedAt });
 }

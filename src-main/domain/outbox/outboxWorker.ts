@@ -6,7 +6,6 @@ import {
   markSending,
   markSent,
   nextDue,
-  nextWakeUp,
   resumeInterrupted,
   type OutboxRow,
 } from '../../db/repositories/outbox';
@@ -128,7 +127,11 @@ export class OutboxWorker {
   private schedule(): void {
     if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = nextWakeUp(this.o.db);
+    // Only channels that can send now count: a due row of a channel that is busy (its drain reschedules when
+    // it ends) or has no sender (e.g. WhatsApp not linked) would otherwise spin this timer at 0 ms.
+    const free = [...this.o.senders().keys()].filter((c) => !this.busy.has(c));
+    const dues = free.map((c) => nextDue(this.o.db, c, Number.MAX_SAFE_INTEGER)?.next_attempt_at).filter((t): t is number => t !== undefined);
+    const next = dues.length > 0 ? Math.min(...dues) : undefined;
     const wait = next === undefined ? this.idleCheckMs : Math.min(this.idleCheckMs, Math.max(0, next - this.o.clock.now()));
     this.timer = setTimeout(() => this.kick(), wait);
     this.timer.unref?.();

@@ -69,7 +69,9 @@ export function editPatient(deps: PatientDeps, patientId: number, changes: Patie
 
 export function addPatientPhone(deps: PatientDeps, patientId: number, raw: string, kind: 'phone' | 'whatsapp', who: Who): string {
   requireLivePatient(deps.db, patientId);
-  const value = requireE164(raw, deps.region(), 'phone');
+  const e164 = requireE164(raw, deps.region(), 'phone');
+  // WhatsApp identities are stored as the channel sees them: "<digits>@s.whatsapp.net".
+  const value = kind === 'whatsapp' ? `${e164.slice(1)}@s.whatsapp.net` : e164;
   deps.db.transaction(() => {
     if (identitiesOf(deps.db, patientId).some((i) => i.kind === kind && i.value === value)) return;
     assertFree(deps.db, kind, value, 'phone');

@@ -1,4 +1,5 @@
-import type { InboundMessage, InboundSink } from '../messaging/channelPort';
+import type { ChannelSender, InboundMessage, InboundSink, MediaRef } from '../messaging/channelPort';
+import type { PacingSettings } from './pacing';
 
 /**
  * What the WhatsApp adapter reports beyond the generic channel port: edits, deletions, reactions,
@@ -115,3 +116,42 @@ export interface WhatsAppLink {
   health(): WhatsAppHealth;
   onHealth(listener: (h: WhatsAppHealth) => void): () => void;
 }
+
+/** One sealed row of the auth state: credentials (`creds/creds`) or a signal key. `value` null deletes it. */
+export interface AuthRecord {
+  category: string;
+  id: string;
+  value: Buffer | null;
+}
+
+/** Where the link keeps its auth state: the database (whatsapp_auth), a Map in unit tests. */
+export interface AuthKeyValueStore {
+  read(category: string, ids: readonly string[]): Map<string, Buffer>;
+  /** Applies every record or none. */
+  write(records: readonly AuthRecord[]): void;
+  clear(): void;
+}
+
+/** When first contacts went out, persisted so a restart does not reset the daily cap. */
+export interface FirstContactLedger {
+  sentSince(since: number): number[];
+  record(at: number): void;
+}
+
+/** What the area hands the channel to build the real link (composed in src-main/app; the domain never sees Baileys). */
+export interface WhatsAppLinkDeps {
+  sink: WhatsAppSink;
+  authStore: AuthKeyValueStore;
+  dataDir: string;
+  clock: { now(): number };
+  random: () => number;
+  pacing: () => PacingSettings;
+  ledger: FirstContactLedger;
+  includeGroups: () => boolean;
+  saveMedia: (bytes: Buffer, hint: { mime: string; fileName: string | null }) => Promise<MediaRef>;
+  mediaPath: (ref: MediaRef) => string;
+  initialHealth: Partial<WhatsAppHealth>;
+}
+
+export type WhatsAppChannelLink = WhatsAppLink & ChannelSender & { settled?(): Promise<void> };
+export type WhatsAppLinkFactory = (deps: WhatsAppLinkDeps) => WhatsAppChannelLink;

@@ -1,24 +1,44 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MediaRefDto } from '../../../src-main/contract/media';
 import { Icon } from '../../components/Icon';
 import { useInbox } from '../../stores/inboxStore';
+import { uploadFile } from './uploadFile';
+import { TemplatePicker } from './TemplatePicker';
+import { SegmentCounter } from './SegmentCounter';
 
 type Channel = 'whatsapp' | 'sms';
+type Mode = 'reply' | 'note';
 
-export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Channel; canWhatsApp: boolean }) {
+/**
+ * Reply on the channel the patient last used (or switch), attach a file, or write an internal note.
+ * Other areas hook small helpers in here with one line each (an SMS segment counter in the foot,
+ * a `/` template picker over the text): they get `text`, `setText`, `channel` and the patient's language.
+ */
+export function Composer({ defaultChannel, canWhatsApp, language }: { defaultChannel: Channel; canWhatsApp: boolean; language?: string | null }) {
   const { t } = useTranslation('inbox');
   const send = useInbox((s) => s.send);
+  const addNote = useInbox((s) => s.addNote);
   const error = useInbox((s) => s.error);
   const [text, setText] = useState('');
   const [channel, setChannel] = useState<Channel>(defaultChannel);
+  const [mode, setMode] = useState<Mode>('reply');
+  const [attachment, setAttachment] = useState<MediaRefDto | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  void language; // for hooked helpers (template picker) that need the patient's language
 
+  const canSend = mode === 'note' ? text.trim().length > 0 : text.trim().length > 0 || attachment !== null;
   const submit = async (): Promise<void> => {
-    if (!text.trim() || busy) return;
+    if (!canSend || busy || uploading) return;
     setBusy(true);
     try {
-      await send(text, channel);
+      if (mode === 'note') await addNote(text);
+      else await send(text, channel, attachment ?? undefined);
       setText('');
+      setAttachment(null);
     } catch {
       // the store shows the error; the text stays so nothing typed is lost
     } finally {
@@ -29,42 +49,96 @@ export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Chan
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void submit();
+    } else if (e.key === 'Escape') {
+      e.currentTarget.blur();
+    }
+  };
+  const attach = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    setUploadError(null);
+    setUploading(true);
+    try {
+      setAttachment(await uploadFile(file));
+    } catch (err) {
+      setUploadError((err as Error).message);
+    } finally {
+      setUploading(false);
+      if (fileInput.current) fileInput.current.value = '';
     }
   };
 
   return (
-    <div className="composer">
-      <div className="composer-channels" role="radiogroup" aria-label={t('composer.channel')}>
-        {(['whatsapp', 'sms'] as const).map((c) => (
-          <button
-            key={c}
-            role="radio"
-            aria-checked={channel === c}
-            disabled={c === 'whatsapp' && !canWhatsApp}
-            className={`chip ${c}${channel === c ? ' on' : ''}`}
-            onClick={() => setChannel(c)}
-            data-testid={`composer-channel-${c}`}
-          >
-            <Icon name={c} size={14} /> {t(`channel.${c}`)}
-          </button>
-        ))}
+    <div className={`composer ${mode}`}>
+      <div className="composer-bar">
+        <div className="composer-modes" role="tablist" aria-label={t('composer.mode')}>
+          {(['reply', 'note'] as const).map((m) => (
+            <button key={m} role="tab" aria-selected={mode === m} className={`mode-tab${mode === m ? ' on' : ''}`} onClick={() => setMode(m)} data-testid={`composer-mode-${m}`}>
+              <Icon name={m === 'reply' ? 'send' : 'note'} size={13} /> {t(`composer.modes.${m}`)}
+            </button>
+          ))}
+        </div>
+        {mode === 'reply' ? (
+          <div className="composer-channels" role="radiogroup" aria-label={t('composer.channel')}>
+            {(['whatsapp', 'sms'] as const).map((c) => (
+              <button
+                key={c}
+                role="radio"
+                aria-checked={channel === c}
+                disabled={c === 'whatsapp' && !canWhatsApp}
+                className={`chip ${c}${channel === c ? ' on' : ''}`}
+                onClick={() => setChannel(c)}
+                data-testid={`composer-channel-${c}`}
+              >
+                <Icon name={c} size={14} /> {t(`channel.${c}`)}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <span className="muted note-hint">{t('note.hint')}</span>
+        )}
       </div>
+      {attachment ? (
+        <div className="attachment-chip" data-testid="composer-attachment">
+          <Icon name="paperclip" size={14} /> {attachment.fileName ?? attachment.mime}
+          <button className="link-button" onClick={() => setAttachment(null)} aria-label={t('composer.removeAttachment')}>
+            <Icon name="close" size={13} />
+          </button>
+        </div>
+      ) : null}
       <div className="composer-box">
+        {mode === 'reply' ? <TemplatePicker text={text} onChange={setText} /> : null}
+        {mode === 'reply' ? (
+          <>
+            <button className="icon-button attach" onClick={() => fileInput.current?.click()} disabled={uploading} title={t('composer.attach')} aria-label={t('composer.attach')}>
+              <Icon name="paperclip" size={18} />
+            </button>
+            <input ref={fileInput} type="file" hidden accept="image/*,application/pdf,audio/*,video/mp4" onChange={(e) => void attach(e.target.files?.[0])} data-testid="composer-file" />
+          </>
+        ) : null}
         <textarea
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKey}
-          placeholder={t('composer.placeholder')}
+          placeholder={mode === 'note' ? t('note.placeholder') : t('composer.placeholder')}
           rows={3}
           data-testid="composer-input"
-          aria-label={t('composer.placeholder')}
+          aria-label={mode === 'note' ? t('note.placeholder') : t('composer.placeholder')}
         />
-        <button className="primary send" onClick={() => void submit()} disabled={!text.trim() || busy} data-testid="composer-send">
-          <Icon name="send" size={16} /> {t('composer.send')}
+        <button className="primary send" onClick={() => void submit()} disabled={!canSend || busy || uploading} data-testid="composer-send">
+          <Icon name={mode === 'note' ? 'note' : 'send'} size={16} /> {mode === 'note' ? t('note.add') : t('composer.send')}
         </button>
       </div>
+      {mode === 'reply' ? <SegmentCounter text={text} channel={channel} /> : null}
       <div className="composer-foot">
-        {error ? <span className="error" role="alert">{error}</span> : <span className="muted">{t('composer.hint')}</span>}
+        {error || uploadError ? (
+          <span className="error" role="alert">
+            {uploadError ?? error}
+          </span>
+        ) : uploading ? (
+          <span className="muted">{t('composer.uploading')}</span>
+        ) : (
+          <span className="muted">{t('composer.hint')}</span>
+        )}
       </div>
     </div>
   );

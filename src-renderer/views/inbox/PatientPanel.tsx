@@ -1,38 +1,141 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Request } from '../../../src-main/contract';
 import type { PatientCard } from '../../../src-main/contract/inbox';
+import { desk } from '../../api/client';
+import { Icon } from '../../components/Icon';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
+import { LanguageProposal } from './LanguageProposal';
+import { MergeDialog } from './MergeDialog';
+import { AddNumber, InlineText, TagEditor } from './PatientFields';
 
+const LANGUAGES = ['it', 'pl', 'en', 'de', 'fr', 'es', 'uk'] as const;
+const CONSENTS = ['whatsapp', 'sms', 'marketing'] as const;
+
+/** The patient card beside the conversation, every field editable in place. Changes come back through `patient.updated`. */
 export function PatientPanel({ patient }: { patient: PatientCard }) {
   const { t } = useTranslation('inbox');
+  const [error, setError] = useState<string | null>(null);
+  const [merging, setMerging] = useState(false);
   const now = Date.now();
   const upcoming = patient.appointments.filter((a) => a.startsAt >= now - 3600_000).sort((a, b) => a.startsAt - b.startsAt);
-  const past = patient.appointments.filter((a) => a.startsAt < now - 3600_000);
+  const past = patient.appointments.filter((a) => a.startsAt < now - 3600_000).sort((a, b) => b.startsAt - a.startsAt);
+
+  const run = async (fn: () => Promise<unknown>): Promise<void> => {
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError((err as Error).message);
+      throw err;
+    }
+  };
+  const update = (changes: Omit<Request<'patient.update'>, 'patientId'>): Promise<void> => run(() => desk.call('patient.update', { patientId: patient.id, ...changes }));
+  const consentOf = (kind: (typeof CONSENTS)[number]) => patient.consents.find((c) => c.kind === kind);
+
   return (
-    <aside className="patient-panel" aria-label={t('patient.title')} data-testid="patient-card">
-      <h3>{`${patient.firstName} ${patient.lastName}`.trim() || t('patient.unknown')}</h3>
+    <aside className="patient-panel" aria-label={t('patient.title')} data-testid="patient-card" data-patient-id={patient.id}>
+      <div className="patient-names">
+        <InlineText value={patient.firstName} placeholder={t('patient.firstName')} onSave={(firstName) => update({ firstName })} testId="patient-first-name" />
+        <InlineText value={patient.lastName} placeholder={t('patient.lastName')} onSave={(lastName) => update({ lastName })} testId="patient-last-name" />
+      </div>
+      {error ? (
+        <p className="error panel-error" role="alert" data-testid="patient-error">
+          {error}
+        </p>
+      ) : null}
+
+      <h4>{t('patient.phones')}</h4>
+      <ul className="identities" data-testid="patient-phones">
+        {patient.phones.map((p) => (
+          <li key={p.value}>
+            <Icon name="calls" size={13} /> <span>{p.display}</span>
+            {p.label ? <span className="muted">· {p.label}</span> : null}
+            <button className="link-button remove" onClick={() => void run(() => desk.call('patient.removeIdentity', { patientId: patient.id, kind: 'phone', value: p.value })).catch(() => undefined)} aria-label={t('patient.remove', { value: p.display })}>
+              <Icon name="close" size={12} />
+            </button>
+          </li>
+        ))}
+        {patient.whatsapp.map((w) => (
+          <li key={w.value}>
+            <Icon name="whatsapp" size={13} /> <span>{whatsappDisplay(w.value)}</span>
+            <button className="link-button remove" onClick={() => void run(() => desk.call('patient.removeIdentity', { patientId: patient.id, kind: 'whatsapp', value: w.value })).catch(() => undefined)} aria-label={t('patient.remove', { value: w.value })}>
+              <Icon name="close" size={12} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <AddNumber onAdd={(phone, kind) => run(() => desk.call('patient.addPhone', { patientId: patient.id, phone, kind }))} />
+
       <dl className="facts">
-        <dt>{t('patient.phones')}</dt>
-        <dd>{patient.phones.map((p) => <div key={p.value}>{p.display}</div>)}</dd>
         <dt>{t('patient.language')}</dt>
-        <dd>{patient.language ? t(`languages.${patient.language}`, { defaultValue: patient.language }) : '—'}</dd>
-        <dt>{t('patient.preferredChannel')}</dt>
-        <dd>{patient.preferredChannel ? t(`channel.${patient.preferredChannel}`) : '—'}</dd>
-        <dt>{t('patient.consents')}</dt>
         <dd>
-          {patient.consents.length === 0 ? '—' : patient.consents.map((c) => (
-            <div key={c.kind} className={c.granted ? 'consent yes' : 'consent no'}>
-              {t(`consent.${c.kind}`)}: {c.granted ? t('consent.granted') : t('consent.withdrawn')} <span className="muted">({formatShortDate(c.at)}, {c.source})</span>
-            </div>
-          ))}
+          <select value={patient.language ?? ''} onChange={(e) => void update({ language: e.target.value || null }).catch(() => undefined)} data-testid="patient-language">
+            <option value="">—</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+          <LanguageProposal patientId={patient.id} current={patient.language} />
+        </dd>
+        <dt>{t('patient.preferredChannel')}</dt>
+        <dd>
+          <select
+            value={patient.preferredChannel ?? ''}
+            onChange={(e) => void update({ preferredChannel: (e.target.value || null) as 'whatsapp' | 'sms' | null }).catch(() => undefined)}
+            data-testid="patient-channel"
+          >
+            <option value="">—</option>
+            <option value="whatsapp">{t('channel.whatsapp')}</option>
+            <option value="sms">{t('channel.sms')}</option>
+          </select>
+        </dd>
+        <dt>{t('patient.birthDate')}</dt>
+        <dd>
+          <InlineText value={patient.birthDate ?? ''} placeholder="1985-03-14" onSave={(v) => update({ birthDate: v || null })} testId="patient-birth-date" />
         </dd>
       </dl>
+
+      <h4>{t('patient.consents')}</h4>
+      <ul className="consents" data-testid="patient-consents">
+        {CONSENTS.map((kind) => {
+          const c = consentOf(kind);
+          return (
+            <li key={kind} className={c ? (c.granted ? 'consent yes' : 'consent no') : 'consent unknown'}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={c?.granted ?? false}
+                  onChange={(e) => void run(() => desk.call('patient.setConsent', { patientId: patient.id, kind, granted: e.target.checked, source: 'desk' })).catch(() => undefined)}
+                  data-testid={`consent-${kind}`}
+                />
+                {t(`consent.${kind}`)}
+              </label>
+              <span className="muted consent-source">{c ? `${c.granted ? t('consent.granted') : t('consent.withdrawn')} · ${formatShortDate(c.at)} · ${c.source}` : t('consent.unknown')}</span>
+            </li>
+          );
+        })}
+      </ul>
+
+      <h4>{t('patient.tags')}</h4>
+      <TagEditor tags={patient.tags} onChange={(tags) => update({ tags })} />
+
+      <h4>{t('patient.notes')}</h4>
+      <InlineText value={patient.notes} placeholder={t('patient.addNotes')} onSave={(notes) => update({ notes })} testId="patient-notes" multiline />
+
       <h4>{t('patient.upcoming')}</h4>
-      {upcoming.length === 0 ? <p className="muted">{t('patient.none')}</p> : (
+      {upcoming.length === 0 ? (
+        <p className="muted">{t('patient.none')}</p>
+      ) : (
         <ul className="appointments">
           {upcoming.map((a) => (
             <li key={a.id}>
               <strong>{formatDateTime(a.startsAt)}</strong> · {a.practitioner}
-              <div className="muted">{a.type} · {t(`appointmentStatus.${a.status}`, { defaultValue: a.status })}</div>
+              <div className="muted">
+                {a.type} · {t(`appointmentStatus.${a.status}`, { defaultValue: a.status })}
+              </div>
             </li>
           ))}
         </ul>
@@ -42,17 +145,25 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
           <h4>{t('patient.past')}</h4>
           <ul className="appointments past">
             {past.slice(0, 5).map((a) => (
-              <li key={a.id}>{formatShortDate(a.startsAt)} · {a.practitioner} · {a.type}</li>
+              <li key={a.id}>
+                {formatShortDate(a.startsAt)} · {a.practitioner} · {a.type}
+              </li>
             ))}
           </ul>
         </>
       ) : null}
-      {patient.notes ? (
-        <>
-          <h4>{t('patient.notes')}</h4>
-          <p className="notes">{patient.notes}</p>
-        </>
-      ) : null}
+
+      <div className="panel-actions">
+        <button className="tool-button" onClick={() => setMerging(true)} data-testid="patient-merge">
+          <Icon name="merge" size={15} /> {t('merge.button')}
+        </button>
+      </div>
+      {merging ? <MergeDialog keep={patient} onClose={() => setMerging(false)} /> : null}
     </aside>
   );
 }
+
+const whatsappDisplay = (jid: string): string => {
+  const digits = /^(\d+)(?::\d+)?@s\.whatsapp\.net$/.exec(jid)?.[1];
+  return digits ? `+${digits}` : jid;
+};

@@ -5,11 +5,18 @@ import { Icon } from '../../components/Icon';
 import { dayLabel, formatTime } from '../../i18n/format';
 import { useInbox } from '../../stores/inboxStore';
 import { channelIcon } from './ConversationList';
+import { MediaView, mediaOf } from './MediaView';
 
 function StatusMark({ m }: { m: TimelineMessage }) {
   const { t } = useTranslation('inbox');
   const label = t(`status.${m.status}`);
-  if (m.status === 'failed') return <span className="status failed" title={m.failureReason ?? label}><Icon name="alert" size={14} /> {label}</span>;
+  if (m.status === 'failed') {
+    return (
+      <span className="status failed" data-testid="message-status" data-status="failed" title={m.failureReason ?? label}>
+        <Icon name="alert" size={14} /> {label}
+      </span>
+    );
+  }
   const icon = m.status === 'queued' ? 'clock' : m.status === 'sent' ? 'check' : 'checks';
   return (
     <span className={`status ${m.status}`} data-testid="message-status" data-status={m.status} title={label}>
@@ -18,31 +25,40 @@ function StatusMark({ m }: { m: TimelineMessage }) {
   );
 }
 
-function MessageBubble({ m }: { m: TimelineMessage }) {
+function MessageBubble({ m, focused }: { m: TimelineMessage; focused: boolean }) {
   const { t } = useTranslation('inbox');
   const retry = useInbox((s) => s.retry);
   if (m.channel === 'system') {
     return (
-      <div className="event-line" data-testid="timeline-event">
+      <div className={`event-line${focused ? ' focused' : ''}`} data-testid="timeline-event" data-message-id={m.id}>
         <Icon name="system" size={14} /> {m.body} <span className="muted">· {formatTime(m.at)}</span>
       </div>
     );
   }
+  const media = mediaOf(m.meta);
+  const note = m.channel === 'note';
   return (
-    <div className={`bubble-row ${m.direction}`} data-testid="timeline-message" data-message-id={m.id}>
-      <div className={`bubble ${m.direction} ${m.channel}`}>
-        <div className="bubble-body">{m.body}</div>
+    <div className={`bubble-row ${note ? 'note' : m.direction}`} data-testid={note ? 'timeline-note' : 'timeline-message'} data-message-id={m.id}>
+      <div className={`bubble ${m.direction} ${m.channel}${focused ? ' focused' : ''}`}>
+        {note ? (
+          <div className="note-label">
+            <Icon name="note" size={12} /> {t('note.label')}
+          </div>
+        ) : null}
+        {media ? <MediaView media={media} /> : null}
+        {m.body ? <div className="bubble-body">{m.body}</div> : null}
         <div className="bubble-meta">
-          <Icon name={channelIcon(m.channel)} size={12} />
-          <span>{t(`channel.${m.channel}`)}</span>
-          {m.author && m.direction === 'out' ? <span>· {m.author}</span> : null}
+          {note ? null : <Icon name={channelIcon(m.channel)} size={12} />}
+          {note ? null : <span>{t(`channel.${m.channel}`)}</span>}
+          {m.author && m.direction === 'out' ? <span>{note ? '' : '· '}{m.author}</span> : null}
+          {!m.author && m.direction === 'out' && !note ? <span className="auto-mark">· {t('message.automatic')}</span> : null}
           <span>· {formatTime(m.at)}</span>
-          {m.direction === 'out' ? <StatusMark m={m} /> : null}
+          {m.direction === 'out' && !note ? <StatusMark m={m} /> : null}
         </div>
         {m.status === 'failed' ? (
-          <div className="failure">
+          <div className="failure" data-testid="message-failure">
             <span>{m.failureReason ?? t('status.failed')}</span>
-            <button className="link-button" onClick={() => void retry(m.id)}>
+            <button className="link-button" onClick={() => void retry(m.id)} data-testid="message-retry">
               <Icon name="retry" size={14} /> {t('actions.retry')}
             </button>
           </div>
@@ -52,40 +68,61 @@ function MessageBubble({ m }: { m: TimelineMessage }) {
   );
 }
 
+function duration(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 function CallLine({ c }: { c: TimelineCall }) {
   const { t } = useTranslation('inbox');
   const missed = c.result !== 'answered';
-  const mins = Math.floor(c.talkSeconds / 60);
-  const secs = String(c.talkSeconds % 60).padStart(2, '0');
   return (
     <div className={`call-line ${missed ? 'missed' : ''}`} data-testid="timeline-call" data-result={c.result}>
       <Icon name={missed ? 'missed' : 'calls'} size={16} />
       <span>
         {t(`call.${c.direction}`)} · {t(`call.result.${c.result}`)}
-        {c.talkSeconds > 0 ? ` · ${mins}:${secs}` : ''}
+        {c.talkSeconds > 0 ? ` · ${duration(c.talkSeconds)}` : missed && c.ringSeconds > 0 ? ` · ${t('call.rang', { seconds: c.ringSeconds })}` : ''}
       </span>
+      {c.note ? <span className="muted">· {c.note}</span> : null}
       <span className="muted">{formatTime(c.at)}</span>
     </div>
   );
 }
 
+/**
+ * One patient's timeline across channels in true time order, with day separators. Opens at the
+ * bottom; a message chosen from search is scrolled to and flashed instead.
+ */
 export function Timeline({ items }: { items: TimelineItem[] }) {
   const end = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const focusId = useInbox((s) => s.focusMessageId);
   const now = Date.now();
   useEffect(() => {
+    if (focusId !== null) {
+      const el = box.current?.querySelector(`[data-message-id="${focusId}"]`);
+      if (el) {
+        el.scrollIntoView({ block: 'center' });
+        return;
+      }
+    }
     end.current?.scrollIntoView({ block: 'end' });
-  }, [items.length]);
+  }, [items.length, focusId]);
   let lastDay = '';
   return (
-    <div className="timeline" data-testid="timeline">
+    <div className="timeline" data-testid="timeline" ref={box}>
       {items.map((item) => {
         const day = new Date(item.at).toDateString();
-        const separator = day !== lastDay ? <div className="day-separator"><span>{dayLabel(item.at, now)}</span></div> : null;
+        const separator =
+          day !== lastDay ? (
+            <div className="day-separator" data-testid="day-separator">
+              <span>{dayLabel(item.at, now)}</span>
+            </div>
+          ) : null;
         lastDay = day;
         return (
           <Fragment key={`${item.type}-${item.id}`}>
             {separator}
-            {item.type === 'message' ? <MessageBubble m={item} /> : <CallLine c={item} />}
+            {item.type === 'message' ? <MessageBubble m={item} focused={item.id === focusId} /> : <CallLine c={item} />}
           </Fragment>
         );
       })}

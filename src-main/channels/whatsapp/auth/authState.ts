@@ -1,5 +1,6 @@
 import type { AuthenticationCreds, AuthenticationState, SignalDataSet, SignalDataTypeMap } from '@whiskeysockets/baileys';
 import type { BaileysLib } from '../baileys';
+import type { AuthKeyValueStore, AuthRecord } from '../../../domain/whatsapp/whatsappPort';
 import type { SecretBox } from './secretBox';
 
 /**
@@ -8,20 +9,7 @@ import type { SecretBox } from './secretBox';
  * `keys.set` batch is written in one transaction, so a crash never leaves half a key update.
  */
 
-/** One row: value null deletes it. */
-export interface AuthRecord {
-  category: string;
-  id: string;
-  value: Buffer | null;
-}
-
-/** Implemented over the database in phase 2 (and by a Map in unit tests). */
-export interface AuthKeyValueStore {
-  read(category: string, ids: readonly string[]): Map<string, Buffer>;
-  /** Applies every record or none. */
-  write(records: readonly AuthRecord[]): void;
-  clear(): void;
-}
+export type { AuthKeyValueStore, AuthRecord } from '../../../domain/whatsapp/whatsappPort';
 
 const CREDS = { category: 'creds', id: 'creds' } as const;
 

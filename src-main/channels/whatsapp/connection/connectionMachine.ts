@@ -91,8 +91,9 @@ export function step(m: Machine, e: MachineEvent, cfg: MachineConfig, random: Ra
       // Closes we caused (stop, logout, recycling) or from a socket already given up on change nothing.
       if (m.state !== 'connecting' && m.state !== 'open') return stay(m);
       const verdict = classifyClose(e.statusCode);
-      // An unscanned QR expires with a timeout: wait for the clinic to ask for a new one instead of cycling codes.
-      if (!e.paired && verdict.reason === 'connection_lost') {
+      // An unscanned QR expires with a timeout (408, the same code as a lost connection): wait for the clinic to
+      // ask for a new one instead of cycling codes. A link that was open is paired, so its 408 is a real loss.
+      if (m.state === 'connecting' && !e.paired && verdict.reason === 'connection_lost') {
         return { machine: { state: 'idle', reason: 'not_paired', attempt: 0, openSince: null, retryAt: null }, effects: [] };
       }
       const base = m.state === 'open' && m.openSince !== null && e.at - m.openSince >= cfg.stableAfterMs ? { ...m, attempt: 0 } : m;

@@ -9,6 +9,7 @@ import {
   typingMs,
   type PacingSettings,
 } from '../../../domain/whatsapp/pacing';
+import type { FirstContactLedger } from '../../../domain/whatsapp/whatsappPort';
 
 /**
  * A ChannelSender that never bursts: sends are serialised, each starts a jittered gap after the
@@ -23,11 +24,7 @@ export interface PacedTransport {
   deliver(m: OutgoingMessage, jid: string): Promise<SendResult>;
 }
 
-/** When first contacts went out (persisted in phase 2, so a restart does not reset the cap). */
-export interface FirstContactLedger {
-  sentSince(since: number): number[];
-  record(at: number): void;
-}
+export type { FirstContactLedger } from '../../../domain/whatsapp/whatsappPort';
 
 export interface PacerDeps {
   clock: Clock;

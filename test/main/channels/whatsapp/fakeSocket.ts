@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BufferJSON, type AnyMessageContent, type BaileysEventEmitter, type BaileysEventMap, type BinaryNode, type WACallEvent } from '@whiskeysockets/baileys';
+import { BufferJSON, type AnyMessageContent, type AuthenticationCreds, type BaileysEventEmitter, type BaileysEventMap, type BinaryNode, type WACallEvent } from '@whiskeysockets/baileys';
 import type { SocketPort } from '../../../../src-main/channels/whatsapp/socket/socketPort';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/whatsapp');
@@ -14,7 +14,8 @@ export function fixture<T = Record<string, unknown>>(name: string): T {
 export type Upsert = BaileysEventMap['messages.upsert'];
 export const upserts = fixture<Record<string, Upsert>>('upserts.json');
 const updates = fixture<Record<string, unknown>>('updates.json');
-export const update = <K extends keyof BaileysEventMap>(name: string): BaileysEventMap[K] => structuredClone(updates[name]) as BaileysEventMap[K];
+/** A recorded payload for `event`: naming the event types the payload (one fixture file holds several events). */
+export const update = <K extends keyof BaileysEventMap>(_event: K, name: string): BaileysEventMap[K] => structuredClone(updates[name]) as BaileysEventMap[K];
 export function calls(name: string): WACallEvent[] {
   return (updates[name] as (Omit<WACallEvent, 'date'> & { date: string })[]).map((c) => ({ ...c, date: new Date(c.date) }));
 }
@@ -35,6 +36,11 @@ export class FakeSocket implements SocketPort {
   private nextId = 1;
 
   readonly signalRepository = { lidMapping: { getPNForLID: async (lid: string) => this.lids.get(lid) ?? null } };
+
+  /** Like makeWASocket, merges every `creds.update` into the auth state's creds before anyone else hears it. */
+  constructor(creds?: AuthenticationCreds) {
+    if (creds) this.ev.on('creds.update', (u) => Object.assign(creds, u));
+  }
 
   emit<K extends keyof BaileysEventMap>(event: K, arg: BaileysEventMap[K]): void {
     this.ev.emit(event, arg);

@@ -60,8 +60,8 @@ function setup(store = new MemoryStore()) {
     authStore: store,
     box: aesGcmBox(Buffer.alloc(32, 5)),
     lib: async () => baileys,
-    socketFactory: async () => {
-      const s = new FakeSocket();
+    socketFactory: async ({ auth }) => {
+      const s = new FakeSocket(auth.creds);
       sockets.push(s);
       return s;
     },
@@ -80,6 +80,8 @@ function setup(store = new MemoryStore()) {
   const openLink = async (): Promise<FakeSocket> => {
     await adapter.start();
     const s = last();
+    // What Baileys emits on pair-success, before the connection opens.
+    s.emit('creds.update', { me: ME });
     s.user = ME;
     s.emit('connection.update', { connection: 'open' });
     await vi.advanceTimersByTimeAsync(0);
@@ -96,7 +98,8 @@ function setup(store = new MemoryStore()) {
 describe('WhatsAppAdapter with a fake Baileys socket', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    vi.setSystemTime(Date.parse('2026-11-23T08:00:00Z'));
+    // Just after the recorded fixtures (2025-11-23 08:20–09:26 UTC): history older than 14 days is not imported.
+    vi.setSystemTime(Date.parse('2025-11-23T09:30:00Z'));
   });
   afterEach(() => vi.useRealTimers());
 
@@ -151,21 +154,23 @@ describe('WhatsAppAdapter with a fake Baileys socket', () => {
       throw new Error('media expired (410)');
     };
     await t.upsert(s, 'image');
-    expect(t.sink.messages.get('3A0B7D6C5E4F3A2B1C0D')).toMatchObject({ media: undefined, meta: { mediaError: 'media expired (410)' } });
+    const kept = t.sink.messages.get('3A0B7D6C5E4F3A2B1C0D')!;
+    expect(kept).toMatchObject({ kind: 'image', meta: { mediaError: 'media expired (410)' } });
+    expect(kept.media).toBeUndefined();
     expect(t.adapter.health().recentErrors[0]!.message).toContain('media expired');
   });
 
   it('reports receipts, edits, deletions (once each, raw and processed) and reactions (once, from either event)', async () => {
     const t = setup();
     const s = await t.openLink();
-    s.emit('messages.update', update('delivered'));
-    s.emit('messages.update', update('read'));
+    s.emit('messages.update', update('messages.update', 'delivered'));
+    s.emit('messages.update', update('messages.update', 'read'));
     await t.upsert(s, 'edit');
-    s.emit('messages.update', update('edited'));
+    s.emit('messages.update', update('messages.update', 'edited'));
     await t.upsert(s, 'revoke');
-    s.emit('messages.update', update('revoked'));
+    s.emit('messages.update', update('messages.update', 'revoked'));
     await t.upsert(s, 'reaction');
-    s.emit('messages.reaction', update('reactionEvent'));
+    s.emit('messages.reaction', update('messages.reaction', 'reactionEvent'));
     await t.adapter.settled();
     expect(t.sink.statuses.map((x) => x.status)).toEqual(['delivered', 'read']);
     expect(t.sink.edits).toHaveLength(1);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../../../../src-main/db/database';
 import { ensureConversation, getConversation, saveConversationState } from '../../../../src-main/db/repositories/conversations';
-import { insertPatient } from '../../../../src-main/db/repositories/patients';
+import { addIdentity, insertPatient } from '../../../../src-main/db/repositories/patients';
+import { receiveInbound } from '../../../../src-main/domain/messaging/messagingService';
 import { applyConversationEvent, SnoozeTimer, type InboxDeps } from '../../../../src-main/domain/inbox/conversationService';
 import { ManualClock } from '../../../../src-main/domain/shared/clock';
 import { EventBus } from '../../../../src-main/domain/shared/eventBus';
@@ -70,5 +71,22 @@ describe('conversation service', () => {
     clock.advance(2 * MIN);
     expect(timer.tick()).toEqual([conv]);
     timer.stop();
+  });
+
+  it.each([
+    ['snoozed', { type: 'snooze', at: T, until: T + 60 * MIN }],
+    ['done', { type: 'markDone' }],
+    ['waiting', { type: 'markWaiting' }],
+  ] as const)('a patient writing reopens a %s conversation, unread and waiting since that message', (_status, event) => {
+    applyConversationEvent(deps, conv, event);
+    applyConversationEvent(deps, conv, { type: 'read' });
+    const patientId = getConversation(db, conv)!.patient_id;
+    addIdentity(db, patientId, 'phone', '+393331112223', T);
+    const messaging = { db, clock, events: deps.events, region: () => 'IT' as const, kickOutbox: () => undefined };
+    clock.advance(5 * MIN);
+    receiveInbound(messaging, { channel: 'sms', providerId: `re-${_status}`, fromPhone: '+39 333 111 2223', body: 'Scusate, ancora una domanda', at: clock.now() });
+    expect(getConversation(db, conv)).toMatchObject({ status: 'open', snoozed_until: null, unread_count: 1 });
+    expect(getConversation(db, conv)!.waiting_since).not.toBeNull();
+    expect(published.at(-1)).toEqual({ id: conv, status: 'open' });
   });
 });

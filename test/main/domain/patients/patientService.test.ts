@@ -50,4 +50,11 @@ describe('patient service', () => {
     setPatientConsent(deps, patientId, 'marketing', false, 'phone call', who);
     expect(consentsOf(db, patientId)).toEqual([{ kind: 'marketing', granted: 0, at: T, source: 'phone call' }]);
   });
+
+  it('stores a WhatsApp number as the identity the channel sees, so the next message finds the patient', () => {
+    const { patientId } = createPatient(deps, { phone: '+48601234567' }, who);
+    expect(addPatientPhone(deps, patientId, '+39 333 123 4567', 'whatsapp', who)).toBe('393331234567@s.whatsapp.net');
+    expect(identitiesOf(db, patientId).filter((i) => i.kind === 'whatsapp').map((i) => i.value)).toEqual(['393331234567@s.whatsapp.net']);
+    expect(() => addPatientPhone(deps, patientId, 'not a number', 'whatsapp', who)).toThrow(/phone: "not a number" is not a valid phone number/);
+  });
 });

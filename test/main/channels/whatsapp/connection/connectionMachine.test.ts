@@ -120,6 +120,12 @@ describe('connection state machine', () => {
     });
   });
 
+  it('treats a 408 on a link that was open as a lost connection even before creds.update reported the account', () => {
+    const s = step(open, close(DisconnectReason.connectionLost, 90_000, false), cfg, random);
+    expect(s.machine).toMatchObject({ state: 'reconnecting', reason: 'connection_lost' });
+    expect(s.effects.map((e) => e.type)).toEqual(['schedule_retry']);
+  });
+
   it('recycles a stale open session through a reconnect', () => {
     const s = step(open, { type: 'stale', at: 400_000 }, cfg, random);
     expect(s.machine).toMatchObject({ state: 'reconnecting', reason: 'stale_session' });

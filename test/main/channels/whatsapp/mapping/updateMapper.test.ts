@@ -4,7 +4,7 @@ import { mapMessageUpdate, mapReceipt } from '../../../../../src-main/channels/w
 import { update } from '../fakeSocket';
 
 const NOW = 1_763_900_000_000;
-const one = (name: string) => mapMessageUpdate(update<'messages.update'>(name)[0] as WAMessageUpdate, NOW);
+const one = (name: string) => mapMessageUpdate(update('messages.update', name)[0] as WAMessageUpdate, NOW);
 
 describe('mapMessageUpdate', () => {
   it.each([
@@ -31,7 +31,7 @@ describe('mapMessageUpdate', () => {
   });
 
   it('maps an error status to failed with a reason', () => {
-    const u = update<'messages.update'>('delivered')[0] as WAMessageUpdate;
+    const u = update('messages.update', 'delivered')[0] as WAMessageUpdate;
     u.update.status = 0;
     expect(mapMessageUpdate(u, NOW)).toMatchObject({ type: 'status', status: { status: 'failed', reason: 'WhatsApp rejected the message' } });
   });
@@ -39,7 +39,7 @@ describe('mapMessageUpdate', () => {
 
 describe('mapReceipt', () => {
   it('maps a per-recipient read receipt', () => {
-    const r = update<'message-receipt.update'>('groupReceipt')[0] as MessageUserReceiptUpdate;
+    const r = update('message-receipt.update', 'groupReceipt')[0] as MessageUserReceiptUpdate;
     expect(mapReceipt(r)).toEqual({ channel: 'whatsapp', providerId: '3EB0C1D2E3F4A5B6C7D8', status: 'read', at: 1763889070000 });
     expect(mapReceipt({ ...r, receipt: { userJid: r.receipt.userJid, receiptTimestamp: 1763889060 } })).toMatchObject({ status: 'delivered' });
     expect(mapReceipt({ ...r, key: { ...r.key, fromMe: false } })).toBeNull();

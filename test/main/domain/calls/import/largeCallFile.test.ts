@@ -29,12 +29,11 @@ function writeMasterCsv(path: string): void {
 }
 
 describe('a 50,000-row Master.csv', () => {
-  it('parses in well under the time a receptionist would wait, with every bad row reported', () => {
+  // No timing assertion here: speed is the benchmark's job; this checks that nothing is lost or mixed up at size.
+  it('reads every good row once and reports every bad row with its line', () => {
     const path = join(dir, 'Master.csv');
     writeMasterCsv(path);
-    const started = performance.now();
     const parsed = parseCallFile(readFileSync(path, 'utf8'), { timeZone: 'Europe/Warsaw' });
-    const elapsed = performance.now() - started;
 
     const badRows = Math.ceil(ROWS / 97);
     expect(parsed.errors).toHaveLength(badRows);
@@ -43,6 +42,5 @@ describe('a 50,000-row Master.csv', () => {
     expect(new Set(parsed.calls.map((c) => c.call.sourceId)).size).toBe(ROWS - badRows);
     const results = new Set(parsed.calls.map((c) => c.call.result));
     expect(results).toEqual(new Set(['answered', 'abandoned', 'missed']));
-    expect(elapsed).toBeLessThan(5_000);
   });
 });

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createApp } from '../../app/createApp';
+import type { ImportSummary } from '../../contract/appointments';
+import { getClinicSettings } from '../../domain/settings/clinicSettings';
+import { invalidInput } from '../../domain/shared/errors';
+import { resolveDataDir } from '../../host/dataDir';
+import { dataOption, type CliIo, type Command } from '../command';
+
+/** "2026-03-29T08:30:00+02:00": the instant with the clinic's offset on that day, as IT checks it against the calendar. */
+export function isoWithOffset(t: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(t)
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const offset = Math.round((local - Math.floor(t / 1000) * 1000) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${hh}:${mm}`;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function printSummary(s: ImportSummary, timeZone: string, file: string, io: CliIo): void {
+  for (const r of s.rows) {
+    const who = [r.patientName ?? '(no name)', r.phone ? `<${r.phone}>` : ''].filter(Boolean).join(' ');
+    const flag = r.cancelled ? ' [cancelled]' : '';
+    io.out(`${file}:${r.line}  ${isoWithOffset(r.startsAt, timeZone)} → ${isoWithOffset(r.endsAt, timeZone)}  ${r.practitioner}  ${who}${flag}  ${r.outcome}`);
+  }
+  for (const k of s.skipped) io.out(`${file}:${k.line}  skipped: ${k.message}`);
+  for (const e of s.errors) io.err(`${file}:${e.line}  error: ${e.message}`);
+  const verb = s.dryRun ? 'Dry run (nothing saved): would create' : 'Created';
+  io.out(
+    `${verb} ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}; ${s.patientsCreated} new patient(s)` +
+      (s.practitionersCreated.length ? `, new practitioner(s): ${s.practitionersCreated.join(', ')}` : '') +
+      `; ${s.skipped.length} skipped, ${s.errors.length} error(s).`,
+  );
+}
+
+export const importAppointmentsCommand: Command = {
+  name: 'import appointments',
+  summary: 'Import appointments from an ICS (Google, Outlook) or CSV file; re-importing updates by UID, never duplicates.',
+  usage: 'import appointments FILE [--practitioner NAME] [--from YYYY-MM-DD --to YYYY-MM-DD] [--format ics|csv] [--map field=Header ...] [--dry-run] [--json] [--data DIR]',
+  options: {
+    ...dataOption,
+    practitioner: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  allowPositionals: true,
+  async run({ values, positionals }, io) {
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw invalidInput('FILE', `name exactly one file to import (usage: clinic-desk ${this.usage})`);
+    if (!fs.existsSync(file)) throw invalidInput('FILE', `${file} does not exist`);
+    for (const key of ['from', 'to'] as const) {
+      const v = values[key];
+      if (v !== undefined && (typeof v !== 'string' || !DATE.test(v))) throw invalidInput(`--${key}`, `"${String(v)}" is not a date like 2026-03-24`);
+    }
+    const ext = path.extname(file).toLowerCase();
+    const format = (values.format as string | undefined) ?? (ext === '.ics' || ext === '.ical' ? 'ics' : ext === '.csv' || ext === '.txt' ? 'csv' : null);
+    if (format !== 'ics' && format !== 'csv') throw invalidInput('--format', `cannot tell the format of ${file}: pass --format ics or --format csv`);
+    const mapping: Record<string, string> = {};
+    for (const m of (values.map as string[] | undefined) ?? []) {
+      const eq = m.indexOf('=');
+      if (eq <= 0) throw invalidInput('--map', `"${m}" is not field=Header (e.g. --map phone="Cellulare")`);
+      mapping[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
+    }
+
+    const app = await createApp({ dataDir: resolveDataDir({ flag: values.data as string | undefined }), startOutbox: false, backups: false });
+    try {
+      const request = {
+        format,
+        content: fs.readFileSync(file, 'utf8'),
+        dryRun: values['dry-run'] === true,
+        ...(values.practitioner ? { practitioner: values.practitioner } : {}),
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(Object.keys(mapping).length ? { mapping } : {}),
+      };
+      const summary = (await app.call('appointments.import', request, { user: 'cli' })) as ImportSummary;
+      const timeZone = getClinicSettings(app.ctx.db).timeZone;
+      if (values.json) {
+        const rows = summary.rows.map((r) => ({ ...r, start: isoWithOffset(r.startsAt, timeZone), end: isoWithOffset(r.endsAt, timeZone) }));
+        io.out(JSON.stringify({ ...summary, timeZone, rows }, null, 2));
+      } else printSummary(summary, timeZone, path.basename(file), io);
+      return summary.errors.length > 0 ? 1 : 0;
+    } finally {
+      await app.stop();
+    }
+  },
+};

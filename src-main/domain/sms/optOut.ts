@@ -1,0 +1,66 @@
+/**
+ * Opt-out keywords: a patient who answers only "STOP" (or NIE, ANNULLA, STOP SMS … per language, as the
+ * clinic configures) withdraws SMS consent. Only a message that is the keyword alone counts ("stop, I'll
+ * call you" is a conversation, not an opt-out). Pure and Node-free.
+ */
+
+export const DEFAULT_OPT_OUT_KEYWORDS: Readonly<Record<string, string[]>> = {
+  it: ['STOP', 'STOP SMS', 'ANNULLA', 'DISISCRIVIMI'],
+  pl: ['STOP', 'STOP SMS', 'NIE', 'REZYGNUJĘ', 'WYPISZ'],
+  en: ['STOP', 'STOP SMS', 'UNSUBSCRIBE', 'STOPALL'],
+};
+
+export const DEFAULT_OPT_OUT_CONFIRMATION: Readonly<Record<string, string>> = {
+  it: 'Non riceverà più SMS automatici da {clinic}. Per riattivarli ci contatti.',
+  pl: 'Nie będzie już Pan/Pani otrzymywać automatycznych SMS-ów od {clinic}. Aby je przywrócić, prosimy o kontakt.',
+  en: 'You will no longer receive automatic SMS from {clinic}. Contact us to turn them back on.',
+};
+
+/**
+ * Words that also answer a reminder ("TAK/NIE", "SI/NO"): right after a reminder they confirm or cancel
+ * the visit, so they are not read as an opt-out then.
+ */
+export const REMINDER_ANSWERS: ReadonlySet<string> = new Set(['NIE', 'NO']);
+
+/** Upper case, accents folded, surrounding punctuation and repeated spaces removed. */
+export function normalizeKeyword(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .toUpperCase()
+    .replace(/[\s\u00A0]+/g, ' ')
+    .replace(/^[\s.,;:!?'"()-]+|[\s.,;:!?'"()-]+$/g, '');
+}
+
+export interface OptOutMatch {
+  keyword: string;
+  /** The language whose list had the keyword (the patient's own language decides the confirmation first). */
+  language: string;
+}
+
+export function matchOptOut(
+  text: string,
+  keywords: Readonly<Record<string, readonly string[]>>,
+  opts: { reminderPending: boolean },
+): OptOutMatch | null {
+  const said = normalizeKeyword(text);
+  if (!said || said.length > 40) return null;
+  if (opts.reminderPending && REMINDER_ANSWERS.has(said)) return null;
+  for (const [language, words] of Object.entries(keywords)) {
+    for (const w of words) if (normalizeKeyword(w) === said) return { keyword: w.trim().toUpperCase(), language };
+  }
+  return null;
+}
+
+/** The confirmation in the patient's language, else the keyword's, else the clinic's, else English. */
+export function confirmationText(
+  texts: Readonly<Record<string, string>>,
+  languages: ReadonlyArray<string | null | undefined>,
+  clinicName: string,
+): string {
+  const lang = languages.find((l) => l && texts[l]) ?? (texts.en ? 'en' : Object.keys(texts)[0]);
+  const template = (lang && texts[lang]) || DEFAULT_OPT_OUT_CONFIRMATION.en!;
+  return template.replace(/\{clinic\}/g, clinicName);
+}

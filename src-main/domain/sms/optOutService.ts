@@ -1,0 +1,72 @@
+/**
+ * Applies an opt-out keyword received by SMS: withdraws the patient's SMS consent (patient_consents,
+ * source "opt-out keyword"), notes it in the timeline, and confirms once. A patient already opted out,
+ * or the same STOP delivered twice, changes nothing and gets no second confirmation.
+ */
+import { hasOptedOut } from '../../db/repositories/autoReplies';
+import { getConversation } from '../../db/repositories/conversations';
+import { getPatient, setConsent } from '../../db/repositories/patients';
+import { insertOptOut, latestOptOut, reminderSentSince, setOptOutConfirmation } from '../../db/repositories/sms';
+import { queueOutgoing, recordSystemEvent, type MessagingDeps } from '../messaging/messagingService';
+import { getClinicSettings } from '../settings/clinicSettings';
+import { confirmationText, matchOptOut } from './optOut';
+import { automaticSmsBlockedText, optedOutEventText } from './smsEventTexts';
+import { getSmsSettings } from './smsSettings';
+
+export const OPT_OUT_CONFIRMATION_KIND = 'sms_opt_out_confirmation';
+/** How long after a reminder a bare "NIE"/"NO" is read as its answer. */
+const REMINDER_ANSWER_WINDOW_MS = 72 * 3600_000;
+
+export interface InboundSms {
+  messageId: number;
+  conversationId: number;
+  body: string;
+  at: number;
+}
+
+export type OptOutOutcome = { optedOut: false } | { optedOut: true; keyword: string; confirmationMessageId: number | null; alreadyOptedOut: boolean };
+
+export function handleOptOutKeyword(deps: MessagingDeps, m: InboundSms): OptOutOutcome {
+  const { db } = deps;
+  const conv = getConversation(db, m.conversationId);
+  if (!conv) return { optedOut: false };
+  const settings = getSmsSettings(db);
+  const match = matchOptOut(m.body, settings.optOutKeywords, {
+    reminderPending: reminderSentSince(db, conv.id, m.at - REMINDER_ANSWER_WINDOW_MS),
+  });
+  if (!match) return { optedOut: false };
+
+  return db.transaction((): OptOutOutcome => {
+    const patientId = conv.patient_id;
+    // Already opted out (or this very message re-delivered): nothing changes and no second confirmation.
+    if (hasOptedOut(db, patientId, 'sms')) return { optedOut: true, keyword: match.keyword, confirmationMessageId: null, alreadyOptedOut: true };
+    const optOutId = insertOptOut(db, { patientId, inboundMessageId: m.messageId, keyword: match.keyword, at: m.at });
+    if (optOutId === null) return { optedOut: true, keyword: match.keyword, confirmationMessageId: null, alreadyOptedOut: true };
+
+    setConsent(db, patientId, 'sms', false, m.at, 'opt-out keyword');
+    const clinic = getClinicSettings(db);
+    recordSystemEvent(deps, conv.id, optedOutEventText(clinic.uiLanguage, match.keyword), { type: 'sms_opt_out', keyword: match.keyword });
+    const patient = getPatient(db, patientId);
+    const text = confirmationText(settings.optOutConfirmation, [patient?.language, match.language, clinic.defaultLanguage], clinic.clinicName);
+    const { message } = queueOutgoing(deps, {
+      conversationId: conv.id,
+      channel: 'sms',
+      body: text,
+      author: null,
+      automatic: true,
+      idempotencyKey: `sms-optout:${optOutId}`,
+      kind: OPT_OUT_CONFIRMATION_KIND,
+      meta: { optOutKeyword: match.keyword },
+    });
+    setOptOutConfirmation(db, optOutId, message.id);
+    return { optedOut: true, keyword: match.keyword, confirmationMessageId: message.id, alreadyOptedOut: false };
+  })();
+}
+
+/** Why an automatic SMS to this patient is refused (in the desk's language), or null when it may go. */
+export function automaticSmsBlockReason(deps: Pick<MessagingDeps, 'db'>, patientId: number): string | null {
+  if (!hasOptedOut(deps.db, patientId, 'sms')) return null;
+  const last = latestOptOut(deps.db, patientId);
+  const ui = getClinicSettings(deps.db).uiLanguage;
+  return automaticSmsBlockedText(ui, last?.keyword ?? null, last ? new Date(last.at).toISOString().slice(0, 10) : null);
+}

@@ -1,0 +1,86 @@
+/**
+ * Provider configurations: plain fields as JSON, secrets sealed with the SecretBox (never stored or
+ * returned in clear). A save without a secret keeps the stored one, so the settings screen never reads
+ * secrets back; the SMSAPI callback secret is generated here, not typed by anyone.
+ */
+import { randomBytes } from 'node:crypto';
+import type { SmsProviderInput, SmsProviderView } from '../../contract/sms';
+import type { Db } from '../../db/database';
+import { deleteSmsProvider, getSmsProviderRow, listSmsProviderRows, upsertSmsProvider, type SmsProviderRow } from '../../db/repositories/sms';
+import { DeskError } from '../shared/errors';
+import type { SecretBox } from '../shared/secretBox';
+import { webhookPath, webhookUrl, type SmsProviderConfig, type SmsProviderName } from './smsPorts';
+
+/** Which fields of each provider are secrets. */
+const SECRET_FIELDS: Readonly<Record<SmsProviderName, readonly string[]>> = {
+  smsapi: ['token', 'webhookSecret'],
+  android: ['password', 'signingKey'],
+  twilio: ['authToken'],
+};
+
+/** Secrets the provider cannot work without (the others may be added later). */
+const REQUIRED_SECRETS: Readonly<Record<SmsProviderName, readonly string[]>> = {
+  smsapi: ['token'],
+  android: ['password'],
+  twilio: ['authToken'],
+};
+
+function openSecrets(box: SecretBox, row: SmsProviderRow): Record<string, string> {
+  try {
+    return JSON.parse(box.open(row.secrets)) as Record<string, string>;
+  } catch {
+    throw new DeskError('conflict', `The stored ${row.provider} credentials cannot be decrypted (the key file changed?): enter them again in Settings → SMS`);
+  }
+}
+
+function toConfig(row: SmsProviderRow, secrets: Record<string, string>): SmsProviderConfig {
+  return { ...(JSON.parse(row.config) as object), ...secrets, provider: row.provider } as SmsProviderConfig;
+}
+
+export function loadProviderConfig(db: Db, box: SecretBox, provider: SmsProviderName): SmsProviderConfig | null {
+  const row = getSmsProviderRow(db, provider);
+  return row ? toConfig(row, openSecrets(box, row)) : null;
+}
+
+/** The callback secret guards the clinic's inbox, so it comes from the OS CSPRNG, not the seeded Random. */
+const newWebhookSecret = (): string => randomBytes(24).toString('base64url');
+
+export function saveProviderConfig(db: Db, box: SecretBox, input: SmsProviderInput, now: number): void {
+  const row = getSmsProviderRow(db, input.provider);
+  const stored = row ? openSecrets(box, row) : {};
+  const plain: Record<string, unknown> = {};
+  const secrets: Record<string, string> = { ...stored };
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'provider') continue;
+    if (SECRET_FIELDS[input.provider].includes(key)) {
+      if (typeof value === 'string' && value !== '') secrets[key] = value;
+    } else {
+      plain[key] = value;
+    }
+  }
+  for (const key of REQUIRED_SECRETS[input.provider]) {
+    if (!secrets[key]) throw new DeskError('invalid_input', `${key}: required to use ${input.provider}`, { field: key });
+  }
+  if (input.provider === 'smsapi' && !secrets.webhookSecret) secrets.webhookSecret = newWebhookSecret();
+  upsertSmsProvider(db, input.provider, plain, box.seal(JSON.stringify(secrets)), now);
+}
+
+export function removeProviderConfig(db: Db, provider: SmsProviderName): void {
+  deleteSmsProvider(db, provider);
+}
+
+export function providerViews(db: Db, box: SecretBox): SmsProviderView[] {
+  return listSmsProviderRows(db).map((row) => {
+    const secrets = openSecrets(box, row);
+    const config = toConfig(row, secrets);
+    const plain = JSON.parse(row.config) as Record<string, unknown>;
+    return {
+      ...plain,
+      provider: row.provider,
+      secretsSet: SECRET_FIELDS[row.provider].filter((k) => Boolean(secrets[k])),
+      webhookPath: webhookPath(config),
+      webhookUrl: webhookUrl(config),
+      updatedAt: row.updated_at,
+    } as SmsProviderView;
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The host's `/hooks/sms/<provider>` endpoints: rate limit, find the provider's configuration, let its
+ * adapter authenticate and parse, then store everything the call carried in ONE transaction (a payload
+ * that fails half-way stores nothing and the provider retries). Every call is logged with its outcome.
+ * Re-deliveries are harmless: inbound messages are unique per provider id, receipts only move forward.
+ */
+import type { HttpRequest, HttpResponse, HttpRoute } from '../../app/area';
+import { insertWebhookLog } from '../../db/repositories/sms';
+import { applyStatus, receiveInbound, type MessagingDeps } from '../messaging/messagingService';
+import { DeskError } from '../shared/errors';
+import type { SecretBox } from '../shared/secretBox';
+import { loadProviderConfig } from './providerStore';
+import { isSmsProvider, type SmsGateway, type WebhookResult } from './smsPorts';
+import { WindowLimiter } from './webhookRateLimit';
+
+export const WEBHOOK_MAX_BODY = 64 * 1024;
+const PER_MINUTE = 120;
+
+export interface WebhookDeps {
+  messaging: MessagingDeps;
+  gateway: SmsGateway;
+  box: SecretBox;
+}
+
+const errorBody = (code: string, message: string): HttpResponse['body'] => ({ error: { code, message } });
+
+export interface AppliedWebhook {
+  inbound: number;
+  statuses: number;
+  /** Messages stored plus receipts that changed a message; a repeated report adds 0. */
+  applied: number;
+}
+
+export function applyWebhookResult(deps: MessagingDeps, result: Extract<WebhookResult, { ok: true }>): AppliedWebhook {
+  return deps.db.transaction((): AppliedWebhook => {
+    let applied = 0;
+    for (const m of result.inbound) if (receiveInbound(deps, m).created) applied += 1;
+    for (const s of result.statuses) if (applyStatus(deps, s)) applied += 1;
+    return { inbound: result.inbound.length, statuses: result.statuses.length, applied };
+  })();
+}
+
+export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
+  const limiter = new WindowLimiter(PER_MINUTE, 60_000);
+  const { messaging } = deps;
+  const log = (provider: string, status: number, outcome: 'accepted' | 'rejected' | 'failed', reason: string | null, remote: string, counts?: AppliedWebhook): void => {
+    insertWebhookLog(messaging.db, {
+      provider,
+      at: messaging.clock.now(),
+      http_status: status,
+      outcome,
+      reason,
+      inbound: counts?.inbound ?? 0,
+      statuses: counts?.statuses ?? 0,
+      applied: counts?.applied ?? 0,
+      remote,
+    });
+  };
+
+  const handle = (req: HttpRequest): HttpResponse => {
+    const provider = req.params.provider ?? '';
+    const now = messaging.clock.now();
+    if (!isSmsProvider(provider)) return { status: 404, body: errorBody('not_found', `No SMS provider called "${provider}" (smsapi, android, twilio)`) };
+    const retryAt = limiter.hit(`${provider}|${req.remoteAddress}`, now);
+    if (retryAt !== null) {
+      return { status: 429, headers: { 'Retry-After': String(Math.ceil((retryAt - now) / 1000)) }, body: errorBody('rate_limited', `More than ${PER_MINUTE} calls a minute`) };
+    }
+    let config;
+    try {
+      config = loadProviderConfig(messaging.db, deps.box, provider);
+    } catch (err) {
+      const message = err instanceof DeskError ? err.message : 'stored credentials unreadable';
+      log(provider, 503, 'failed', message, req.remoteAddress);
+      return { status: 503, body: errorBody('channel_unavailable', message) };
+    }
+    if (!config) {
+      log(provider, 404, 'rejected', `${provider} is not configured on this desk`, req.remoteAddress);
+      return { status: 404, body: errorBody('not_found', `The SMS provider ${provider} is not configured on this desk`) };
+    }
+    const result = deps.gateway.parseWebhook(
+      config,
+      { method: req.method, url: req.url, headers: req.headers, rawBody: req.body.toString('utf8') },
+      { now, region: messaging.region() },
+    );
+    if (!result.ok) {
+      log(provider, result.httpStatus, 'rejected', result.reason, req.remoteAddress);
+      console.warn(`[sms] ${provider} webhook refused (${result.httpStatus}): ${result.reason}`);
+      return { status: result.httpStatus, body: errorBody(result.httpStatus === 401 ? 'unauthorized' : 'invalid_input', result.reason) };
+    }
+    try {
+      const counts = applyWebhookResult(messaging, result);
+      log(provider, 200, 'accepted', null, req.remoteAddress, counts);
+      return { status: 200, headers: { 'Content-Type': result.reply.contentType }, body: result.reply.body };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      log(provider, 500, 'failed', message, req.remoteAddress);
+      console.error(`[sms] ${provider} webhook could not be stored`, err);
+      // 5xx makes the provider deliver it again later; nothing of it was stored.
+      return { status: 500, body: errorBody('internal', 'The desk could not store this webhook; it will be accepted when delivered again') };
+    }
+  };
+
+  const path = /^\/hooks\/sms\/(?<provider>[a-z0-9_-]{1,20})$/;
+  return [
+    { method: 'POST', path, maxBody: WEBHOOK_MAX_BODY, handle },
+    // SMSAPI may call callbacks with GET and the parameters in the query.
+    { method: 'GET', path, handle },
+  ];
+}

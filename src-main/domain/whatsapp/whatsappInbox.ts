@@ -1,0 +1,31 @@
+import { findWhatsAppMessage, updateMessageContent } from '../../db/repositories/whatsappMessages';
+import { getMessage } from '../../db/repositories/messages';
+import { applyStatus, receiveInbound, type MessagingDeps } from '../messaging/messagingService';
+import { toTimelineMessage } from '../messaging/timeline';
+import { applyEdit, applyReaction, applyRevoke, type StoredContent } from './messageChanges';
+import type { WhatsAppMissedCall, WhatsAppSink } from './whatsappPort';
+
+/**
+ * Where the WhatsApp adapter delivers: messages (patients' and those typed on the clinic's phone) into the
+ * one inbox, receipts as status changes, edits / deletions / reactions onto the stored message, missed calls
+ * into the call log. Stored once per WhatsApp id, whatever the adapter replays.
+ */
+export function whatsappSink(deps: MessagingDeps, missedCall: (c: WhatsAppMissedCall) => void): WhatsAppSink {
+  const change = (providerId: string, fn: (c: StoredContent) => StoredContent | null): void => {
+    const row = findWhatsAppMessage(deps.db, providerId);
+    if (!row) return; // a message from before the desk was linked: nothing to change
+    const next = fn({ body: row.body, meta: row.meta ? (JSON.parse(row.meta) as Record<string, unknown>) : {} });
+    if (!next) return;
+    updateMessageContent(deps.db, row.id, next.body, next.meta);
+    deps.events.emit('message.updated', { conversationId: row.conversation_id, message: toTimelineMessage(getMessage(deps.db, row.id)!) });
+  };
+  return {
+    message: (m) => void receiveInbound(deps, m),
+    status: (s) => void applyStatus(deps, s),
+    edit: (e) => change(e.providerId, (c) => applyEdit(c, e)),
+    revoke: (r) => change(r.providerId, (c) => applyRevoke(c, r)),
+    reaction: (r) => change(r.targetProviderId, (c) => applyReaction(c, r)),
+    missedCall,
+    knows: (providerId) => findWhatsAppMessage(deps.db, providerId) !== undefined,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Db } from '../../db/database';
+import { readSetting, writeSetting } from '../../db/repositories/settings';
+import { invalidInput } from '../shared/errors';
+import { DEFAULT_PACING, validatePacing, type PacingSettings } from './pacing';
+
+/** The clinic's WhatsApp choices, in the settings table under one key. */
+export interface WhatsAppSettings extends PacingSettings {
+  smsFallback: boolean;
+  includeGroups: boolean;
+}
+
+export const WHATSAPP_SETTINGS_KEY = 'whatsapp.settings';
+
+export const DEFAULT_WHATSAPP_SETTINGS: WhatsAppSettings = { ...DEFAULT_PACING, smsFallback: false, includeGroups: false };
+
+export function getWhatsAppSettings(db: Db): WhatsAppSettings {
+  return { ...DEFAULT_WHATSAPP_SETTINGS, ...(readSetting<Partial<WhatsAppSettings>>(db, WHATSAPP_SETTINGS_KEY) ?? {}) };
+}
+
+/** Validates the whole result (pacing limits, booleans) before writing anything; the error names the field. */
+export function updateWhatsAppSettings(db: Db, change: Partial<WhatsAppSettings>): WhatsAppSettings {
+  const current = getWhatsAppSettings(db);
+  const pacing = validatePacing(
+    {
+      ...(change.minGapMs !== undefined ? { minGapMs: change.minGapMs } : {}),
+      ...(change.maxGapMs !== undefined ? { maxGapMs: change.maxGapMs } : {}),
+      ...(change.firstContactDailyCap !== undefined ? { firstContactDailyCap: change.firstContactDailyCap } : {}),
+      ...(change.typing !== undefined ? { typing: change.typing } : {}),
+    },
+    current,
+  );
+  const next: WhatsAppSettings = { ...pacing, smsFallback: change.smsFallback ?? current.smsFallback, includeGroups: change.includeGroups ?? current.includeGroups };
+  if (typeof next.smsFallback !== 'boolean') throw invalidInput('smsFallback', 'must be true or false');
+  if (typeof next.includeGroups !== 'boolean') throw invalidInput('includeGroups', 'must be true or false');
+  writeSetting(db, WHATSAPP_SETTINGS_KEY, next);
+  return next;
+}

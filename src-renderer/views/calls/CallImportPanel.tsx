@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallImportSummary } from '../../../src-main/contract/calls';
+import { ApiError, desk } from '../../api/client';
+import { useCalls } from './callsStore';
+
+type Format = 'auto' | '3cx' | 'asterisk' | 'generic';
+
+/** Import a PBX export: pick the file, check it (a dry run with exact counts and every bad line), then import. */
+export function CallImportPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('calls');
+  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [format, setFormat] = useState<Format>('auto');
+  const [mappings, setMappings] = useState<string[]>([]);
+  const [source, setSource] = useState('');
+  const [summary, setSummary] = useState<CallImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void desk.call('calls.settings', {}).then((s) => setMappings(s.mappings.map((m) => m.sourceName)));
+  }, []);
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await desk.call('calls.import', {
+        fileName: file.name,
+        content: file.content,
+        format,
+        dryRun,
+        ...(format === 'generic' && source ? { mappingSource: source } : {}),
+      });
+      setSummary(r);
+      if (!dryRun) void useCalls.getState().load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="call-import" aria-label={t('import.title')} data-testid="call-import">
+      <header>
+        <h2>{t('import.title')}</h2>
+        <button type="button" className="link-button" onClick={onClose}>
+          {t('import.close')}
+        </button>
+      </header>
+      <p className="muted">{t('import.intro')}</p>
+      <div className="call-import-row">
+        <input
+          type="file"
+          accept=".csv,.txt,text/csv"
+          data-testid="import-file"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            setSummary(null);
+            setFile(f ? { name: f.name, content: await f.text() } : null);
+          }}
+        />
+        <select value={format} onChange={(e) => setFormat(e.target.value as Format)} aria-label={t('import.format')} data-testid="import-format">
+          {(['auto', '3cx', 'asterisk', 'generic'] as const).map((f) => (
+            <option key={f} value={f}>
+              {t(`import.formats.${f}`)}
+            </option>
+          ))}
+        </select>
+        {format === 'generic' ? (
+          <select value={source} onChange={(e) => setSource(e.target.value)} aria-label={t('import.mapping')}>
+            <option value="">{mappings.length ? t('import.pickMapping') : t('import.noMappings')}</option>
+            {mappings.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        <button type="button" className="btn" disabled={!file || busy} onClick={() => void run(true)} data-testid="import-check">
+          {t('import.check')}
+        </button>
+        <button type="button" className="btn primary" disabled={!file || busy} onClick={() => void run(false)} data-testid="import-run">
+          {t('import.run')}
+        </button>
+      </div>
+      {error ? <p className="error" role="alert">{error}</p> : null}
+      {summary ? <ImportSummaryView s={summary} /> : null}
+    </section>
+  );
+}
+
+function ImportSummaryView({ s }: { s: CallImportSummary }) {
+  const { t } = useTranslation('calls');
+  if (s.fileError) return <p className="error" role="alert" data-testid="import-summary">{s.fileError}</p>;
+  return (
+    <div className="import-summary" data-testid="import-summary">
+      <p>
+        <strong>{s.dryRun ? t('import.wouldImport', { count: s.imported }) : t('import.imported', { count: s.imported })}</strong>{' '}
+        {t('import.details', { stored: s.alreadyStored, duplicates: s.duplicateRows.length, skipped: s.skipped.length, errors: s.errors.length, tasks: s.callbackTasksOpened })}
+      </p>
+      {s.errors.length > 0 ? (
+        <ul className="import-errors">
+          {s.errors.slice(0, 50).map((e) => (
+            <li key={`${e.line}-${e.message}`}>
+              <span className="line-no">{t('import.line', { line: e.line })}</span> {e.message}
+            </li>
+          ))}
+          {s.errors.length > 50 ? <li className="muted">{t('import.more', { count: s.errors.length - 50 })}</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { desk } from '../../api/client';
+import { useRouter } from '../../app/router';
+import { Icon } from '../../components/Icon';
+import { Dialog } from './Dialog';
+
+const LANGUAGES = ['it', 'pl', 'en', 'de', 'fr', 'es', 'uk'] as const;
+
+/** A patient from a number nobody knows yet (a caller, a paper form): creates the record and opens their conversation. */
+export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClose(): void; phone?: string }) {
+  const { t } = useTranslation('inbox');
+  const navigate = useRouter((s) => s.navigate);
+  const [phone, setPhone] = useState(initialPhone);
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [language, setLanguage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const create = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { conversationId } = await desk.call('patient.create', { phone, firstName, lastName, language: language || null });
+      onClose();
+      navigate(`/inbox/${conversationId}`);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t('newPatient.title')} onClose={onClose} testId="new-patient-dialog">
+      <form
+        className="dialog-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <label>
+          {t('newPatient.phone')}
+          <input autoFocus value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+48 601 234 567" data-testid="new-patient-phone" />
+        </label>
+        <div className="form-pair">
+          <label>
+            {t('patient.firstName')}
+            <input value={firstName} onChange={(e) => setFirstName(e.target.value)} data-testid="new-patient-first" />
+          </label>
+          <label>
+            {t('patient.lastName')}
+            <input value={lastName} onChange={(e) => setLastName(e.target.value)} data-testid="new-patient-last" />
+          </label>
+        </div>
+        <label>
+          {t('patient.language')}
+          <select value={language} onChange={(e) => setLanguage(e.target.value)}>
+            <option value="">—</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {error ? (
+          <p className="error" role="alert" data-testid="new-patient-error">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <button type="button" className="tool-button" onClick={onClose}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={!phone.trim() || busy} data-testid="new-patient-create">
+            <Icon name="userPlus" size={15} /> {t('newPatient.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConversationSummary } from '../../../src-main/contract/inbox';
+import { Icon } from '../../components/Icon';
+import { formatDateTime } from '../../i18n/format';
+import { useInbox } from '../../stores/inboxStore';
+import { snoozePresets, toLocalInput, fromLocalInput } from './snoozeTimes';
+
+/** Done / waiting on patient / snooze (with a time picker) / reopen, and assignment, for the open conversation. */
+export function StatusActions({ conversation }: { conversation: ConversationSummary }) {
+  const { t } = useTranslation('inbox');
+  const setStatus = useInbox((s) => s.setStatus);
+  const assign = useInbox((s) => s.assign);
+  const users = useInbox((s) => s.users);
+  const me = useInbox((s) => s.me);
+  const snoozeOpen = useInbox((s) => s.snoozeOpen);
+  const closed = conversation.status === 'done' || conversation.status === 'snoozed';
+  const people = [...new Set([me, ...users, ...(conversation.assignedTo ? [conversation.assignedTo] : [])])].filter(Boolean);
+
+  return (
+    <div className="status-actions">
+      <span className={`status-pill ${conversation.status}`} data-testid="conversation-status" data-status={conversation.status}>
+        {conversation.status === 'snoozed' && conversation.snoozedUntil
+          ? t('list.snoozedUntil', { time: formatDateTime(conversation.snoozedUntil) })
+          : t(`conversationStatus.${conversation.status}`)}
+      </span>
+      <select
+        className="assign-select"
+        value={conversation.assignedTo ?? ''}
+        onChange={(e) => void assign(e.target.value || null)}
+        aria-label={t('actions.assign')}
+        data-testid="assign-select"
+      >
+        <option value="">{t('actions.unassigned')}</option>
+        {people.map((u) => (
+          <option key={u} value={u}>
+            {u === me ? t('actions.me', { name: u }) : u}
+          </option>
+        ))}
+      </select>
+      {closed ? (
+        <button className="tool-button" onClick={() => void setStatus('open')} data-testid="action-reopen" title={t('actions.reopen')}>
+          <Icon name="retry" size={15} /> {t('actions.reopen')}
+        </button>
+      ) : null}
+      {conversation.status === 'open' ? (
+        <button className="tool-button" onClick={() => void setStatus('waiting')} data-testid="action-waiting" title={t('actions.waiting')}>
+          <Icon name="hourglass" size={15} /> {t('actions.waitingShort')}
+        </button>
+      ) : null}
+      {conversation.status !== 'snoozed' ? (
+        <button className="tool-button" onClick={() => useInbox.setState({ snoozeOpen: !snoozeOpen })} data-testid="action-snooze" title={`${t('actions.snooze')} (s)`}>
+          <Icon name="clock" size={15} /> {t('actions.snooze')}
+        </button>
+      ) : null}
+      {conversation.status !== 'done' ? (
+        <button className="tool-button primary-soft" onClick={() => void setStatus('done')} data-testid="action-done" title={`${t('actions.done')} (e)`}>
+          <Icon name="doneAll" size={15} /> {t('actions.done')}
+        </button>
+      ) : null}
+      {snoozeOpen ? <SnoozeMenu onClose={() => useInbox.setState({ snoozeOpen: false })} /> : null}
+    </div>
+  );
+}
+
+function SnoozeMenu({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation('inbox');
+  const snooze = useInbox((s) => s.snooze);
+  const now = Date.now();
+  const [custom, setCustom] = useState(toLocalInput(now + 2 * 3600_000));
+  const [error, setError] = useState<string | null>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const pick = async (until: number): Promise<void> => {
+    if (!Number.isFinite(until) || until <= Date.now()) {
+      setError(t('snooze.future'));
+      return;
+    }
+    try {
+      await snooze(until);
+      onClose();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  return (
+    <div
+      className="popover snooze-menu"
+      role="dialog"
+      aria-label={t('actions.snooze')}
+      data-testid="snooze-menu"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      {snoozePresets(now).map((p, i) => (
+        <button key={p.key} ref={i === 0 ? first : undefined} className="menu-item" onClick={() => void pick(p.at)} data-testid={`snooze-${p.key}`}>
+          <span>{t(`snooze.${p.key}`)}</span>
+          <span className="muted">{formatDateTime(p.at)}</span>
+        </button>
+      ))}
+      <form
+        className="snooze-custom"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void pick(fromLocalInput(custom));
+        }}
+      >
+        <label>
+          <span className="muted">{t('snooze.until')}</span>
+          <input type="datetime-local" value={custom} onChange={(e) => setCustom(e.target.value)} data-testid="snooze-custom" />
+        </label>
+        <button type="submit" className="primary small" data-testid="snooze-custom-apply">
+          {t('actions.snooze')}
+        </button>
+      </form>
+      {error ? <p className="error" role="alert">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NoticePolicyDto, Practitioner } from '../../../src-main/contract/appointments';
+import { ApiError, desk } from '../../api/client';
+import './schedule.css';
+
+type Status = { ok: boolean; text: string } | null;
+const errorText = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+const NEW: Omit<Practitioner, 'id'> = { name: '', room: null, colour: '#2563eb', visitMinutes: 30, active: true };
+
+/** Settings → Appointments and delays: the practitioners and the rules for delay notices. */
+export function DelaySettingsSection() {
+  const { t } = useTranslation('schedule');
+  const [policy, setPolicy] = useState<NoticePolicyDto | null>(null);
+  const [people, setPeople] = useState<Practitioner[]>([]);
+  const [draft, setDraft] = useState<Omit<Practitioner, 'id'> & { id?: number }>(NEW);
+  const [policyStatus, setPolicyStatus] = useState<Status>(null);
+  const [peopleStatus, setPeopleStatus] = useState<Status>(null);
+
+  const reload = async (): Promise<void> => {
+    const [p, list] = await Promise.all([desk.call('delays.policy', {}), desk.call('practitioners.list', {})]);
+    setPolicy(p);
+    setPeople(list.practitioners);
+  };
+  useEffect(() => {
+    reload().catch((e) => setPolicyStatus({ ok: false, text: errorText(e) }));
+  }, []);
+
+  const savePolicy = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (!policy) return;
+    try {
+      setPolicy(await desk.call('delays.setPolicy', policy));
+      setPolicyStatus({ ok: true, text: t('settings.saved') });
+    } catch (err) {
+      setPolicyStatus({ ok: false, text: errorText(err) });
+    }
+  };
+  const savePerson = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    try {
+      await desk.call('practitioners.save', { ...draft, room: draft.room || null });
+      setDraft(NEW);
+      setPeopleStatus({ ok: true, text: t('settings.saved') });
+      await reload();
+    } catch (err) {
+      setPeopleStatus({ ok: false, text: errorText(err) });
+    }
+  };
+  if (!policy) return policyStatus ? <p className="error">{policyStatus.text}</p> : null;
+
+  return (
+    <div className="delay-settings">
+      <form onSubmit={savePolicy} data-testid="notice-policy">
+        <h2>{t('settings.title')}</h2>
+        <p className="section-intro">{t('settings.intro')}</p>
+        <div className="form-grid">
+          <label htmlFor="policy-threshold">{t('settings.threshold')}</label>
+          <input id="policy-threshold" type="number" min={5} max={120} value={policy.thresholdMinutes} onChange={(e) => setPolicy({ ...policy, thresholdMinutes: Number(e.target.value) })} />
+          <label htmlFor="policy-cap">{t('settings.cap')}</label>
+          <input id="policy-cap" type="number" min={1} max={10} value={policy.capPerPatientPerDay} onChange={(e) => setPolicy({ ...policy, capPerPatientPerDay: Number(e.target.value) })} />
+          <label htmlFor="policy-quiet">{t('settings.quiet')}</label>
+          <div className="quiet-hours">
+            <input
+              id="policy-quiet"
+              type="checkbox"
+              checked={policy.quietHours !== null}
+              onChange={(e) => setPolicy({ ...policy, quietHours: e.target.checked ? { from: '21:00', to: '07:00' } : null })}
+            />
+            {policy.quietHours ? (
+              <>
+                <input type="time" aria-label={t('settings.quietFrom')} value={policy.quietHours.from} onChange={(e) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, from: e.target.value } })} />
+                <span>–</span>
+                <input type="time" aria-label={t('settings.quietTo')} value={policy.quietHours.to} onChange={(e) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, to: e.target.value } })} />
+              </>
+            ) : (
+              <span className="muted">{t('settings.quietOff')}</span>
+            )}
+          </div>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn primary" data-testid="policy-save">
+            {t('settings.save')}
+          </button>
+          {policyStatus ? <span className={`form-status ${policyStatus.ok ? 'ok' : 'error'}`} role="status">{policyStatus.text}</span> : null}
+        </div>
+      </form>
+
+      <form onSubmit={savePerson} className="practitioner-settings" data-testid="practitioners">
+        <h2>{t('settings.practitioners')}</h2>
+        <table className="practitioner-table">
+          <thead>
+            <tr>
+              <th>{t('settings.name')}</th>
+              <th>{t('settings.room')}</th>
+              <th>{t('settings.colour')}</th>
+              <th>{t('settings.visitMinutes')}</th>
+              <th>{t('settings.active')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id} className={p.active ? '' : 'muted'}>
+                <td>
+                  <span className="colour-dot" style={{ background: p.colour }} /> {p.name}
+                </td>
+                <td>{p.room ?? '—'}</td>
+                <td>{p.colour}</td>
+                <td>{p.visitMinutes}′</td>
+                <td>{p.active ? t('settings.yes') : t('settings.no')}</td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => setDraft(p)}>
+                    {t('settings.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+            <tr className="practitioner-draft">
+              <td>
+                <input aria-label={t('settings.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} placeholder={t('settings.namePlaceholder')} required maxLength={120} />
+              </td>
+              <td>
+                <input aria-label={t('settings.room')} value={draft.room ?? ''} onChange={(e) => setDraft({ ...draft, room: e.target.value })} maxLength={60} />
+              </td>
+              <td>
+                <input aria-label={t('settings.colour')} type="color" value={draft.colour} onChange={(e) => setDraft({ ...draft, colour: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={t('settings.visitMinutes')} type="number" min={5} max={240} value={draft.visitMinutes} onChange={(e) => setDraft({ ...draft, visitMinutes: Number(e.target.value) })} />
+              </td>
+              <td>
+                <input aria-label={t('settings.active')} type="checkbox" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.checked })} />
+              </td>
+              <td>
+                <button type="submit" className="btn primary" data-testid="practitioner-save">
+                  {draft.id ? t('settings.update') : t('settings.add')}
+                </button>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        {peopleStatus ? <span className={`form-status ${peopleStatus.ok ? 'ok' : 'error'}`} role="status">{peopleStatus.text}</span> : null}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VisitAction } from '../../../src-main/contract/appointments';
+import { Icon } from '../../components/Icon';
+import { clinicDate, clinicTime, LOCALES } from './clinicTime';
+import { DelayPreviewDialog } from './DelayPreviewDialog';
+import { PractitionerColumn } from './PractitionerColumn';
+import { useSchedule } from './scheduleStore';
+import { ACTIONS_BY_STATUS } from './VisitRow';
+import './schedule.css';
+
+const typing = (e: KeyboardEvent): boolean => {
+  const el = e.target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+};
+
+/** The day board: each practitioner's visits with check-in / start / end / no-show, the delay box and the preview. */
+export function ScheduleView() {
+  const { t, i18n } = useTranslation('schedule');
+  const s = useSchedule();
+  const [selected, setSelected] = useState<number | null>(null);
+  const board = s.board;
+
+  useEffect(() => {
+    void s.load();
+    // The derived delay grows with the clock even when nobody clicks.
+    const timer = setInterval(() => void useSchedule.getState().load(), 30_000);
+    return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Once, when the day first shows: each column scrolled to where the day is now, not to 8 o'clock.
+  const hasBoard = board !== null;
+  useEffect(() => {
+    if (!hasBoard) return;
+    for (const p of useSchedule.getState().board?.practitioners ?? []) {
+      const now = p.visits.find((v) => v.phase === 'in_visit' || v.phase === 'waiting');
+      const row = now ? document.querySelector<HTMLElement>(`[data-testid="visit-${now.id}"]`) : null;
+      const list = row?.closest<HTMLElement>('.visits');
+      // Scroll the column itself (scrollIntoView would also move the board and the other columns).
+      if (row && list) list.scrollTop = row.offsetTop - 4; // .visits is the offsetParent
+    }
+  }, [hasBoard]);
+
+  const columns = useMemo(() => board?.practitioners.map((p) => p.visits.map((v) => v.id)) ?? [], [board]);
+  const where = useCallback((id: number | null): [number, number] => {
+    for (const [c, ids] of columns.entries()) {
+      const r = id === null ? -1 : ids.indexOf(id);
+      if (r >= 0) return [c, r];
+    }
+    return [-1, -1];
+  }, [columns]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey || useSchedule.getState().preview || !board) return;
+      const [c, r] = where(selected);
+      const firstUpcoming = (col: number): number | null => {
+        const p = board.practitioners[col];
+        return p?.visits.find((v) => v.phase === 'waiting' || v.phase === 'in_visit')?.id ?? p?.visits[0]?.id ?? null;
+      };
+      const key = e.key.toLowerCase();
+      if (key === 'arrowdown' || key === 'j' || key === 'arrowup' || key === 'k') {
+        e.preventDefault();
+        if (c < 0) return setSelected(firstUpcoming(0));
+        const ids = columns[c]!;
+        const next = key === 'arrowdown' || key === 'j' ? Math.min(r + 1, ids.length - 1) : Math.max(r - 1, 0);
+        setSelected(ids[next] ?? null);
+        document.querySelector(`[data-testid="visit-${ids[next]}"]`)?.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      if (key === 'arrowright' || key === 'arrowleft' || key === 'l' || key === 'h') {
+        e.preventDefault();
+        const n = board.practitioners.length;
+        const col = c < 0 ? 0 : (c + (key === 'arrowright' || key === 'l' ? 1 : n - 1)) % n;
+        return setSelected(firstUpcoming(col));
+      }
+      if (key === 'd' || key === 'p') {
+        const col = Math.max(c, 0);
+        const p = board.practitioners[col];
+        if (!p) return;
+        e.preventDefault();
+        if (key === 'p') void s.openPreview(p.id);
+        else (document.querySelector(`[data-delay-input="${p.id}"]`) as HTMLInputElement | null)?.focus();
+        return;
+      }
+      if (c < 0) return;
+      const visit = board.practitioners[c]!.visits[r]!;
+      const hit = ACTIONS_BY_STATUS[visit.status].find((a) => a.key === key);
+      if (hit) {
+        e.preventDefault();
+        void s.act(visit.id, hit.action);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [board, columns, selected, where, s]);
+
+  if (!board) return <div className="schedule-loading muted">{s.error ?? t('board.loading')}</div>;
+  const locale = LOCALES[i18n.language] ?? 'en-GB';
+  const late = board.practitioners.filter((p) => p.currentDelayMinutes >= 5).length;
+
+  return (
+    <div className="schedule" data-testid="schedule-view">
+      <header className="schedule-head">
+        <div>
+          <h1>{t('board.title')}</h1>
+          <div className="muted">
+            {clinicDate(board.now, board.timeZone, locale)} · {clinicTime(board.now, board.timeZone, locale)} ·{' '}
+            {late === 0 ? t('board.allOnTime') : t('board.someLate', { count: late })}
+          </div>
+        </div>
+        <div className="schedule-head-actions">
+          {s.flash ? (
+            <span className="flash" role="status" data-testid="schedule-flash">
+              {s.flash.kind === 'sent' ? t('flash.sent', { count: s.flash.count }) : s.flash.kind === 'auto' ? t('flash.auto') : t('flash.nothing')}
+            </span>
+          ) : null}
+          <button className="secondary" onClick={() => window.open('#/waiting-room', '_blank')} data-testid="open-waiting-room">
+            <Icon name="tv" size={16} /> {t('board.waitingRoom')}
+          </button>
+        </div>
+      </header>
+      {s.error ? (
+        <div className="schedule-error error" role="alert" data-testid="schedule-error">
+          {s.error}
+        </div>
+      ) : null}
+      <div className="board" style={{ gridTemplateColumns: `repeat(${Math.max(board.practitioners.length, 1)}, minmax(300px, 1fr))` }}>
+        {board.practitioners.length === 0 ? <div className="muted empty-day">{t('board.noPractitioners')}</div> : null}
+        {board.practitioners.map((p) => (
+          <PractitionerColumn
+            key={p.id}
+            practitioner={p}
+            timeZone={board.timeZone}
+            selectedId={selected}
+            busy={s.busy}
+            onSelect={setSelected}
+            onAction={(id, a: VisitAction) => void s.act(id, a)}
+            onAnnounce={(m) => void s.announce(p.id, m)}
+            onPreview={() => void s.openPreview(p.id)}
+            onAutomatic={(on) => void s.setAutomatic(p.id, on)}
+          />
+        ))}
+      </div>
+      <footer className="schedule-keys muted">{t('board.keys')}</footer>
+      {s.preview ? <DelayPreviewDialog preview={s.preview} timeZone={board.timeZone} busy={s.busy} onConfirm={() => void s.confirm()} onClose={s.closePreview} /> : null}
+    </div>
+  );
+}

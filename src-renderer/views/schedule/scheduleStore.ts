@@ -1,0 +1,77 @@
+import { create } from 'zustand';
+import type { Response } from '../../../src-main/contract';
+import type { DayBoard, DelayPreview, VisitAction } from '../../../src-main/contract/appointments';
+import { ApiError, desk } from '../../api/client';
+
+interface ScheduleState {
+  board: DayBoard | null;
+  error: string | null;
+  /** The preview waiting for the receptionist's confirmation. */
+  preview: DelayPreview | null;
+  busy: boolean;
+  /** Last thing done, for the status line ("12 notices queued"). */
+  flash: { kind: 'sent' | 'nothing' | 'auto'; count: number } | null;
+  load(): Promise<void>;
+  act(appointmentId: number, action: VisitAction): Promise<void>;
+  announce(practitionerId: number, minutes: number): Promise<void>;
+  openPreview(practitionerId: number): Promise<void>;
+  confirm(): Promise<void>;
+  closePreview(): void;
+  setAutomatic(practitionerId: number, automatic: boolean): Promise<void>;
+}
+
+const message = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+
+export const useSchedule = create<ScheduleState>((set, get) => {
+  const guarded = async (fn: () => Promise<void>): Promise<void> => {
+    set({ busy: true, error: null });
+    try {
+      await fn();
+    } catch (e) {
+      set({ error: message(e) });
+    } finally {
+      set({ busy: false });
+    }
+    await get().load();
+  };
+  const afterChange = (p: Response<'delays.announce'>): void => {
+    // Automatic mode has already sent; otherwise the receptionist sees who gets what before anything leaves.
+    if (p.automatic) set({ flash: { kind: 'auto', count: 0 }, preview: null });
+    else set({ preview: p });
+  };
+  return {
+    board: null,
+    error: null,
+    preview: null,
+    busy: false,
+    flash: null,
+    load: async () => {
+      try {
+        set({ board: await desk.call('appointments.day', {}) });
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+    act: (appointmentId, action) => guarded(async () => void (await desk.call('appointments.setStatus', { appointmentId, action }))),
+    announce: (practitionerId, minutes) => guarded(async () => afterChange(await desk.call('delays.announce', { practitionerId, minutes }))),
+    openPreview: (practitionerId) => guarded(async () => set({ preview: await desk.call('delays.preview', { practitionerId }) })),
+    setAutomatic: (practitionerId, automatic) =>
+      guarded(async () => {
+        await desk.call('delays.setAutomatic', { practitionerId, automatic });
+      }),
+    confirm: () =>
+      guarded(async () => {
+        const p = get().preview;
+        if (!p) return;
+        const { queued } = await desk.call('delays.send', { practitionerId: p.practitionerId, revision: p.revision });
+        set({ preview: null, flash: { kind: queued > 0 ? 'sent' : 'nothing', count: queued } });
+      }),
+    closePreview: () => set({ preview: null }),
+  };
+});
+
+// Only once the board has been opened: other screens need not pay for it.
+desk.on('delays.changed', () => {
+  if (useSchedule.getState().board) void useSchedule.getState().load();
+});
+desk.onConnectionRestored(() => void useSchedule.getState().load());

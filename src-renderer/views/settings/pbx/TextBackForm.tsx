@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallSettingsDto, TextBackRules } from '../../../../src-main/contract/calls';
+import { ApiError, desk } from '../../../api/client';
+
+const RESULTS = ['missed', 'abandoned', 'voicemail', 'busy'] as const;
+
+/** When a missed caller gets a text: on/off, channel, template, hours, quiet hours, which results. Once per caller per day at most. */
+export function TextBackForm({ settings, onSaved }: { settings: CallSettingsDto; onSaved: (s: CallSettingsDto) => void }) {
+  const { t } = useTranslation('calls');
+  const [rules, setRules] = useState<TextBackRules>(settings.textBack);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const set = <K extends keyof TextBackRules>(k: K, v: TextBackRules[K]) => setRules({ ...rules, [k]: v });
+  const templates = settings.templates.some((x) => x.shortcode === rules.templateShortcode)
+    ? settings.templates
+    : [{ shortcode: rules.templateShortcode, name: t('settings.textBack.standardTemplate') }, ...settings.templates];
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const saved = await desk.call('calls.saveSettings', { textBack: rules });
+      onSaved(saved);
+      setRules(saved.textBack);
+      setStatus({ ok: true, text: t('settings.saved') });
+    } catch (err) {
+      setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+    }
+  };
+
+  return (
+    <form onSubmit={save} className="settings-subsection" data-testid="textback-form">
+      <h3>{t('settings.textBack.title')}</h3>
+      <p className="section-intro">{t('settings.textBack.intro')}</p>
+      <div className="form-grid">
+        <label htmlFor="tb-enabled">{t('settings.textBack.enabled')}</label>
+        <input id="tb-enabled" type="checkbox" checked={rules.enabled} onChange={(e) => set('enabled', e.target.checked)} style={{ width: 'auto' }} data-testid="textback-enabled" />
+        <label htmlFor="tb-channel">{t('settings.textBack.channel')}</label>
+        <select id="tb-channel" value={rules.channel} onChange={(e) => set('channel', e.target.value as TextBackRules['channel'])}>
+          {(['preferred', 'sms', 'whatsapp'] as const).map((c) => (
+            <option key={c} value={c}>
+              {t(`settings.textBack.channels.${c}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="tb-template">{t('settings.textBack.template')}</label>
+        <select id="tb-template" value={rules.templateShortcode} onChange={(e) => set('templateShortcode', e.target.value)}>
+          {templates.map((x) => (
+            <option key={x.shortcode} value={x.shortcode}>
+              /{x.shortcode} — {x.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="tb-when">{t('settings.textBack.when')}</label>
+        <select id="tb-when" value={rules.when} onChange={(e) => set('when', e.target.value as TextBackRules['when'])}>
+          {(['always', 'open_hours', 'closed_hours'] as const).map((w) => (
+            <option key={w} value={w}>
+              {t(`settings.textBack.whens.${w}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="tb-quiet-from">{t('settings.textBack.quiet')}</label>
+        <span className="checks">
+          <input id="tb-quiet-from" type="time" value={rules.quietFrom} onChange={(e) => set('quietFrom', e.target.value)} style={{ width: 'auto' }} />
+          <span>–</span>
+          <input aria-label={t('settings.textBack.quietUntil')} type="time" value={rules.quietUntil} onChange={(e) => set('quietUntil', e.target.value)} style={{ width: 'auto' }} />
+        </span>
+        <span>{t('settings.textBack.results')}</span>
+        <span className="checks">
+          {RESULTS.map((r) => (
+            <label key={r}>
+              <input
+                type="checkbox"
+                checked={rules.results.includes(r)}
+                onChange={(e) => set('results', e.target.checked ? [...rules.results, r] : rules.results.filter((x) => x !== r))}
+              />
+              {t(`result.${r}`)}
+            </label>
+          ))}
+        </span>
+        <label htmlFor="tb-known">{t('settings.textBack.onlyKnown')}</label>
+        <input id="tb-known" type="checkbox" checked={rules.onlyKnownPatients} onChange={(e) => set('onlyKnownPatients', e.target.checked)} style={{ width: 'auto' }} />
+        <label htmlFor="tb-ring">{t('settings.textBack.minRing')}</label>
+        <input id="tb-ring" type="number" min={0} max={600} value={rules.minRingSeconds} onChange={(e) => set('minRingSeconds', Number(e.target.value))} />
+        <label htmlFor="tb-delay">{t('settings.textBack.maxDelay')}</label>
+        <input id="tb-delay" type="number" min={1} max={1440} value={rules.maxDelayMinutes} onChange={(e) => set('maxDelayMinutes', Number(e.target.value))} />
+      </div>
+      <p className="muted">{t('settings.textBack.oncePerDay')}</p>
+      <div className="form-actions">
+        <button type="submit" className="btn primary" data-testid="textback-save">
+          {t('settings.save')}
+        </button>
+        {status ? <span className={`form-status ${status.ok ? 'ok' : 'error'}`} role="status">{status.text}</span> : null}
+      </div>
+    </form>
+  );
+}

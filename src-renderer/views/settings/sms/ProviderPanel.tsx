@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Request, Response } from '../../../../src-main/contract';
+import { ApiError, desk } from '../../../api/client';
+import { useSms } from './smsStore';
+
+export const PROVIDERS = ['smsapi', 'android', 'twilio'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+type ProviderView = Response<'sms.settings'>['providers'][number];
+type TestResult = Response<'sms.sendTest'>;
+
+interface Field {
+  key: string;
+  secret?: boolean;
+  placeholder?: string;
+  type?: 'text' | 'sim';
+}
+
+const FIELDS: Record<ProviderName, Field[]> = {
+  smsapi: [
+    { key: 'token', secret: true },
+    { key: 'senderName', placeholder: 'Clinica' },
+    { key: 'baseUrl', placeholder: 'https://api.smsapi.pl' },
+    { key: 'publicUrl', placeholder: 'https://desk.clinica.it' },
+  ],
+  android: [
+    { key: 'baseUrl', placeholder: 'http://192.168.1.50:8080' },
+    { key: 'username', placeholder: 'sms' },
+    { key: 'password', secret: true },
+    { key: 'simNumber', type: 'sim' },
+    { key: 'signingKey', secret: true },
+    { key: 'publicUrl', placeholder: 'http://192.168.1.10:4310' },
+  ],
+  twilio: [
+    { key: 'accountSid', placeholder: 'AC…' },
+    { key: 'authToken', secret: true },
+    { key: 'from', placeholder: '+39…' },
+    { key: 'messagingServiceSid', placeholder: 'MG…' },
+    { key: 'baseUrl', placeholder: 'https://api.twilio.com' },
+    { key: 'publicUrl', placeholder: 'https://desk.clinica.it' },
+  ],
+};
+
+const DEFAULTS: Record<ProviderName, Record<string, string>> = {
+  smsapi: { baseUrl: 'https://api.smsapi.pl', senderName: '', publicUrl: '' },
+  android: { baseUrl: '', username: 'sms', simNumber: '', publicUrl: '' },
+  twilio: { accountSid: '', from: '', messagingServiceSid: '', baseUrl: 'https://api.twilio.com', publicUrl: '' },
+};
+
+function initialValues(provider: ProviderName, view: ProviderView | null): Record<string, string> {
+  const values: Record<string, string> = { ...DEFAULTS[provider] };
+  if (view) for (const [k, v] of Object.entries(view)) if (typeof v === 'string' || typeof v === 'number') values[k] = String(v);
+  return values;
+}
+
+function toInput(provider: ProviderName, values: Record<string, string>): Request<'sms.saveProvider'> {
+  const out: Record<string, unknown> = { provider };
+  for (const f of FIELDS[provider]) {
+    const v = (values[f.key] ?? '').trim();
+    if (f.secret) {
+      if (v) out[f.key] = v;
+    } else if (f.type === 'sim') out[f.key] = v ? Number(v) : null;
+    else out[f.key] = v;
+  }
+  return out as Request<'sms.saveProvider'>;
+}
+
+/** One provider's settings, its webhook address and "send test SMS". */
+export function ProviderPanel({ provider, view }: { provider: ProviderName; view: ProviderView | null }) {
+  const { t } = useTranslation('sms');
+  const { saveProvider, removeProvider } = useSms();
+  const [values, setValues] = useState(() => initialValues(provider, view));
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [testTo, setTestTo] = useState('');
+  const [testText, setTestText] = useState(() => t('test.defaultText'));
+  const [test, setTest] = useState<TestResult | { error: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    try {
+      await saveProvider(toInput(provider, values));
+      setValues((v) => Object.fromEntries(Object.entries(v).filter(([k]) => !FIELDS[provider].find((f) => f.key === k)?.secret)));
+      setStatus({ ok: true, text: t('saved') });
+    } catch (err) {
+      setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+    }
+  };
+  const sendTest = async (): Promise<void> => {
+    setBusy(true);
+    setTest(null);
+    try {
+      setTest(await desk.call('sms.sendTest', { provider, to: testTo, text: testText }));
+    } catch (err) {
+      setTest({ error: err instanceof ApiError ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sms-provider" data-testid={`sms-provider-${provider}`}>
+      <p className="muted">{t(`provider.${provider}.help`)}</p>
+      <form onSubmit={save} className="form-grid">
+        {FIELDS[provider].map((f) => (
+          <Row key={f.key} id={`sms-${provider}-${f.key}`} label={t(`field.${f.key}`)}>
+            {f.type === 'sim' ? (
+              <select id={`sms-${provider}-${f.key}`} value={values[f.key] ?? ''} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}>
+                <option value="">{t('field.simDefault')}</option>
+                <option value="1">SIM 1</option>
+                <option value="2">SIM 2</option>
+              </select>
+            ) : (
+              <input
+                id={`sms-${provider}-${f.key}`}
+                type={f.secret ? 'password' : 'text'}
+                autoComplete="off"
+                value={values[f.key] ?? ''}
+                placeholder={f.secret ? (view?.secretsSet.includes(f.key) ? t('field.secretKept') : t('field.secretNeeded')) : f.placeholder}
+                onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+              />
+            )}
+          </Row>
+        ))}
+        <span />
+        <div className="form-actions tight">
+          <button type="submit" className="btn primary" data-testid={`sms-save-${provider}`}>
+            {t('save')}
+          </button>
+          {view ? (
+            <button type="button" className="btn danger" onClick={() => void removeProvider(provider).catch(() => {})}>
+              {t('remove')}
+            </button>
+          ) : null}
+          {status ? <span className={`form-status ${status.ok ? 'ok' : 'error'}`} role="status">{status.text}</span> : null}
+        </div>
+      </form>
+
+      {view ? (
+        <div className="sms-webhook">
+          <h4>{t('webhook.title')}</h4>
+          <code data-testid={`sms-webhook-${provider}`}>{view.webhookUrl ?? view.webhookPath}</code>
+          <p className="muted">{view.webhookUrl ? t(`provider.${provider}.webhookHelp`) : t('webhook.noPublicUrl')}</p>
+        </div>
+      ) : null}
+
+      <div className="sms-test">
+        <h4>{t('test.title')}</h4>
+        <div className="sms-test-row">
+          <input aria-label={t('test.to')} placeholder={t('test.to')} value={testTo} onChange={(e) => setTestTo(e.target.value)} data-testid="sms-test-to" />
+          <input aria-label={t('test.text')} value={testText} onChange={(e) => setTestText(e.target.value)} />
+          <button className="btn" disabled={!view || busy || !testTo.trim()} onClick={() => void sendTest()} data-testid="sms-test-send">
+            {busy ? t('test.sending') : t('test.send')}
+          </button>
+        </div>
+        {!view ? <p className="muted">{t('test.saveFirst')}</p> : null}
+        {test ? (
+          <p className={`form-status ${'ok' in test && test.ok ? 'ok' : 'error'}`} role="status" data-testid="sms-test-result">
+            {'error' in test ? test.error : test.ok ? t('test.accepted', { id: test.providerId }) : `${t(`failure.${test.code}`, { defaultValue: test.code ?? '' })} — ${test.reason}`}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function Row({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </>
+  );
+}

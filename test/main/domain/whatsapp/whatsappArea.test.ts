@@ -1,0 +1,245 @@
+import { Boom } from '@hapi/boom';
+import { DisconnectReason } from '@whiskeysockets/baileys';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ensureConversation } from '../../../../src-main/db/repositories/conversations';
+import { insertMessage } from '../../../../src-main/db/repositories/messages';
+import { addIdentity, insertPatient } from '../../../../src-main/db/repositories/patients';
+import { queueOutgoing, receiveInbound } from '../../../../src-main/domain/messaging/messagingService';
+import { calls, update } from '../../channels/whatsapp/fakeSocket';
+import { ME, startWaDesk, type WaDesk } from './whatsappDesk';
+
+const N = 1_000;
+const T0 = Date.parse('2025-11-23T09:30:00Z');
+const running: WaDesk[] = [];
+
+async function desk(dataDir?: string): Promise<WaDesk> {
+  const d = await startWaDesk(dataDir);
+  running.push(d);
+  return d;
+}
+
+async function stop(d: WaDesk): Promise<void> {
+  running.splice(running.indexOf(d), 1);
+  await d.app.stop();
+}
+
+const closeWith = (code: number, message: string) => ({ connection: 'close' as const, lastDisconnect: { error: new Boom(message, { statusCode: code }), date: new Date() } });
+
+describe('WhatsApp area over the real database, outbox and adapter (fake socket)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(T0);
+  });
+  afterEach(async () => {
+    for (const d of [...running]) await stop(d);
+    vi.useRealTimers();
+  });
+
+  it('stores the same inbound upsert replayed 3 times (and again as history after a reconnect) once', async () => {
+    const d = await desk();
+    const s = await d.open();
+    for (let i = 0; i < 3; i++) await d.upsert(s, 'image');
+    s.emit('connection.update', closeWith(DisconnectReason.connectionLost, 'Connection Lost'));
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    const s2 = d.last();
+    expect(s2).not.toBe(s);
+    s2.emit('connection.update', { connection: 'open' });
+    await d.upsert(s2, 'image', 'append');
+    expect(d.count("SELECT count(*) AS n FROM messages WHERE channel = 'whatsapp' AND provider_id = '3A0B7D6C5E4F3A2B1C0D'")).toBe(1);
+    const row = d.app.ctx.db.prepare("SELECT kind, direction, meta FROM messages WHERE provider_id = '3A0B7D6C5E4F3A2B1C0D'").get() as { kind: string; direction: string; meta: string };
+    expect(row).toMatchObject({ kind: 'image', direction: 'in' });
+    expect(JSON.parse(row.meta).media).toMatchObject({ mime: 'image/jpeg', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(d.count("SELECT count(*) AS n FROM patient_identities WHERE kind = 'phone' AND value = '+48601234567'")).toBe(1);
+  });
+
+  it('puts every message type in the patient timeline; the clinic phone\'s own messages as outgoing; groups ignored', async () => {
+    const d = await desk();
+    const s = await d.open();
+    for (const name of ['text', 'quotedReply', 'document', 'voiceNote', 'location', 'contact', 'fromPhone', 'group', 'status']) await d.upsert(s, name);
+    const rows = d.app.ctx.db.prepare("SELECT provider_id, kind, direction, author, meta FROM messages WHERE channel = 'whatsapp' AND (direction = 'in' OR author = 'phone') ORDER BY created_at").all() as {
+      provider_id: string;
+      kind: string;
+      direction: string;
+      author: string | null;
+      meta: string | null;
+    }[];
+    expect(rows.map((r) => r.kind).sort()).toEqual(['audio', 'contact', 'document', 'location', 'text', 'text', 'text']);
+    const own = rows.find((r) => r.provider_id === '3A9F8E7D6C5B4A392817')!;
+    expect(own).toMatchObject({ direction: 'out', author: 'phone' });
+    const quoted = rows.find((r) => r.provider_id === '3AF1C0E77B2D4410B9A3')!;
+    expect(JSON.parse(quoted.meta!).quoted).toBeTruthy();
+    expect(d.count("SELECT count(*) AS n FROM messages WHERE meta LIKE '%120363025246125888@g.us%'")).toBe(0);
+    // One patient for the Italian number, whatever the message type.
+    expect(d.count("SELECT count(DISTINCT c.patient_id) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.channel = 'whatsapp'")).toBe(2);
+  });
+
+  it('applies edits (keeping the earlier text), deletions (marked, text kept) and reactions to stored messages', async () => {
+    const d = await desk();
+    const s = await d.open();
+    await d.upsert(s, 'text');
+    await d.upsert(s, 'quotedReply');
+    s.emit('messages.update', update('messages.update', 'edited'));
+    await d.upsert(s, 'revoke');
+    s.emit('messages.update', update('messages.update', 'revoked'));
+    await d.settle();
+    const get = (id: string) => d.app.ctx.db.prepare('SELECT body, meta FROM messages WHERE provider_id = ?').get(id) as { body: string; meta: string };
+    const edited = get('3A5E2C1B9F04D7A1C2E8');
+    expect(edited.body).toBe("Buongiorno, vorrei spostare l'appuntamento di venerdì");
+    expect(JSON.parse(edited.meta).edits).toEqual([{ body: "Buongiorno, vorrei spostare l'appuntamento di giovedì", at: expect.any(Number) }]);
+    const deleted = get('3AF1C0E77B2D4410B9A3');
+    expect(deleted.body).toBe('Sì, alle 10 va benissimo');
+    expect(JSON.parse(deleted.meta)).toMatchObject({ deletedAt: expect.any(Number), deletedBy: 'patient' });
+  });
+
+  it('updates sent messages from receipts and records a missed WhatsApp call in the call log once', async () => {
+    const d = await desk();
+    const s = await d.open();
+    await d.upsert(s, 'text');
+    const conv = d.app.ctx.db.prepare("SELECT conversation_id AS id FROM messages WHERE provider_id = '3A5E2C1B9F04D7A1C2E8'").get() as { id: number };
+    queueOutgoing(d.app.ctx.messaging, { conversationId: conv.id, channel: 'whatsapp', body: 'Certo, venerdì alle 10:00 va bene.', author: 'Anna' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    const sent = d.app.ctx.db.prepare("SELECT provider_id, status FROM messages WHERE author = 'Anna'").get() as { provider_id: string; status: string };
+    expect(sent.status).toBe('sent');
+    expect(s.sent.at(-1)).toMatchObject({ jid: '393471234567@s.whatsapp.net', content: { text: 'Certo, venerdì alle 10:00 va bene.' } });
+    const receipt = update('messages.update', 'delivered');
+    receipt[0]!.key.id = sent.provider_id;
+    s.emit('messages.update', receipt);
+    await d.settle();
+    expect((d.app.ctx.db.prepare("SELECT status FROM messages WHERE author = 'Anna'").get() as { status: string }).status).toBe('delivered');
+
+    s.emit('call', calls('callMissed'));
+    s.emit('call', calls('callMissed'));
+    await d.settle();
+    expect(d.app.ctx.db.prepare("SELECT source, result, direction, source_id FROM calls WHERE source = 'whatsapp'").all()).toEqual([
+      { source: 'whatsapp', result: 'missed', direction: 'in', source_id: 'A1B2C3D4E5F60718293A4B5C6D7E8F90' },
+    ]);
+  });
+
+  it('sends 1,000 queued messages with no gap below the configured minimum', async () => {
+    const d = await desk();
+    await d.app.call('whatsapp.updateSettings', { minGapMs: 2_500, maxGapMs: 4_000 });
+    const s = await d.open();
+    const sentAt: number[] = [];
+    const send = s.sendMessage.bind(s);
+    s.sendMessage = async (jid, content) => {
+      sentAt.push(Date.now());
+      return send(jid, content);
+    };
+    const { messaging, db } = d.app.ctx;
+    db.transaction(() => {
+      for (let i = 0; i < N; i++) {
+        // Patients who wrote first (no first-contact cap), each with their own conversation.
+        const patientId = insertPatient(db, { firstName: `Paziente ${i}`, lastName: '' }, T0);
+        addIdentity(db, patientId, 'phone', `+39347${String(1_000_000 + i)}`, T0);
+        const conversationId = ensureConversation(db, patientId, T0).id;
+        insertMessage(db, { conversationId, channel: 'sms', direction: 'in', body: 'Buongiorno', status: 'received', providerId: `in-${i}`, at: T0 - 60_000 });
+        queueOutgoing(messaging, { conversationId, channel: 'whatsapp', body: `Promemoria ${i}: domani alle 10:00`, author: 'Anna', idempotencyKey: `bulk:${i}` });
+      }
+    })();
+    for (let i = 0; i < 200 && sentAt.length < N; i++) await vi.advanceTimersByTimeAsync(30_000);
+    expect(sentAt).toHaveLength(N);
+    const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(2_500);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(4_000 + 100);
+    expect(d.count("SELECT count(*) AS n FROM messages WHERE author = 'Anna' AND status = 'sent'")).toBe(N);
+    expect(s.presence.filter((p) => p.type === 'composing')).toHaveLength(N);
+  }, 60_000);
+
+  it('caps first contacts per day: the rest wait in the outbox for the window to free', async () => {
+    const d = await desk();
+    await d.app.call('whatsapp.updateSettings', { firstContactDailyCap: 3 });
+    const s = await d.open();
+    const { messaging, db } = d.app.ctx;
+    for (let i = 0; i < 5; i++) {
+      const pid = Number(db.prepare("INSERT INTO patients (first_name, created_at, updated_at) VALUES ('Nuovo', ?, ?)").run(T0, T0).lastInsertRowid);
+      db.prepare("INSERT INTO patient_identities (patient_id, kind, value, created_at) VALUES (?, 'phone', ?, ?)").run(pid, `+3934800000${i}`, T0);
+      queueOutgoing(messaging, { conversationId: ensureConversation(db, pid, T0).id, channel: 'whatsapp', body: 'Gentile paziente, la ricontattiamo per il richiamo annuale.', author: 'Anna' });
+    }
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(s.sent).toHaveLength(3);
+    const waiting = db.prepare("SELECT status, last_error_code, next_attempt_at FROM outbox WHERE channel = 'whatsapp' AND status = 'pending'").all() as { last_error_code: string; next_attempt_at: number }[];
+    expect(waiting).toHaveLength(2);
+    expect(waiting.every((w) => w.last_error_code === 'daily_cap' && w.next_attempt_at >= T0 + 24 * 3_600_000 - 60_000)).toBe(true);
+  });
+
+  it('a loggedOut close stops reconnecting, wipes the keys and says "pair again", also after a restart', async () => {
+    const d = await desk();
+    const s = await d.open();
+    expect(d.app.ctx.senders.get('whatsapp')).toBeDefined();
+    s.emit('connection.update', closeWith(DisconnectReason.loggedOut, 'Intentional Logout'));
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(d.sockets).toHaveLength(1);
+    expect(await d.status()).toMatchObject({ state: 'logged_out', reason: 'logged_out', pairAgain: true, linkedPhone: null });
+    expect(d.app.ctx.senders.has('whatsapp')).toBe(false);
+    expect(d.count('SELECT count(*) AS n FROM whatsapp_auth')).toBe(0);
+    await stop(d);
+    const again = await desk(d.dataDir);
+    expect(again.sockets).toHaveLength(0);
+    expect(await again.status()).toMatchObject({ state: 'logged_out', pairAgain: true });
+  });
+
+  it('keeps the auth state sealed in the database and reconnects with it after a restart', async () => {
+    const d = await desk();
+    const s = await d.open();
+    s.emit('creds.update', { me: { ...ME, lid: '185472923881234@lid' } });
+    await d.settle();
+    const values = d.app.ctx.db.prepare('SELECT category, value FROM whatsapp_auth').all() as { category: string; value: Buffer }[];
+    expect(values.map((v) => v.category)).toContain('creds');
+    for (const v of values.filter((x) => x.category === 'creds')) expect(v.value.toString('latin1')).not.toContain('noiseKey');
+    await stop(d);
+    const again = await desk(d.dataDir);
+    expect(again.sockets).toHaveLength(1);
+    const s2 = again.last();
+    s2.user = ME;
+    s2.emit('connection.update', { connection: 'open' });
+    await again.settle();
+    expect(await again.status()).toMatchObject({ state: 'open', linkedPhone: '+393912345678', pairAgain: false });
+  });
+
+  it('turns unreadable stored credentials into "pair again" without crashing', async () => {
+    const d = await desk();
+    await d.open();
+    await stop(d);
+    const { openDatabase } = await import('../../../../src-main/db/database');
+    const db = openDatabase(`${d.dataDir}/clinic-desk.sqlite3`);
+    db.prepare("UPDATE whatsapp_auth SET value = ? WHERE category = 'creds'").run(Buffer.from('garbage'));
+    db.close();
+    const again = await desk(d.dataDir);
+    expect(await again.status()).toMatchObject({ state: 'logged_out', reason: 'corrupt_auth', pairAgain: true });
+    expect(again.sockets).toHaveLength(0);
+  });
+
+  it('falls back to SMS for a number without WhatsApp when the clinic allows it', async () => {
+    const d = await desk();
+    await d.app.call('whatsapp.updateSettings', { smsFallback: true });
+    const s = await d.open();
+    s.notOnWhatsApp.add('393470000000@s.whatsapp.net');
+    const { messaging, db } = d.app.ctx;
+    const r = receiveInbound(messaging, { channel: 'sms', providerId: 'sms-1', fromPhone: '+393470000000', body: 'Salve', at: T0 - 60_000 });
+    queueOutgoing(messaging, { conversationId: r.conversationId, channel: 'whatsapp', body: 'Le confermiamo la visita di domani.', author: 'Anna' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    const rows = db.prepare("SELECT channel, status, failure_reason FROM messages WHERE author = 'Anna' ORDER BY id").all();
+    expect(rows).toEqual([
+      { channel: 'whatsapp', status: 'failed', failure_reason: expect.stringContaining('not on WhatsApp; sent by SMS instead') },
+      { channel: 'sms', status: 'queued', failure_reason: null },
+    ]);
+  });
+
+  it('rejects bad settings and a bad pairing number, naming the field, and changes nothing', async () => {
+    const d = await desk();
+    await expect(d.app.call('whatsapp.updateSettings', { minGapMs: 500 })).rejects.toMatchObject({ code: 'invalid_input', field: 'minGapMs' });
+    await expect(d.app.call('whatsapp.updateSettings', { minGapMs: 5_000, maxGapMs: 3_000 })).rejects.toMatchObject({ code: 'invalid_input', field: 'maxGapMs' });
+    expect((await d.status()).settings).toMatchObject({ minGapMs: 2_000, maxGapMs: 4_000 });
+    await expect(d.app.call('whatsapp.pairingCode', { phone: '+999 123 456' })).rejects.toMatchObject({ code: 'invalid_input', field: 'phone' });
+    expect(d.sockets).toHaveLength(0);
+  });
+
+  it('returns a pairing code for the clinic number once WhatsApp waits for pairing', async () => {
+    const d = await desk();
+    const code = d.app.call('whatsapp.pairingCode', { phone: '+39 391 234 5678' });
+    await vi.advanceTimersByTimeAsync(0);
+    d.last().emit('connection.update', { qr: '2@abc,def,ghi,jkl' });
+    expect(await code).toEqual({ code: 'K7WQ9PZD' });
+    expect(await d.status()).toMatchObject({ state: 'connecting', pairingCode: 'K7WQ9PZD', qr: '2@abc,def,ghi,jkl' });
+  });
+});
