@@ -228,6 +228,8 @@ export const callsApi = {
   ),
   'calls.saveMapping': method(z.object({ sourceName: z.string().trim().min(1).max(80), mapping: columnMapping }), ok),
   'calls.deleteMapping': method(z.object({ sourceName: z.string().trim().min(1).max(80) }), ok),
+  /** Demo mode only: rings a desk as the live PBX would, to show the popup without a switchboard. */
+  'calls.demoRing': method(z.object({}), z.object({ callId: z.string(), number: z.string() })),
 } satisfies MethodMap;
 
 export const callsEvents = {

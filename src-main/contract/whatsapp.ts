@@ -23,6 +23,7 @@ export const linkReason = z.enum([
   'multidevice_mismatch',
   'replaced',
   'gave_up',
+  'unreachable',
   'stopped',
 ]);
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import { app, BrowserWindow, ipcMain, Menu, Tray, nativeImage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Tray, nativeImage, safeStorage, session } from 'electron';
 import { createApp, type App } from '../app/createApp';
 import { prepareDemoFolder } from '../app/demoMode';
 import { readSetting } from '../db/repositories/settings';
@@ -14,6 +14,7 @@ import { startDesktopNotifications } from './notifications';
 import { createMainWindow, createWaitingRoomWindow } from './windows';
 import { isClinicConfigured } from './firstRun';
 import { runCli } from '../cli/main';
+import { useOsKeystoreForWhatsApp } from '../channels/whatsapp/whatsappChannel';
 
 const NOTIFY_TEXT = {
   it: { missedCall: 'Chiamata persa', attachment: 'Ha inviato un allegato' },
@@ -65,6 +66,8 @@ if (cliAt >= 0) {
     const demo = args.includes('--demo') || (!explicitData && !process.env.CLINIC_DESK_DATA && !isClinicConfigured(userData));
     const dataDir = resolveDataDir({ flag: explicitData, demo, base: userData });
     if (demo) prepareDemoFolder(dataDir, new TZDate(Date.now(), DEMO_CLINIC.timeZone).toISOString().slice(0, 10));
+    // WhatsApp keys are sealed by the OS key store (DPAPI, Keychain, libsecret) when it can encrypt.
+    useOsKeystoreForWhatsApp(safeStorage.isEncryptionAvailable() ? safeStorage : null);
     desk = await createApp({ dataDir, demo: demo ? { simulate: true } : false });
     const current = desk;
 

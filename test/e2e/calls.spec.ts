@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAmiServer } from '../main/channels/pbx/amiServer';
@@ -5,7 +6,7 @@ import { expect, test } from './fixtures';
 
 const FIXTURES = path.join(__dirname, '../fixtures/calls');
 const SHOTS = process.env.CALLS_SHOTS_DIR;
-const shot = async (page: import('@playwright/test').Page, name: string): Promise<void> => {
+const shot = async (page: Page, name: string): Promise<void> => {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, name) });
 };
 

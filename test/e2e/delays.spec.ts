@@ -88,3 +88,41 @@ test('the day board buttons and shortcuts move a visit through the day', async (
   await page.keyboard.press('e');
   await expect(row).toHaveAttribute('data-status', 'done');
 });
+
+test('a preview overtaken by the day (a visit started meanwhile) is refreshed, not sent', async ({ page, host }) => {
+  const board = await host.api<Board>('appointments.day');
+  const bianchi = board.practitioners.find((p) => p.name.includes('Bianchi'))!;
+  await page.goto(`${host.url}/#/schedule`);
+  const column = page.getByTestId(`practitioner-${bianchi.id}`);
+  await column.getByTestId('quick-25').click();
+  const dialog = page.getByTestId('delay-preview-dialog');
+  await expect(dialog).toBeVisible();
+  // Another desk starts the next visit: a new revision of the practitioner's day.
+  const waiting = bianchi.visits.find((v) => v.status === 'checked_in')!;
+  await host.api('appointments.setStatus', { appointmentId: waiting.id, action: 'start' });
+  await dialog.getByTestId('preview-confirm').click();
+  await expect(dialog.getByTestId('preview-stale')).toBeVisible();
+  const after = await host.api<Board>('appointments.day');
+  expect(after.practitioners.find((p) => p.id === bianchi.id)!.visits.every((v) => v.noticesSent === 0)).toBe(true);
+});
+
+test('import a CSV from the day board: a dry run with line-numbered errors, then the import; again changes nothing', async ({ page, host }) => {
+  const d = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(Date.now()).map((x) => [x.type, x.value]),
+  );
+  const today = `${d.day}/${d.month}/${d.year}`;
+  const csv = ['Data,Ora,Durata (min),Paziente,Cellulare,Medico', `${today},23:50,5,Marta Neri,+39 347 555 0101,Dr. Import Test`, `${today},alle dieci,5,Ugo Blu,+39 347 555 0102,Dr. Import Test`, `${today},23:55,4,Ida Verdi,+39 347 555 0103,Dr. Import Test`].join('\n');
+  await page.goto(`${host.url}/#/schedule`);
+  await page.getByTestId('open-import').click();
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByTestId('import-file').setInputFiles({ name: 'agenda.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(dialog.getByTestId('import-error')).toContainText('3');
+  await expect(dialog.getByTestId('import-counts')).toContainText('2');
+  await dialog.getByTestId('import-confirm').click();
+  await expect(dialog.getByTestId('import-confirm')).toBeDisabled();
+  const board = await host.api<Board>('appointments.day');
+  const dr = board.practitioners.find((p) => p.name === 'Dr. Import Test')!;
+  expect(dr.visits).toHaveLength(2);
+  const again = await host.api<{ created: number; unchanged: number }>('appointments.import', { format: 'csv', content: csv });
+  expect(again).toMatchObject({ created: 0, unchanged: 2 });
+});

@@ -187,7 +187,7 @@ test('a reply the provider refused shows why, and Retry sends it again', async (
   await expect(failed.getByTestId('message-status')).toHaveAttribute('data-status', /sent|delivered|read/);
 });
 
-test('two tabs: a note, a reply and a status change in one show in the other at once', async ({ page, context, host, openInbox }) => {
+test('two tabs: a note, a status change and an assignment in one show in the other at once', async ({ page, context, host, openInbox }) => {
   const k = await kasia(host.api);
   const a = await openInbox(page);
   const b = await openInbox(await context.newPage());

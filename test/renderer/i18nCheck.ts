@@ -120,7 +120,8 @@ function keyExists(flat: Flat | undefined, key: string): boolean {
 /** Where each `useTranslation(...)` sets the default namespace of the `t` that follows it. */
 function namespaceScopes(code: string): Array<{ at: number; ns: string }> {
   const scopes: Array<{ at: number; ns: string }> = [];
-  for (const m of code.matchAll(/\buseTranslation\(\s*(?:\[\s*)?(?:['"]([\w-]+)['"])?/g)) {
+  // Only a useTranslation that hands out `t` (const { t } = …, or { t: tr } = …) opens a scope.
+  for (const m of code.matchAll(/\{[^{}]*\bt\b[^{}]*\}\s*=\s*useTranslation\(\s*(?:\[\s*)?(?:['"]([\w-]+)['"])?/g)) {
     scopes.push({ at: m.index ?? 0, ns: m[1] ?? 'common' });
   }
   return scopes;

@@ -264,7 +264,8 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
       this.detach?.();
       this.detach = null;
       this.sock = null;
-      await this.dispatch({ type: 'close', statusCode: code, at: now, paired: auth.isPaired() });
+      const qrExpired = /QR refs attempts ended/i.test(u.lastDisconnect?.error?.message ?? '');
+      await this.dispatch({ type: 'close', statusCode: code, at: now, paired: auth.isPaired(), qrExpired });
     } else {
       this.healthTracker.changed();
     }

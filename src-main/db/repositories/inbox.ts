@@ -14,10 +14,11 @@ export interface InboxFilter {
   channel?: ListChannel | null;
 }
 
-const LIST_SELECT = `
+/** Names and the first phone for one page of ids only: computing them for every row before the sort was 5x slower at 10k. */
+const PAGE_SELECT = `
   SELECT c.*, p.first_name, p.last_name, p.language,
     (SELECT value FROM patient_identities i WHERE i.patient_id = p.id AND i.kind = 'phone' ORDER BY i.id LIMIT 1) AS phone
-  FROM conversations c JOIN patients p ON p.id = c.patient_id`;
+  FROM page JOIN conversations c ON c.id = page.id JOIN patients p ON p.id = c.patient_id`;
 
 /** Waiting for the clinic first, oldest wait first; then the rest by latest activity. */
 const INBOX_ORDER = 'ORDER BY (c.waiting_since IS NULL), c.waiting_since, c.last_message_at DESC, c.id';
@@ -40,7 +41,9 @@ function where(f: InboxFilter): { sql: string; params: unknown[] } {
 
 export function listInbox(db: Db, f: InboxFilter, limit: number, offset: number): { rows: ConversationListRow[]; total: number } {
   const w = where(f);
-  const rows = db.prepare(`${LIST_SELECT} ${w.sql} ${INBOX_ORDER} LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as ConversationListRow[];
+  const rows = db
+    .prepare(`WITH page AS (SELECT c.id FROM conversations c ${w.sql} ${INBOX_ORDER} LIMIT ? OFFSET ?) ${PAGE_SELECT} ${INBOX_ORDER}`)
+    .all(...w.params, limit, offset) as ConversationListRow[];
   const total = (db.prepare(`SELECT count(*) AS n FROM conversations c ${w.sql}`).get(...w.params) as { n: number }).n;
   return { rows, total };
 }

@@ -1,6 +1,6 @@
 import type { RecordOutcome } from '../../contract/calls';
 import { ensureConversation } from '../../db/repositories/conversations';
-import { getCall, insertCall } from '../../db/repositories/calls';
+import { findCallByDedupeKey, getCall, insertCall } from '../../db/repositories/calls';
 import { findPatientByIdentity, getPatient, identitiesOf } from '../../db/repositories/patients';
 import { resolvePatient, type MessagingDeps } from '../messaging/messagingService';
 import { toTimelineCall } from '../messaging/timeline';
@@ -51,6 +51,11 @@ export function recordCall(deps: MessagingDeps, call: NormalizedCall, opts: Reco
   const { db, clock } = deps;
   const region = deps.region();
   const result = db.transaction((): RecordResult => {
+    // Re-imports are mostly calls already stored: answer those before any number parsing.
+    const known = findCallByDedupeKey(db, dedupeKeyOf(call));
+    if (known) {
+      return { callId: known.id, created: false, patientId: known.patient_id, conversationId: known.conversation_id, callback: { change: 'none', taskId: null }, textBack: { sent: false, reason: 'already_stored', messageId: null } };
+    }
     const phone = callerKey(externalNumber(call), region);
     const e164 = phone?.startsWith('+') ? phone : null;
     let patientId = (e164 ? findPatientByIdentity(db, 'phone', e164) : undefined) ?? (opts.whatsappJid ? findPatientByIdentity(db, 'whatsapp', opts.whatsappJid) : undefined) ?? null;

@@ -5,13 +5,14 @@ import { countCallsByResult, listCalls } from '../../db/repositories/calls';
 import { listTemplates } from '../../db/repositories/templates';
 import { getClinicSettings } from '../settings/clinicSettings';
 import { startOfLocalDay } from '../hours/zonedTime';
-import { notFound } from '../shared/errors';
+import { DeskError, notFound } from '../shared/errors';
 import type { AppContext } from '../../app/area';
 import { toCallDto } from './callDtos';
 import { closeCallbackTask, openCallbackTasks } from './callbackService';
 import { recordManualCall } from './callService';
 import { getAbandonWithinSeconds, getPbxConfig, getTextBackRules, saveAbandonWithinSeconds, savePbxConfig, saveTextBackRules } from './callSettings';
 import { seedDemoCalls } from './demoCalls';
+import { ringDemoPhone } from './demoPhone';
 import { importCallFile, saveColumnMapping } from './importService';
 import type { PbxLinkFactory } from './liveCalls';
 import { PbxLinkController } from './pbxLinkController';
@@ -91,6 +92,14 @@ export function createCallsArea(pbxLinkFactory: PbxLinkFactory | null): Area {
       'calls.saveMapping': ({ sourceName, mapping }) => {
         saveColumnMapping(ctx.messaging, sourceName, mapping);
         return { ok: true as const };
+      },
+      'calls.demoRing': () => {
+        if (!ctx.demo) throw new DeskError('forbidden', 'calls.demoRing: only the demo clinic has a pretend switchboard');
+        return ringDemoPhone(ctx.messaging, ctx.random, (fn, ms) => {
+          const timer = setTimeout(fn, ms);
+          timer.unref?.();
+          ctx.onStop.push(() => clearTimeout(timer));
+        });
       },
       'calls.deleteMapping': ({ sourceName }) => {
         if (!deleteImportMapping(ctx.db, sourceName)) throw notFound('Column mapping', sourceName);

@@ -183,16 +183,28 @@ export function retryMessage(deps: MessagingDeps, messageId: number): TimelineMe
   const { db, clock } = deps;
   const msg = getMessage(db, messageId);
   if (!msg) throw notFound('Message', messageId);
+  if (msg.status !== 'failed' || (msg.channel !== 'whatsapp' && msg.channel !== 'sms')) throw new DeskError('conflict', `Message ${messageId} has not failed; nothing to retry`);
   const row = outboxForMessage(db, messageId);
-  if (!row || msg.status !== 'failed') throw new DeskError('conflict', `Message ${messageId} has not failed; nothing to retry`);
   db.transaction(() => {
-    requeue(db, row.id, clock.now());
+    if (row) requeue(db, row.id, clock.now());
+    else requeueWithoutRow(db, msg, clock.now()); // a failure recorded with no outbox row left (imported history, the demo)
     setMessageStatus(db, messageId, 'queued', clock.now());
   })();
   const updated = toTimelineMessage(getMessage(db, messageId)!);
   deps.events.emit('message.updated', { conversationId: msg.conversation_id, message: updated });
   deps.kickOutbox();
   return updated;
+}
+
+function requeueWithoutRow(db: Db, msg: MessageRow, at: number): void {
+  const conv = getConversation(db, msg.conversation_id)!;
+  const ids = identitiesOf(db, conv.patient_id);
+  const media = msg.meta ? ((JSON.parse(msg.meta) as { media?: MediaRef }).media ?? null) : null;
+  insertOutbox(
+    db,
+    { idempotencyKey: `retry:${msg.id}`, messageId: msg.id, channel: msg.channel as Channel, toPhone: ids.find((i) => i.kind === 'phone')?.value ?? null, whatsappJid: ids.find((i) => i.kind === 'whatsapp')?.value ?? null, body: msg.body, media },
+    at,
+  );
 }
 
 /** A line in the timeline that is not a message: "delay notice sent", "reminder sent", "merged with …". */

@@ -47,7 +47,12 @@ const newWebhookSecret = (): string => randomBytes(24).toString('base64url');
 
 export function saveProviderConfig(db: Db, box: SecretBox, input: SmsProviderInput, now: number): void {
   const row = getSmsProviderRow(db, input.provider);
-  const stored = row ? openSecrets(box, row) : {};
+  let stored: Record<string, string> = {};
+  try {
+    if (row) stored = openSecrets(box, row);
+  } catch {
+    // Unreadable old secrets are replaced by what is typed now (the required ones are checked below).
+  }
   const plain: Record<string, unknown> = {};
   const secrets: Record<string, string> = { ...stored };
   for (const [key, value] of Object.entries(input)) {
@@ -71,7 +76,13 @@ export function removeProviderConfig(db: Db, provider: SmsProviderName): void {
 
 export function providerViews(db: Db, box: SecretBox): SmsProviderView[] {
   return listSmsProviderRows(db).map((row) => {
-    const secrets = openSecrets(box, row);
+    let secrets: Record<string, string>;
+    try {
+      secrets = openSecrets(box, row);
+    } catch {
+      // Unreadable (key file replaced): show the provider with no secret set, so the clinic can type them again.
+      secrets = {};
+    }
     const config = toConfig(row, secrets);
     const plain = JSON.parse(row.config) as Record<string, unknown>;
     return {

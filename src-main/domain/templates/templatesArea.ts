@@ -5,7 +5,7 @@
 import type { Area } from '../../app/area';
 import { writeAudit } from '../../db/repositories/audit';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
-import { previewPatients } from '../../db/repositories/templates';
+import { patientBasics, previewPatients } from '../../db/repositories/templates';
 import { getAutoReplySettings, handleInbound, languageProposalFor, saveAutoReplySettings } from '../autoreplies/autoReplyService';
 import { hoursView, saveBusinessHours } from '../hours/hoursService';
 import { notFound } from '../shared/errors';
@@ -13,7 +13,6 @@ import { getClinicProfile, saveClinicProfile } from './clinicProfile';
 import { composeForConversation, listTemplateSummaries, previewTemplate, removeTemplate, saveTemplate, seedStarterTemplates } from './templateService';
 import { KNOWN_VARIABLES } from './templateVariables';
 import { TEMPLATE_CATEGORIES, TEMPLATE_LANGUAGES } from './validateTemplate';
-import { patientBasics } from '../../db/repositories/templates';
 
 const STARTER_SEEDED = 'templates.starterSeeded';
 

@@ -78,6 +78,7 @@ export const LINK_REASONS = [
   'multidevice_mismatch',
   'replaced',
   'gave_up',
+  'unreachable',
   'stopped',
 ] as const;
 export type LinkReason = (typeof LINK_REASONS)[number];

@@ -4,6 +4,8 @@ import type { CallDto } from '../../../src-main/contract/calls';
 import { Icon } from '../../components/Icon';
 import { useRouter } from '../../app/router';
 import { formatDateTime } from '../../i18n/format';
+import { desk } from '../../api/client';
+import { useApp } from '../../stores/appStore';
 import { CallImportPanel } from './CallImportPanel';
 import { useCalls, type ResultFilter } from './callsStore';
 import { QuickCallForm } from './QuickCallForm';
@@ -17,6 +19,7 @@ export function CallsView() {
   const { t } = useTranslation('calls');
   const { calls, total, counts, filter, number, load, setFilter, setNumber } = useCalls();
   const [importing, setImporting] = useState(false);
+  const demo = useApp((s) => s.info?.demo ?? false);
   const [focusKey, setFocusKey] = useState(0);
 
   useEffect(() => {
@@ -67,6 +70,11 @@ export function CallsView() {
           <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder={t('search')} inputMode="tel" />
         </label>
         <span className="muted">{t('shown', { count: calls.length, total })}</span>
+        {demo ? (
+          <button className="btn" onClick={() => void desk.call('calls.demoRing', {})} data-testid="calls-demo-ring" title={t('demoRingHint')}>
+            {t('demoRing')}
+          </button>
+        ) : null}
         <button className="btn" onClick={() => setImporting((v) => !v)} data-testid="calls-import-open">
           {t('import.open')}
         </button>

@@ -33,7 +33,7 @@ export function ConversationList({ selectedId }: { selectedId: number | null }) 
   const navigate = useRouter((s) => s.navigate);
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtual = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
   const rows = virtual.getVirtualItems();
   const lastRow = rows[rows.length - 1]?.index ?? 0;
 

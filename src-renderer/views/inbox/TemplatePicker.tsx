@@ -4,10 +4,11 @@ import type { ComposedTextDto, TemplateSummary } from '../../../src-main/contrac
 import { filterTemplates, insertAtToken, slashTokenAt, type SlashToken } from '../../../src-main/domain/templates/templatePicker';
 import { desk } from '../../api/client';
 import { useInbox } from '../../stores/inboxStore';
+import { templateName } from '../templates/templateName';
 import { useTemplates } from '../templates/templatesStore';
 import '../templates/templates.css';
 
-const pickerEntry = (t: TemplateSummary) => ({ ...t, codes: t.shortcodes, shortcodes: t.shortcodes.map((s) => s.shortcode) });
+const pickerEntry = (t: TemplateSummary) => ({ ...t, name: templateName(t), codes: t.shortcodes, shortcodes: t.shortcodes.map((s) => s.shortcode) });
 
 /** The shortcode to show: the one being typed, preferring the patient's language, then the main one. */
 function shownShortcode(entry: ReturnType<typeof pickerEntry>, language: string | null, query: string): string {

@@ -5,7 +5,7 @@ import { Icon } from '../../components/Icon';
 import { clinicTime } from './clinicTime';
 
 /** Who gets what before anything leaves: one line per notice with its text, then who is left out and why. */
-export function DelayPreviewDialog(props: { preview: DelayPreview; timeZone: string; busy: boolean; onConfirm(): void; onClose(): void }) {
+export function DelayPreviewDialog(props: { preview: DelayPreview; timeZone: string; busy: boolean; stale: boolean; onConfirm(): void; onClose(): void }) {
   const { t } = useTranslation('schedule');
   const p = props.preview;
   const { onClose } = props;
@@ -33,6 +33,11 @@ export function DelayPreviewDialog(props: { preview: DelayPreview; timeZone: str
             <Icon name="close" size={16} />
           </button>
         </header>
+        {props.stale ? (
+          <div className="preview-stale" role="alert" data-testid="preview-stale">
+            {t('preview.stale')}
+          </div>
+        ) : null}
         {p.notices.length === 0 ? (
           <p className="preview-empty" data-testid="preview-empty">
             {t('preview.nobody')}

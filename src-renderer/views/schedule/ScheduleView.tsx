@@ -4,6 +4,7 @@ import type { VisitAction } from '../../../src-main/contract/appointments';
 import { Icon } from '../../components/Icon';
 import { clinicDate, clinicTime, LOCALES } from './clinicTime';
 import { DelayPreviewDialog } from './DelayPreviewDialog';
+import { ImportDialog } from './ImportDialog';
 import { PractitionerColumn } from './PractitionerColumn';
 import { useSchedule } from './scheduleStore';
 import { ACTIONS_BY_STATUS } from './VisitRow';
@@ -19,6 +20,7 @@ export function ScheduleView() {
   const { t, i18n } = useTranslation('schedule');
   const s = useSchedule();
   const [selected, setSelected] = useState<number | null>(null);
+  const [importing, setImporting] = useState(false);
   const board = s.board;
 
   useEffect(() => {
@@ -53,7 +55,7 @@ export function ScheduleView() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey || useSchedule.getState().preview || !board) return;
+      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey || useSchedule.getState().preview || importing || !board) return;
       const [c, r] = where(selected);
       const firstUpcoming = (col: number): number | null => {
         const p = board.practitioners[col];
@@ -94,7 +96,7 @@ export function ScheduleView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [board, columns, selected, where, s]);
+  }, [board, columns, selected, where, s, importing]);
 
   if (!board) return <div className="schedule-loading muted">{s.error ?? t('board.loading')}</div>;
   const locale = LOCALES[i18n.language] ?? 'en-GB';
@@ -116,6 +118,9 @@ export function ScheduleView() {
               {s.flash.kind === 'sent' ? t('flash.sent', { count: s.flash.count }) : s.flash.kind === 'auto' ? t('flash.auto') : t('flash.nothing')}
             </span>
           ) : null}
+          <button className="secondary" onClick={() => setImporting(true)} data-testid="open-import">
+            <Icon name="calendar" size={16} /> {t('import.open')}
+          </button>
           <button className="secondary" onClick={() => window.open('#/waiting-room', '_blank')} data-testid="open-waiting-room">
             <Icon name="tv" size={16} /> {t('board.waitingRoom')}
           </button>
@@ -144,7 +149,8 @@ export function ScheduleView() {
         ))}
       </div>
       <footer className="schedule-keys muted">{t('board.keys')}</footer>
-      {s.preview ? <DelayPreviewDialog preview={s.preview} timeZone={board.timeZone} busy={s.busy} onConfirm={() => void s.confirm()} onClose={s.closePreview} /> : null}
+      {importing ? <ImportDialog timeZone={board.timeZone} onClose={() => setImporting(false)} onImported={() => void s.load()} /> : null}
+      {s.preview ? <DelayPreviewDialog preview={s.preview} timeZone={board.timeZone} busy={s.busy} stale={s.stale} onConfirm={() => void s.confirm()} onClose={s.closePreview} /> : null}
     </div>
   );
 }

@@ -9,6 +9,8 @@ interface ScheduleState {
   /** The preview waiting for the receptionist's confirmation. */
   preview: DelayPreview | null;
   busy: boolean;
+  /** The preview shown was replaced by a fresh one because the day changed before "send". */
+  stale: boolean;
   /** Last thing done, for the status line ("12 notices queued"). */
   flash: { kind: 'sent' | 'nothing' | 'auto'; count: number } | null;
   load(): Promise<void>;
@@ -37,13 +39,14 @@ export const useSchedule = create<ScheduleState>((set, get) => {
   const afterChange = (p: Response<'delays.announce'>): void => {
     // Automatic mode has already sent; otherwise the receptionist sees who gets what before anything leaves.
     if (p.automatic) set({ flash: { kind: 'auto', count: 0 }, preview: null });
-    else set({ preview: p });
+    else set({ preview: p, stale: false });
   };
   return {
     board: null,
     error: null,
     preview: null,
     busy: false,
+    stale: false,
     flash: null,
     load: async () => {
       try {
@@ -54,7 +57,7 @@ export const useSchedule = create<ScheduleState>((set, get) => {
     },
     act: (appointmentId, action) => guarded(async () => void (await desk.call('appointments.setStatus', { appointmentId, action }))),
     announce: (practitionerId, minutes) => guarded(async () => afterChange(await desk.call('delays.announce', { practitionerId, minutes }))),
-    openPreview: (practitionerId) => guarded(async () => set({ preview: await desk.call('delays.preview', { practitionerId }) })),
+    openPreview: (practitionerId) => guarded(async () => set({ preview: await desk.call('delays.preview', { practitionerId }), stale: false })),
     setAutomatic: (practitionerId, automatic) =>
       guarded(async () => {
         await desk.call('delays.setAutomatic', { practitionerId, automatic });
@@ -63,10 +66,16 @@ export const useSchedule = create<ScheduleState>((set, get) => {
       guarded(async () => {
         const p = get().preview;
         if (!p) return;
-        const { queued } = await desk.call('delays.send', { practitionerId: p.practitionerId, revision: p.revision });
-        set({ preview: null, flash: { kind: queued > 0 ? 'sent' : 'nothing', count: queued } });
+        try {
+          const { queued } = await desk.call('delays.send', { practitionerId: p.practitionerId, revision: p.revision });
+          set({ preview: null, flash: { kind: queued > 0 ? 'sent' : 'nothing', count: queued } });
+        } catch (e) {
+          // Someone moved the day meanwhile: show the fresh preview, never send what was not seen.
+          if (!(e instanceof ApiError && e.code === 'conflict')) throw e;
+          set({ preview: await desk.call('delays.preview', { practitionerId: p.practitionerId }), stale: true });
+        }
       }),
-    closePreview: () => set({ preview: null }),
+    closePreview: () => set({ preview: null, stale: false }),
   };
 });
 

@@ -5,6 +5,7 @@ import { countSegments } from '../../../src-main/domain/sms/smsSegments';
 import { ApiError, desk } from '../../api/client';
 import { useRouter } from '../../app/router';
 import { TemplatePreview } from './TemplatePreview';
+import { templateName } from './templateName';
 import { useTemplates } from './templatesStore';
 
 interface Draft {
@@ -18,15 +19,16 @@ type Problem = { where: string; message: string } | null;
 
 /** Edits one template: name, /shortcode, category, one text per language with variables; saved only when valid. */
 export function TemplateEditor({ template }: { template: TemplateSummary | null }) {
-  const { t } = useTranslation('templates');
+  const { t, i18n } = useTranslation('templates');
   const { languages, variables, categories, load } = useTemplates();
   const navigate = useRouter((s) => s.navigate);
   const [draft, setDraft] = useState<Draft>(
     template
-      ? { name: template.name, shortcode: template.shortcode, category: template.category, variants: { ...template.variants } }
+      ? { name: templateName(template), shortcode: template.shortcode, category: template.category, variants: { ...template.variants } }
       : { name: '', shortcode: '', category: 'general', variants: {} },
   );
-  const [language, setLanguage] = useState<string>(languages[0] ?? 'it');
+  // Start on the text in the desk's own language: the one the receptionist reads best.
+  const [language, setLanguage] = useState<string>(languages.includes(i18n.language) ? i18n.language : (languages[0] ?? 'it'));
   const [problem, setProblem] = useState<Problem>(null);
   const [warnings, setWarnings] = useState<Array<{ language: string; message: string }>>([]);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
@@ -71,7 +73,7 @@ export function TemplateEditor({ template }: { template: TemplateSummary | null 
     }
   };
   const remove = async () => {
-    if (!template || !window.confirm(t('editor.confirmDelete', { name: template.name }))) return;
+    if (!template || !window.confirm(t('editor.confirmDelete', { name: templateName(template) }))) return;
     await desk.call('templates.delete', { id: template.id });
     await load();
     navigate('/templates');

@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { useRouter } from '../../app/router';
 import { formatShortDate } from '../../i18n/format';
 import { TemplateEditor } from './TemplateEditor';
+import { templateName } from './templateName';
 import { useTemplates } from './templatesStore';
 import './templates.css';
 
@@ -21,7 +22,7 @@ export function TemplatesView({ templateId }: { templateId: number | 'new' | nul
 
   const shown = useMemo(() => {
     if (!query.trim()) return items;
-    const entries = items.map((i) => ({ ...i, shortcodes: i.shortcodes.map((s) => s.shortcode) }));
+    const entries = items.map((i) => ({ ...i, name: templateName(i), shortcodes: i.shortcodes.map((s) => s.shortcode) }));
     const ids = filterTemplates(entries, query.replace(/^\//, ''), 200).map((e) => e.id);
     return ids.map((id) => items.find((i) => i.id === id)!).filter(Boolean);
   }, [items, query]);
@@ -50,7 +51,7 @@ export function TemplatesView({ templateId }: { templateId: number | 'new' | nul
               <li key={item.id}>
                 <button className={`tpl-item${active ? ' selected' : ''}`} onClick={() => navigate(`/templates/${item.id}`)} data-testid={`template-item-${item.shortcode}`}>
                   <span className="tpl-item-top">
-                    <strong>{item.name}</strong>
+                    <strong>{templateName(item)}</strong>
                     <code>/{item.shortcode}</code>
                   </span>
                   <span className="tpl-item-bottom muted">

@@ -37,7 +37,8 @@ export type MachineEvent =
   | { type: 'start' }
   | { type: 'open'; at: number }
   /** `paired`: credentials hold an account (false while a QR or pairing code is waiting). */
-  | { type: 'close'; statusCode: number | null; at: number; paired: boolean }
+  /** `qrExpired`: Baileys ended an unscanned pairing ('QR refs attempts ended'), which shares code 408 with a network failure. */
+  | { type: 'close'; statusCode: number | null; at: number; paired: boolean; qrExpired?: boolean }
   | { type: 'retry_due'; at: number }
   | { type: 'stale'; at: number }
   | { type: 'stop' }
@@ -93,8 +94,10 @@ export function step(m: Machine, e: MachineEvent, cfg: MachineConfig, random: Ra
       const verdict = classifyClose(e.statusCode);
       // An unscanned QR expires with a timeout (408, the same code as a lost connection): wait for the clinic to
       // ask for a new one instead of cycling codes. A link that was open is paired, so its 408 is a real loss.
+      // While pairing, a WhatsApp that cannot be reached stops too (no QR codes cycling offline), saying why.
       if (m.state === 'connecting' && !e.paired && verdict.reason === 'connection_lost') {
-        return { machine: { state: 'idle', reason: 'not_paired', attempt: 0, openSince: null, retryAt: null }, effects: [] };
+        const reason = e.qrExpired ? 'not_paired' : 'unreachable';
+        return { machine: { state: 'idle', reason, attempt: 0, openSince: null, retryAt: null }, effects: [] };
       }
       const base = m.state === 'open' && m.openSince !== null && e.at - m.openSince >= cfg.stableAfterMs ? { ...m, attempt: 0 } : m;
       if (verdict.action === 'reconnect') return reconnect(base, verdict.reason, e.at, cfg, random);

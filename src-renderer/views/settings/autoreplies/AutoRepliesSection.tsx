@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AutoReplySettingsDto, ClinicProfile, TemplateSummary } from '../../../../src-main/contract/templates';
 import { ApiError, desk } from '../../../api/client';
+import { templateName } from '../../templates/templateName';
 import '../hours/hours.css';
 
 const TOPICS = ['hours', 'address', 'booking', 'prices', 'documents'] as const;
@@ -42,10 +43,10 @@ export function AutoRepliesSection() {
     const others = templates.filter((x) => x.category !== category);
     return (
       <select value={value.templateId ?? ''} onChange={(e) => onChange({ ...value, templateId: e.target.value ? Number(e.target.value) : null })} data-testid={testId}>
-        <option value="">{own[0] ? t('auto.defaultTemplate', { name: own[0].name }) : t('auto.noTemplate')}</option>
+        <option value="">{own[0] ? t('auto.defaultTemplate', { name: templateName(own[0]) }) : t('auto.noTemplate')}</option>
         {[...own, ...others].map((x) => (
           <option key={x.id} value={x.id}>
-            {x.name} (/{x.shortcode})
+            {templateName(x)} (/{x.shortcode})
           </option>
         ))}
       </select>

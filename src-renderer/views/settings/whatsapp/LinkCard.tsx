@@ -5,6 +5,8 @@ import { formatDateTime } from '../../../i18n/format';
 import { QrCode } from './QrCode';
 import { useWhatsApp } from './whatsappStore';
 
+const PACING_FIELDS = new Set(['minGapMs', 'maxGapMs', 'firstContactDailyCap', 'typing', 'smsFallback', 'includeGroups']);
+
 const TONE: Record<WhatsAppStatus['state'], 'ok' | 'busy' | 'bad' | 'idle'> = {
   open: 'ok',
   connecting: 'busy',
@@ -103,7 +105,7 @@ export function LinkCard({ status }: { status: WhatsAppStatus }) {
         </div>
       ) : null}
 
-      {error ? (
+      {error && !PACING_FIELDS.has(errorField ?? '') ? (
         <p className="form-status error" role="alert">
           {error}
         </p>

@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { WhatsAppSettingsDto } from '../../../../src-main/contract/whatsapp';
 import { useWhatsApp } from './whatsappStore';
 
+const PACING_FIELDS = new Set(['minGapMs', 'maxGapMs', 'firstContactDailyCap', 'typing', 'smsFallback', 'includeGroups']);
+
 /** Ban-safe pacing (seconds in the form, milliseconds in the API), first-contact cap, SMS fallback, groups. */
 export function PacingCard({ settings }: { settings: WhatsAppSettingsDto }) {
   const { t } = useTranslation('whatsapp');
-  const { updateSettings, errorField } = useWhatsApp();
+  const { updateSettings, error, errorField } = useWhatsApp();
+  const pacingError = errorField && PACING_FIELDS.has(errorField) ? error : null;
   const [draft, setDraft] = useState({ min: settings.minGapMs / 1000, max: settings.maxGapMs / 1000, cap: settings.firstContactDailyCap });
   const [saved, setSaved] = useState(false);
   useEffect(() => setDraft({ min: settings.minGapMs / 1000, max: settings.maxGapMs / 1000, cap: settings.firstContactDailyCap }), [settings]);
@@ -44,7 +47,12 @@ export function PacingCard({ settings }: { settings: WhatsAppSettingsDto }) {
         <button className="btn primary" type="submit" data-testid="whatsapp-pacing-save">
           {t('pacing.save')}
         </button>
-        {saved ? <span className="form-status ok" role="status">{t('pacing.saved')}</span> : null}
+        {saved && !pacingError ? <span className="form-status ok" role="status">{t('pacing.saved')}</span> : null}
+        {pacingError ? (
+          <span className="form-status error" role="alert">
+            {pacingError}
+          </span>
+        ) : null}
       </div>
     </form>
   );

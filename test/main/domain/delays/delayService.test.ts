@@ -76,7 +76,24 @@ describe('the delay broadcaster over the demo clinic', () => {
     const again = await call<DelayPreview>('delays.announce', { practitionerId: dr.id, minutes: 30 });
     expect(again.notices).toEqual([]);
     expect((await call<{ queued: number }>('delays.send', { practitionerId: dr.id, revision: again.revision })).queued).toBe(0);
-    expect(count(`SELECT count(*) AS n FROM outbox`)).toBe(preview.notices.length);
+    expect(count(`SELECT count(*) AS n FROM outbox WHERE idempotency_key LIKE 'delay-notice:%'`)).toBe(preview.notices.length);
+  });
+
+  it('a send that dies half-way leaves nothing behind, and the retry sends every notice once', async () => {
+    const dr = await rossi();
+    const preview = await call<DelayPreview>('delays.announce', { practitionerId: dr.id, minutes: 25 });
+    expect(preview.notices.length).toBeGreaterThan(3);
+    // The third notice row fails to write, as if the process died in the middle of the decision.
+    app.ctx.db.exec(`CREATE TEMP TRIGGER crash_at_third BEFORE INSERT ON delay_notices
+      WHEN (SELECT count(*) FROM delay_notices) >= 2 BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
+    await expect(call('delays.send', { practitionerId: dr.id, revision: preview.revision })).rejects.toThrow();
+    expect(count(`SELECT count(*) AS n FROM delay_notices`)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM outbox WHERE idempotency_key LIKE 'delay-notice:%'`)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM messages WHERE kind = 'delay_notice'`)).toBe(0);
+    app.ctx.db.exec('DROP TRIGGER crash_at_third');
+    expect((await call<{ queued: number }>('delays.send', { practitionerId: dr.id, revision: preview.revision })).queued).toBe(preview.notices.length);
+    expect((await call<{ queued: number }>('delays.send', { practitionerId: dr.id, revision: preview.revision })).queued).toBe(0);
+    expect(count(`SELECT count(DISTINCT idempotency_key) AS n FROM outbox WHERE idempotency_key LIKE 'delay-notice:%'`)).toBe(preview.notices.length);
   });
 
   it('refuses to send a preview that is no longer current', async () => {
@@ -131,7 +148,7 @@ describe('the delay broadcaster over the demo clinic', () => {
     const inVisit = dr.visits.find((v) => v.status === 'in_visit');
     expect(inVisit).toBeDefined();
     await call('delays.setAutomatic', { practitionerId: dr.id, automatic: true });
-    expect(count(`SELECT count(*) AS n FROM outbox`)).toBe(0); // on time: nothing to say
+    expect(count(`SELECT count(*) AS n FROM outbox WHERE idempotency_key LIKE 'delay-notice:%'`)).toBe(0); // on time: nothing to say
 
     // Nobody presses "end": the visit runs long and the queue behind it slides.
     const next = dr.visits.find((v) => v.status === 'checked_in')!;
@@ -143,7 +160,7 @@ describe('the delay broadcaster over the demo clinic', () => {
     const { automaticTick } = await import('../../../../src-main/domain/delays/delayService');
     const queued = automaticTick(app.ctx.messaging);
     expect(queued).toBeGreaterThan(0);
-    expect(count(`SELECT count(*) AS n FROM outbox`)).toBe(queued);
+    expect(count(`SELECT count(*) AS n FROM outbox WHERE idempotency_key LIKE 'delay-notice:%'`)).toBe(queued);
     // A minute later nothing moved by 15 minutes more: nothing new.
     clock.advance(MIN);
     expect(automaticTick(app.ctx.messaging)).toBe(0);

@@ -128,6 +128,43 @@ describe('sending through the outbox', () => {
   });
 });
 
+describe('transliteration at send time', () => {
+  it('sends the transliterated text to the provider when the clinic turned it on', async () => {
+    const { app, server, worker } = await setup();
+    await app.call('sms.updateSettings', { transliterate: true });
+    const { conversationId } = receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'in-1', fromPhone: '+48601234567', body: 'Dzień dobry', at: T0 });
+    queueOutgoing(app.ctx.messaging, { conversationId, channel: 'sms', body: 'Zapłata gotówką, proszę.', author: 'desk' });
+    await worker.drain('sms');
+    expect(new URLSearchParams(server.requests[0]!.body).get('Body')).toBe('Zaplata gotowka, prosze.');
+  });
+});
+
+describe('SMSAPI callbacks through the host route', () => {
+  it('authenticates by the generated URL secret and applies a delivery report (GET, as SMSAPI calls it)', async () => {
+    const smsapi = await startVendorServer(() => ({ status: 200, body: { count: 1, list: [{ id: 'SMSAPI-ID-1', points: 0.16, status: 'QUEUE' }] } }));
+    const app = await tempApp();
+    cleanups.push(smsapi.close, app.cleanup);
+    const view = (await app.call('sms.saveProvider', { provider: 'smsapi', token: 'tok', senderName: 'Dentysta', baseUrl: smsapi.url, publicUrl: 'https://desk.example.pl' })) as { providers: Array<{ webhookPath: string; webhookUrl: string | null }> };
+    const path = view.providers[0]!.webhookPath;
+    expect(path).toMatch(/^\/hooks\/sms\/smsapi\?secret=[\w-]{32}$/);
+    const worker = new OutboxWorker({ db: app.ctx.db, clock: app.clock, random: seededRandom(5), senders: () => app.ctx.senders });
+    worker.start();
+    cleanups.push(async () => worker.stop());
+    const { conversationId } = receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'in-1', fromPhone: '+48601234567', body: 'Dzień dobry', at: T0 });
+    const { message } = queueOutgoing(app.ctx.messaging, { conversationId, channel: 'sms', body: 'Do jutra', author: 'desk' });
+    await worker.drain('sms');
+    expect(new URLSearchParams(smsapi.requests[0]!.body).get('notify_url')).toBe(view.providers[0]!.webhookUrl);
+
+    const route = app.routes.find((r) => r.method === 'GET' && typeof r.path !== 'string' && r.path.test('/hooks/sms/smsapi'))!;
+    const call = (url: string) =>
+      Promise.resolve(route.handle({ method: 'GET', path: '/hooks/sms/smsapi', url, params: { provider: 'smsapi' }, query: new URL(url, 'http://x').searchParams, headers: {}, body: Buffer.alloc(0), remoteAddress: '91.185.184.1' }));
+    expect((await call('/hooks/sms/smsapi?secret=wrong&MsgId=SMSAPI-ID-1&status=404')).status).toBe(401);
+    const ok = await call(`${path}&MsgId=SMSAPI-ID-1&status=404&donedate=1795424405`);
+    expect(ok).toMatchObject({ status: 200, body: 'OK' });
+    expect(getMessage(app.ctx.db, message.id)!.status).toBe('delivered');
+  });
+});
+
 describe('webhooks', () => {
   it('rejects an unsigned Twilio webhook with 401 and stores nothing', async () => {
     const { app } = await setup();
@@ -178,6 +215,7 @@ describe('webhooks', () => {
   it('answers unknown and unconfigured providers with 404, and rate limits floods', async () => {
     const { app } = await setup();
     const route = app.routes.find((r) => r.method === 'POST' && typeof r.path !== 'string' && r.path.test('/hooks/sms/twilio'))!;
+    expect(route.maxBody).toBe(64 * 1024);
     const base: HttpRequest = { method: 'POST', path: '', url: '', params: {}, query: new URLSearchParams(), headers: {}, body: Buffer.alloc(0), remoteAddress: '198.51.100.1' };
     expect((await route.handle({ ...base, params: { provider: 'nexmo' } })).status).toBe(404);
     expect((await route.handle({ ...base, params: { provider: 'android' } })).status).toBe(404);

@@ -114,8 +114,16 @@ describe('connection state machine', () => {
 
   it('waits for the clinic after an unscanned QR expires instead of cycling codes', () => {
     const connecting = step(INITIAL, { type: 'start' }, cfg, random).machine;
-    expect(step(connecting, close(DisconnectReason.timedOut, 60_000, false), cfg, random)).toEqual({
+    expect(step(connecting, { type: 'close', statusCode: DisconnectReason.timedOut, at: 60_000, paired: false, qrExpired: true }, cfg, random)).toEqual({
       machine: expect.objectContaining({ state: 'idle', reason: 'not_paired' }),
+      effects: [],
+    });
+  });
+
+  it('stops a pairing that cannot reach WhatsApp (Baileys reports the socket error as 408 too), saying so', () => {
+    const connecting = step(INITIAL, { type: 'start' }, cfg, random).machine;
+    expect(step(connecting, close(DisconnectReason.connectionLost, 5_000, false), cfg, random)).toEqual({
+      machine: expect.objectContaining({ state: 'idle', reason: 'unreachable' }),
       effects: [],
     });
   });

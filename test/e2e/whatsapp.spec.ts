@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { startDemoHost } from './fixtures';
+
+/**
+ * Settings → WhatsApp against real hosts. WhatsApp's servers are unreachable here, so the "pair again" states
+ * come from the shipping code paths that need no server: unreadable stored keys (the adapter refuses them and
+ * wipes them) and a link WhatsApp logged out (remembered across restarts, as the service stores it after a 401).
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, process.env.CLINIC_DESK_OUT ?? 'out', 'main/cli.js');
+
+interface Host {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `clinic-desk serve` on a real clinic's (non-demo) data folder. */
+async function serve(dataDir: string): Promise<Host> {
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 20_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      log += d.toString();
+      const m = /serving (http:\/\/\S+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${log}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Creates the database (migrations) by starting a host once, then lets the test change it while no host runs. */
+async function clinicFolder(change: (db: Database.Database) => void): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-wa-'));
+  await (await serve(dataDir)).stop();
+  const db = new Database(path.join(dataDir, 'clinic-desk.sqlite3'));
+  change(db);
+  db.close();
+  return dataDir;
+}
+
+test('unreadable stored WhatsApp keys: the desk does not crash, wipes them and asks to pair again', async ({ page }) => {
+  const dataDir = await clinicFolder((db) => {
+    db.prepare("INSERT INTO whatsapp_auth (category, id, value, updated_at) VALUES ('creds', 'creds', ?, ?)").run(Buffer.from('not sealed by this desk'), Date.now());
+  });
+  const host = await serve(dataDir);
+  try {
+    await page.goto(`${host.url}/#/settings/whatsapp`);
+    await expect(page.getByTestId('whatsapp-pair-again')).toBeVisible();
+    await expect(page.getByTestId('whatsapp-state')).toHaveText(/Logged out|Disconnesso|Wylogowany/);
+    await expect(page.getByTestId('whatsapp-pair')).toHaveText(/Pair again|Collega di nuovo|Połącz ponownie/);
+    const status = await page.evaluate(async () => {
+      const res = await fetch('/api/whatsapp.status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      return ((await res.json()) as { result: { reason: string; pairAgain: boolean } }).result;
+    });
+    expect(status).toMatchObject({ reason: 'corrupt_auth', pairAgain: true });
+    await page.screenshot({ path: `${process.env.CLINIC_DESK_OUT ?? 'out'}/whatsapp-pair-again.png` });
+  } finally {
+    await host.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a link WhatsApp logged out stays "pair again" after a restart, with the reason', async ({ page }) => {
+  const dataDir = await clinicFolder((db) => {
+    const remembered = { linkedPhone: null, linkedName: null, pairedAt: null, phoneSeenAt: null, recentErrors: [{ at: Date.now(), message: 'disconnected (401): Intentional Logout' }], ended: { state: 'logged_out', reason: 'logged_out' } };
+    db.prepare("INSERT INTO settings (key, value) VALUES ('whatsapp.health', ?)").run(JSON.stringify(remembered));
+  });
+  const host = await serve(dataDir);
+  try {
+    await page.goto(`${host.url}/#/settings/whatsapp`);
+    await expect(page.getByTestId('whatsapp-pair-again')).toBeVisible();
+    await expect(page.getByTestId('whatsapp-link')).toContainText(/14/);
+    await expect(page.getByTestId('whatsapp-errors')).toContainText('Intentional Logout');
+  } finally {
+    await host.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('the demo clinic shows the simulated link, its health and pacing, and refuses bad pacing naming the field', async ({ page }) => {
+  const host = await startDemoHost();
+  try {
+    await page.goto(`${host.url}/#/settings/whatsapp`);
+    await expect(page.getByTestId('whatsapp-demo-note')).toBeVisible();
+    await expect(page.getByTestId('whatsapp-health')).toBeVisible();
+    await expect(page.getByTestId('whatsapp-pair')).toHaveCount(0);
+    await page.locator('#wa-min').fill('1');
+    await page.getByTestId('whatsapp-pacing-save').click();
+    await expect(page.getByRole('alert').filter({ hasText: 'minGapMs' })).toBeVisible();
+    await expect(page.locator('#wa-min')).toHaveAttribute('aria-invalid', 'true');
+    await page.locator('#wa-min').fill('3');
+    await page.locator('#wa-max').fill('6');
+    await page.getByTestId('whatsapp-pacing-save').click();
+    await expect(page.getByRole('status')).toBeVisible();
+    expect(await host.api('whatsapp.status')).toMatchObject({ settings: { minGapMs: 3_000, maxGapMs: 6_000 } });
+  } finally {
+    await host.stop();
+    fs.rmSync(host.dataDir, { recursive: true, force: true });
+  }
+});
