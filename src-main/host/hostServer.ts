@@ -36,8 +36,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        reject(new DeskError('invalid_input', `body: larger than ${limit} bytes`, { field: 'body' }));
-        req.destroy();
+        // Drain the rest instead of destroying the socket, so the sender still gets the 413 and its reason.
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new DeskError('too_large', `body: larger than ${limit} bytes`, { field: 'body' }));
         return;
       }
       chunks.push(c);

@@ -8,6 +8,7 @@ const STATUS: Record<DeskErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   rate_limited: 429,
+  too_large: 413,
   consent_missing: 409,
   channel_unavailable: 503,
   internal: 500,

@@ -10,6 +10,7 @@ export type DeskErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'rate_limited'
+  | 'too_large'
   | 'consent_missing'
   | 'channel_unavailable'
   | 'internal';
