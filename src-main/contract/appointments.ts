@@ -165,7 +165,11 @@ export const appointmentsApi = {
   'appointments.import': method(importRequest, importSummary),
   'delays.preview': method(practitionerRef.strict(), delayPreview),
   'delays.announce': method(practitionerRef.extend({ minutes: z.number().int().min(0).max(240) }).strict(), delayPreview),
-  'delays.send': method(practitionerRef.extend({ revision: z.number().int().positive() }).strict(), z.object({ queued: z.number().int().nonnegative() })),
+  'delays.send': method(
+    // appointmentIds: the notices the receptionist saw in the preview; nothing else is sent (time may have added some since).
+    practitionerRef.extend({ revision: z.number().int().positive(), appointmentIds: z.array(id).max(2000).optional() }).strict(),
+    z.object({ queued: z.number().int().nonnegative() }),
+  ),
   'delays.setAutomatic': method(practitionerRef.extend({ automatic: z.boolean() }).strict(), delayPreview),
   'delays.waitingRoom': method(z.object({}).strict(), waitingRoomBoard, { public: true }),
   'practitioners.list': method(z.object({}).strict(), z.object({ practitioners: z.array(practitioner) })),

@@ -102,6 +102,13 @@ test('Settings → Phone system turns the text-back on and closing a callback ta
   await shot(page, 'calls-inbox.png');
 });
 
+test('the demo clinic can ring a desk to show the popup without a switchboard', async ({ page, host }) => {
+  await page.goto(`${host.url}/#/calls`);
+  await page.getByTestId('calls-demo-ring').click();
+  await expect(page.getByTestId('call-popup')).toBeVisible();
+  await expect(page.getByTestId('call-popup-name')).not.toBeEmpty();
+});
+
 /** The recording up to and including DialBegin (the desk rings), and the rest (answer, hang-up). */
 function splitAfterDialBegin(text: string): [string, string] {
   const blocks = text.split(/\r?\n\r?\n/).filter((b) => b.trim() !== '');

@@ -171,7 +171,8 @@ test('media: an image attached in the composer, a PDF and a voice note show in t
   await host.api('message.send', { conversationId: k.conversationId, body: 'Skierowanie w PDF', media: pdf });
   await host.api('message.send', { conversationId: k.conversationId, body: '', media: ogg });
   await expect(page.getByTestId('media-document').filter({ hasText: 'skierowanie.pdf' })).toHaveAttribute('href', /^blob:/);
-  await expect(page.locator('[data-testid="media-audio"] audio')).toHaveCount(1);
+  // The demo's own voice note is there too: two players now.
+  await expect(page.locator('[data-testid="media-audio"] audio')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/inbox-media.png' });
 });
 
@@ -200,14 +201,56 @@ test('two tabs: a note, a status change and an assignment in one show in the oth
   await a.getByTestId('composer-input').press('Control+Enter');
   await expect(b.getByTestId('timeline-note').filter({ hasText: 'chiede della fattura' })).toBeVisible();
 
+  const total = async (p: typeof b): Promise<number> => Number((await p.getByTestId('conversation-total').textContent())!.replace(/\D/g, ''));
+  const before = await total(b);
   await a.getByTestId('action-done').click();
   await expect(b.getByTestId('conversation-status')).toHaveAttribute('data-status', 'done');
+  await expect.poll(() => total(b)).toBe(before - 1);
   await a.getByTestId('action-reopen').click();
   await expect(b.getByTestId('conversation-status')).toHaveAttribute('data-status', 'open');
+  await expect.poll(() => total(b)).toBe(before);
 
   await b.getByTestId('assign-select').selectOption({ index: 1 });
   await expect(a.getByTestId('assign-select')).not.toHaveValue('');
   await b.close();
+});
+
+test('host mode: a missed call while the tab is in the background notifies; clicking opens it; do-not-disturb silences', async ({ page, host, openInbox }) => {
+  const k = await kasia(host.api);
+  // The browser's Notification API, recorded; and a tab that is not in front.
+  await page.addInitScript(() => {
+    const shown: { title: string; body: string; click(): void }[] = [];
+    (window as unknown as { __notes: typeof shown }).__notes = shown;
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      onclick: (() => void) | null = null;
+      constructor(title: string, opts: { body: string }) {
+        shown.push({ title, body: opts.body, click: () => this.onclick?.() });
+      }
+      close(): void {}
+    }
+    Object.defineProperty(window, 'Notification', { value: FakeNotification });
+    document.hasFocus = () => false;
+  });
+  await openInbox();
+  const notes = () => page.evaluate(() => (window as unknown as { __notes: { title: string; body: string }[] }).__notes.map(({ title, body }) => ({ title, body })));
+
+  await host.api('calls.add', { patientId: k.patientId, direction: 'in', result: 'missed' });
+  await expect.poll(notes).toEqual([{ title: 'Katarzyna Kowalska', body: 'Chiamata persa' }]);
+  await page.evaluate(() => (window as unknown as { __notes: { click(): void }[] }).__notes[0]!.click());
+  await expect(page.getByTestId('conversation-title')).toHaveText('Katarzyna Kowalska');
+  expect(await page.evaluate(() => location.hash)).toBe(`#/inbox/${k.conversationId}`);
+
+  await page.getByTestId('dnd-toggle').click();
+  await expect(page.getByTestId('dnd-toggle')).toHaveAttribute('aria-pressed', 'true');
+  const missed = page.locator('[data-testid="timeline-call"][data-result="missed"]');
+  const seen = await missed.count();
+  await host.api('calls.add', { patientId: k.patientId, direction: 'in', result: 'missed' });
+  await expect(missed).toHaveCount(seen + 1); // the page heard about the call…
+  expect(await notes()).toHaveLength(1); // …and stayed quiet
+  await page.getByTestId('dnd-toggle').click(); // the setting is desk-wide: leave it off
+  await expect(page.getByTestId('dnd-toggle')).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('patient card edits inline; a new patient from an unknown number; merge, then search loses nothing', async ({ page, host, openInbox }) => {

@@ -110,6 +110,10 @@ test('the library catches an unknown variable at save, names the language, and s
   await page.getByTestId('template-shortcode').fill('ricevuto');
   await page.getByTestId('template-lang-pl').click();
   await page.getByTestId('template-body').fill('Dziękujemy, {{patient.first_nam}}! Odezwiemy się wkrótce.');
+  // Flagged as typed, in the desk's language, with the likely fix.
+  await expect(page.getByTestId('template-issue')).toContainText('Campo sconosciuto {{patient.first_nam}}');
+  await expect(page.getByTestId('template-issue')).toContainText('Intendeva {{patient.first_name}}?');
+  await expect(page.getByTestId('template-lang-pl')).toHaveClass(/invalid/);
   await page.getByTestId('template-lang-it').click();
   await page.getByTestId('template-body').fill('Grazie {{patient.first_name|gentile paziente}}, abbiamo ricevuto il Suo messaggio.');
   await page.getByTestId('template-save').click();
@@ -121,7 +125,9 @@ test('the library catches an unknown variable at save, names the language, and s
   await expect(page.getByTestId('template-body')).toHaveValue(/first_nam\}\}/);
   expect((await host.api<{ items: Array<{ shortcode: string }> }>('templates.list', {})).items.some((t) => t.shortcode === 'ricevuto')).toBe(false);
 
-  await page.getByTestId('template-body').fill('Dziękujemy za wiadomość! Odezwiemy się wkrótce.');
+  await page.getByTestId('template-issue-fix').click();
+  await expect(page.getByTestId('template-body')).toHaveValue('Dziękujemy, {{patient.first_name}}! Odezwiemy się wkrótce.');
+  await expect(page.getByTestId('template-issue')).toHaveCount(0);
   await page.getByTestId('template-body').press('Control+s');
   await expect(page.getByTestId('template-item-ricevuto')).toBeVisible();
   await expect(page.getByTestId('template-error')).toBeHidden();
@@ -135,7 +141,7 @@ test('the library catches an unknown variable at save, names the language, and s
   await page.getByTestId('preview-as-patient').uncheck();
   await expect(page.getByTestId('preview-text')).toHaveText('Grazie Katarzyna, abbiamo ricevuto il Suo messaggio.');
   await page.getByTestId('preview-as-patient').check();
-  await expect(page.getByTestId('preview-text')).toHaveText('Dziękujemy za wiadomość! Odezwiemy się wkrótce.');
+  await expect(page.getByTestId('preview-text')).toHaveText('Dziękujemy, Katarzyna! Odezwiemy się wkrótce.');
   await page.screenshot({ path: 'test-results/templates-library.png' });
 });
 

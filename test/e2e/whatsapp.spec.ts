@@ -103,10 +103,13 @@ test('the demo clinic shows the simulated link, its health and pacing, and refus
     await expect(page.getByTestId('whatsapp-demo-note')).toBeVisible();
     await expect(page.getByTestId('whatsapp-health')).toBeVisible();
     await expect(page.getByTestId('whatsapp-pair')).toHaveCount(0);
-    await page.locator('#wa-min').fill('1');
+    // Within the form's 2–120 s bounds, but the longest gap is shorter than the shortest: the host refuses it.
+    await page.locator('#wa-min').fill('10');
+    await page.locator('#wa-max').fill('5');
     await page.getByTestId('whatsapp-pacing-save').click();
-    await expect(page.getByRole('alert').filter({ hasText: 'minGapMs' })).toBeVisible();
-    await expect(page.locator('#wa-min')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('alert').filter({ hasText: 'maxGapMs' })).toBeVisible();
+    await expect(page.locator('#wa-max')).toHaveAttribute('aria-invalid', 'true');
+    expect(await host.api('whatsapp.status')).toMatchObject({ settings: { minGapMs: 2_000, maxGapMs: 4_000 } });
     await page.locator('#wa-min').fill('3');
     await page.locator('#wa-max').fill('6');
     await page.getByTestId('whatsapp-pacing-save').click();

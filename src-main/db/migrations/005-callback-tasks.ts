@@ -14,8 +14,10 @@ export const migration: Migration = {
   up(db) {
     db.exec(`
       ALTER TABLE calls ADD COLUMN dedupe_key TEXT;
-      UPDATE calls SET dedupe_key = source || ':' || source_id WHERE source_id IS NOT NULL;
+      UPDATE calls SET dedupe_key = source || ':' || source_id WHERE source_id IS NOT NULL AND source NOT IN ('ami', 'asterisk');
       CREATE UNIQUE INDEX calls_dedupe ON calls(dedupe_key) WHERE dedupe_key IS NOT NULL;
+      -- Live AMI and Master.csv share Asterisk's Linkedid; a pair already stored twice keeps its second row unkeyed.
+      UPDATE OR IGNORE calls SET dedupe_key = 'asterisk:' || source_id WHERE source_id IS NOT NULL AND source IN ('ami', 'asterisk');
       CREATE INDEX calls_result ON calls(result, started_at);
 
       CREATE TABLE callback_tasks (

@@ -20,13 +20,14 @@ export interface CallRow {
 }
 
 export type NewCall = Omit<CallRow, 'id' | 'created_at' | 'dedupe_key'> & {
-  /** Same key = same call, whichever feed saw it; defaults to `source:source_id`. */
+  /** Same key = same call, whichever feed saw it; defaults to `source:source_id` (live AMI and Master.csv share `asterisk:`). */
   dedupe_key?: string | null;
 };
 
 /** Inserts a call; a call whose dedupe key (or source id) is already stored is skipped and the stored one returned. */
 export function insertCall(db: Db, c: NewCall, at: number): { id: number; created: boolean } {
-  const key = c.dedupe_key ?? (c.source_id !== null ? `${c.source}:${c.source_id}` : null);
+  const namespace = c.source === 'ami' ? 'asterisk' : c.source;
+  const key = c.dedupe_key ?? (c.source_id !== null ? `${namespace}:${c.source_id}` : null);
   const r = db
     .prepare(
       `INSERT INTO calls (patient_id, conversation_id, direction, from_number, to_number, started_at, ring_seconds, talk_seconds,
@@ -143,5 +144,18 @@ export function patientsWithPhone(db: Db, language: string, limit: number): Arra
        FROM patients p WHERE p.language = ? AND p.merged_into IS NULL ORDER BY p.id LIMIT ?`,
     )
     .all(language, limit)
+    .filter((r) => (r as { phone: string | null }).phone !== null) as Array<{ id: number; phone: string }>;
+}
+
+/** Patients with a phone and a visit still to come (the demo's pretend caller, so the popup shows the visit). */
+export function patientsWithUpcomingVisit(db: Db, now: number, limit: number): Array<{ id: number; phone: string }> {
+  return db
+    .prepare(
+      `SELECT DISTINCT a.patient_id AS id,
+         (SELECT value FROM patient_identities i WHERE i.patient_id = a.patient_id AND i.kind = 'phone' ORDER BY i.id LIMIT 1) AS phone
+       FROM appointments a WHERE a.patient_id IS NOT NULL AND a.starts_at >= ? AND a.status IN ('booked','confirmed')
+       ORDER BY a.starts_at LIMIT ?`,
+    )
+    .all(now, limit)
     .filter((r) => (r as { phone: string | null }).phone !== null) as Array<{ id: number; phone: string }>;
 }

@@ -121,3 +121,19 @@ export function reachOf(db: Db, patientIds: readonly number[]): { identities: Re
     .all(ids) as ReachRow[];
   return { identities, consents };
 }
+
+/**
+ * Delay notices of this appointment still waiting in the outbox (not yet handed to a provider): cancelled,
+ * with their message ids, so a patient who has just arrived is not told to come later.
+ */
+export function cancelPendingNotices(db: Db, appointmentId: number, reason: string): number[] {
+  const rows = db
+    .prepare(
+      `SELECT o.id, o.message_id FROM outbox o JOIN delay_notices n ON n.idempotency_key = o.idempotency_key
+       WHERE n.appointment_id = ? AND o.status = 'pending'`,
+    )
+    .all(appointmentId) as { id: number; message_id: number | null }[];
+  const cancel = db.prepare(`UPDATE outbox SET status = 'cancelled', last_error = ?, last_error_code = 'withdrawn' WHERE id = ? AND status = 'pending'`);
+  for (const r of rows) cancel.run(reason, r.id);
+  return rows.flatMap((r) => (r.message_id === null ? [] : [r.message_id]));
+}

@@ -4,14 +4,19 @@
  */
 import type { DayBoard, VisitAction } from '../../contract/appointments';
 import { writeAudit } from '../../db/repositories/audit';
-import { noticeCountsByAppointment } from '../../db/repositories/delays';
+import { cancelPendingNotices, noticeCountsByAppointment } from '../../db/repositories/delays';
+import { getMessage, setMessageStatus } from '../../db/repositories/messages';
 import { activePractitioners, appointmentsOfDay, getBoardAppointment, saveAppointmentStatus } from '../../db/repositories/schedule';
 import { spokenDelayMinutes } from '../delays/delayPlanner';
 import { scheduleChanged } from '../delays/delayService';
 import { clinicDay, loadPractitionerDay } from '../delays/practitionerDay';
 import type { MessagingDeps } from '../messaging/messagingService';
+import { publishConversation, toTimelineMessage } from '../messaging/timeline';
 import { DeskError, notFound } from '../shared/errors';
 import { applyVisitAction } from './visitTransitions';
+
+/** Shown on the withdrawn message in the patient's timeline. */
+const WITHDRAWN_REASON = 'Not sent: the patient had already arrived';
 
 export function dayBoard(deps: MessagingDeps): DayBoard {
   const now = deps.clock.now();
@@ -60,6 +65,7 @@ export function dayBoard(deps: MessagingDeps): DayBoard {
 export function setVisitStatus(deps: MessagingDeps, appointmentId: number, action: VisitAction, actor: string): void {
   const { db } = deps;
   const now = deps.clock.now();
+  const withdrawn: number[] = [];
   const practitionerId = db.transaction(() => {
     const row = getBoardAppointment(db, appointmentId);
     if (!row) throw notFound('Appointment', appointmentId);
@@ -74,8 +80,21 @@ export function setVisitStatus(deps: MessagingDeps, appointmentId: number, actio
       }
     }
     saveAppointmentStatus(db, row.id, result.next);
+    // Here (or not coming): a delay notice still queued for them would only confuse.
+    if (result.next.status !== 'booked' && result.next.status !== 'confirmed') {
+      for (const messageId of cancelPendingNotices(db, row.id, WITHDRAWN_REASON)) {
+        setMessageStatus(db, messageId, 'failed', now, { failureReason: WITHDRAWN_REASON });
+        withdrawn.push(messageId);
+      }
+    }
     writeAudit(db, now, { actor, action: `appointment.${action}`, entity: 'appointment', entityId: row.id, details: { from: row.status, to: result.next.status } });
     return row.practitioner_id;
   })();
+  for (const id of withdrawn) {
+    const m = getMessage(db, id);
+    if (!m) continue;
+    deps.events.emit('message.updated', { conversationId: m.conversation_id, message: toTimelineMessage(m) });
+    publishConversation(deps, m.conversation_id);
+  }
   scheduleChanged(deps, practitionerId, actor);
 }

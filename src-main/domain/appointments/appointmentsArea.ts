@@ -27,7 +27,7 @@ export const appointmentsArea: Area = {
     },
     'delays.preview': ({ practitionerId }, call) => previewDelay(ctx.messaging, practitionerId, call.user),
     'delays.announce': ({ practitionerId, minutes }, call) => announceDelay(ctx.messaging, practitionerId, minutes, call.user),
-    'delays.send': ({ practitionerId, revision }, call) => sendNotices(ctx.messaging, practitionerId, revision, call.user),
+    'delays.send': ({ practitionerId, revision, appointmentIds }, call) => sendNotices(ctx.messaging, practitionerId, revision, call.user, appointmentIds),
     'delays.setAutomatic': ({ practitionerId, automatic }, call) => setAutomatic(ctx.messaging, practitionerId, automatic, call.user),
     'delays.waitingRoom': () => waitingRoomBoard(ctx.messaging),
     'practitioners.list': () => ({ practitioners: listPractitioners(ctx.db) }),

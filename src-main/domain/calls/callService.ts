@@ -37,7 +37,7 @@ export interface RecordResult {
 
 /** Asterisk's Linkedid is the same call in the live AMI feed and in Master.csv: one key for both. */
 export function dedupeKeyOf(call: Pick<NormalizedCall, 'source' | 'sourceId'>): string {
-  return call.source === 'ami' || call.source === 'asterisk' ? `asterisk:${call.sourceId}` : `${call.source}:${call.sourceId}`;
+  return `${call.source === 'ami' ? 'asterisk' : call.source}:${call.sourceId}`;
 }
 
 /** The outside party as a callback key: E.164 where the number reads as one, else its digits, null when withheld. */

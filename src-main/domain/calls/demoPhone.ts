@@ -1,4 +1,4 @@
-import { patientsWithPhone } from '../../db/repositories/calls';
+import { patientsWithPhone, patientsWithUpcomingVisit } from '../../db/repositories/calls';
 import type { MessagingDeps } from '../messaging/messagingService';
 import type { Random } from '../shared/random';
 import { handleLiveCall } from './liveCallService';
@@ -10,7 +10,8 @@ const RING_MS = 7_000;
  * popup, the call written at hang-up), so the popup can be seen in `serve --demo`. Demo mode only.
  */
 export function ringDemoPhone(deps: MessagingDeps, random: Random, schedule: (fn: () => void, ms: number) => void): { callId: string; number: string } {
-  const candidates = [...patientsWithPhone(deps.db, 'it', 6), ...patientsWithPhone(deps.db, 'pl', 4), ...patientsWithPhone(deps.db, 'en', 2)];
+  const upcoming = patientsWithUpcomingVisit(deps.db, deps.clock.now(), 8);
+  const candidates = upcoming.length > 0 ? upcoming : patientsWithPhone(deps.db, 'it', 6);
   const known = candidates[Math.floor(random() * candidates.length)];
   const number = known && random() < 0.85 ? known.phone : `+39066${String(Math.floor(random() * 1e6)).padStart(6, '0')}`;
   const startedAt = deps.clock.now();

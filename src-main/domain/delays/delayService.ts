@@ -138,9 +138,10 @@ function afterChange(deps: Deps, practitionerId: number, automatic: boolean, act
 
 /**
  * Sends what the preview of `revision` shows. Refused when the delay changed since the preview was
- * shown (the receptionist must see what they confirm). Sending the same revision again sends nothing new.
+ * shown (the receptionist must see what they confirm); with `onlyAppointments`, notices that time added
+ * since the preview are left for the next one. Sending the same revision again sends nothing new.
  */
-export function sendNotices(deps: Deps, practitionerId: number, revision: number, actor: string): { queued: number } {
+export function sendNotices(deps: Deps, practitionerId: number, revision: number, actor: string, onlyAppointments?: readonly number[]): { queued: number } {
   const { db, clock } = deps;
   const now = clock.now();
   const quiet: MessagingDeps = { ...deps, kickOutbox: () => undefined };
@@ -148,7 +149,8 @@ export function sendNotices(deps: Deps, practitionerId: number, revision: number
     const pd = loadPractitionerDay(db, practitionerId, now);
     const current = revisionOf(deps, pd, actor);
     if (current !== revision) throw new DeskError('conflict', `revision: the delay changed since this preview (now revision ${current}); preview again`, { field: 'revision' });
-    const { ok } = render(deps, pd, decideForDay(db, pd, now, revision).notices);
+    const seen = onlyAppointments ? new Set(onlyAppointments) : null;
+    const { ok } = render(deps, pd, decideForDay(db, pd, now, revision).notices.filter((n) => !seen || seen.has(n.appointmentId)));
     const lang = getClinicSettings(db).uiLanguage;
     let count = 0;
     for (const r of ok) {

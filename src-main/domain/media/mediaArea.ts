@@ -1,4 +1,5 @@
 import type { Area } from '../../app/area';
+import { seedDemoMedia } from '../demo/demoMedia';
 import { MediaService } from './mediaService';
 import { MediaStore } from './mediaStore';
 
@@ -15,5 +16,9 @@ export const mediaArea: Area = {
       },
       'media.get': ({ sha256 }) => service.read(sha256),
     };
+  },
+  async start(ctx) {
+    // The demo clinic shows a photo, a voice note and a PDF in one timeline.
+    if (ctx.demo) await seedDemoMedia(ctx.db, new MediaService(ctx.db, new MediaStore(ctx.dataDir), ctx.clock));
   },
 };

@@ -67,7 +67,8 @@ export const useSchedule = create<ScheduleState>((set, get) => {
         const p = get().preview;
         if (!p) return;
         try {
-          const { queued } = await desk.call('delays.send', { practitionerId: p.practitionerId, revision: p.revision });
+          const appointmentIds = p.notices.map((n) => n.appointmentId);
+          const { queued } = await desk.call('delays.send', { practitionerId: p.practitionerId, revision: p.revision, appointmentIds });
           set({ preview: null, flash: { kind: queued > 0 ? 'sent' : 'nothing', count: queued } });
         } catch (e) {
           // Someone moved the day meanwhile: show the fresh preview, never send what was not seen.

@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateSummary } from '../../../src-main/contract/templates';
 import { countSegments } from '../../../src-main/domain/sms/smsSegments';
+import { checkTemplateBody } from '../../../src-main/domain/templates/validateTemplate';
 import { ApiError, desk } from '../../api/client';
 import { useRouter } from '../../app/router';
 import { TemplatePreview } from './TemplatePreview';
@@ -35,6 +36,8 @@ export function TemplateEditor({ template }: { template: TemplateSummary | null 
   const area = useRef<HTMLTextAreaElement>(null);
 
   const body = draft.variants[language] ?? '';
+  // The same checks as at save, live and in the desk's language; the server still has the last word.
+  const issues = useMemo(() => Object.fromEntries(languages.map((l) => [l, checkTemplateBody(draft.variants[l] ?? '')])), [languages, draft.variants]);
   const sms = countSegments(body);
   const setBody = (text: string) => {
     setDraft({ ...draft, variants: { ...draft.variants, [language]: text } });
@@ -128,7 +131,7 @@ export function TemplateEditor({ template }: { template: TemplateSummary | null 
                 key={l}
                 role="tab"
                 aria-selected={l === language}
-                className={`tpl-lang${l === language ? ' on' : ''}${has ? '' : ' empty'}`}
+                className={`tpl-lang${l === language ? ' on' : ''}${has ? '' : ' empty'}${issues[l]?.some((i) => i.severity === 'error') ? ' invalid' : ''}`}
                 onClick={() => setLanguage(l)}
                 title={has ? t(`languages.${l}`) : `${t(`languages.${l}`)} — ${t('editor.missingLanguage')}`}
                 data-testid={`template-lang-${l}`}
@@ -140,6 +143,22 @@ export function TemplateEditor({ template }: { template: TemplateSummary | null 
         </div>
         <label className="sr-only" htmlFor="tpl-body">{t('editor.text', { language: t(`languages.${language}`) })}</label>
         <textarea id="tpl-body" ref={area} className="tpl-body" value={body} onChange={(e) => setBody(e.target.value)} rows={8} data-testid="template-body" />
+        {(issues[language] ?? []).map((issue, i) => (
+          <div key={i} className={`tpl-issue ${issue.severity}`} data-testid="template-issue">
+            {issue.code === 'malformed_placeholder'
+              ? t('issues.malformed', { text: issue.subject, example: '{{patient.first_name}}' })
+              : t(issue.code === 'unknown_variable' ? 'issues.unknown' : 'issues.unknownWithFallback', { name: `{{${issue.subject}}}` })}
+            {issue.suggestion ? (
+              <>
+                {' '}
+                {t('issues.didYouMean', { name: `{{${issue.suggestion}}}` })}{' '}
+                <button type="button" className="link-button" onClick={() => setBody(body.split(`{{${issue.subject}`).join(`{{${issue.suggestion}`))} data-testid="template-issue-fix">
+                  {t('issues.fix')}
+                </button>
+              </>
+            ) : null}
+          </div>
+        ))}
         <div className="tpl-counter muted">{t('editor.segments', { chars: sms.characters, segments: sms.segments, encoding: sms.encoding })}</div>
 
         <div className="tpl-vars">

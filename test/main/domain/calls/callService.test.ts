@@ -274,3 +274,9 @@ describe('live AMI events', () => {
     expect(events[1]!.payload).toMatchObject({ callId: 'L1', call: { result: 'abandoned', patientId } });
   });
 });
+
+describe('demo ringing', () => {
+  it('is refused outside the demo clinic', async () => {
+    await expect(call('calls.demoRing', {})).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

@@ -96,6 +96,30 @@ describe('the delay broadcaster over the demo clinic', () => {
     expect(count(`SELECT count(DISTINCT idempotency_key) AS n FROM outbox WHERE idempotency_key LIKE 'delay-notice:%'`)).toBe(preview.notices.length);
   });
 
+  it('a patient who arrives before their queued notice left gets no notice: it is withdrawn, visibly', async () => {
+    const dr = await rossi();
+    const preview = await call<DelayPreview>('delays.announce', { practitionerId: dr.id, minutes: 25 });
+    await call('delays.send', { practitionerId: dr.id, revision: preview.revision }); // the outbox is not running: all pending
+    const [early, other] = preview.notices;
+    await call('appointments.setStatus', { appointmentId: early!.appointmentId, action: 'check_in' });
+    const row = (key: string): { status: string } => app.ctx.db.prepare('SELECT status FROM outbox WHERE idempotency_key = ?').get(key) as { status: string };
+    expect(row(`delay-notice:${early!.appointmentId}:${preview.revision}`).status).toBe('cancelled');
+    expect(row(`delay-notice:${other!.appointmentId}:${preview.revision}`).status).toBe('pending');
+    const msg = app.ctx.db
+      .prepare(`SELECT m.status, m.failure_reason FROM messages m JOIN delay_notices n ON n.message_id = m.id WHERE n.appointment_id = ?`)
+      .get(early!.appointmentId) as { status: string; failure_reason: string };
+    expect(msg).toEqual({ status: 'failed', failure_reason: 'Not sent: the patient had already arrived' });
+  });
+
+  it('sends only the notices the receptionist saw; the rest wait for the next preview', async () => {
+    const dr = await rossi();
+    const preview = await call<DelayPreview>('delays.announce', { practitionerId: dr.id, minutes: 25 });
+    const shown = preview.notices.slice(0, 2).map((n) => n.appointmentId);
+    expect((await call<{ queued: number }>('delays.send', { practitionerId: dr.id, revision: preview.revision, appointmentIds: shown })).queued).toBe(2);
+    const next = await call<DelayPreview>('delays.preview', { practitionerId: dr.id });
+    expect(next.notices.map((n) => n.appointmentId)).toEqual(preview.notices.slice(2).map((n) => n.appointmentId));
+  });
+
   it('refuses to send a preview that is no longer current', async () => {
     const dr = await rossi();
     const first = await call<DelayPreview>('delays.announce', { practitionerId: dr.id, minutes: 25 });

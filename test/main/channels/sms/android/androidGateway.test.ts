@@ -66,6 +66,10 @@ describe('parseAndroidWebhook', () => {
   it('reads a signed sms:received', () => {
     expect(parseAndroidWebhook(req(raw), o)).toMatchObject({ ok: true, inbound: [{ fromPhone: '+48601234567', body: 'STOP' }] });
   });
+  it('reads a signed sms:delivered report', () => {
+    const body = fs.readFileSync(path.join(FIX, 'android-sms-delivered.json'), 'utf8').trim().replace('PLACEHOLDER', androidMessageId('message:9'));
+    expect(parseAndroidWebhook(req(body), o)).toMatchObject({ ok: true, statuses: [{ providerId: androidMessageId('message:9'), status: 'delivered', at: Date.parse('2026-11-23T10:00:05.000+01:00') }] });
+  });
   it('rejects unsigned, wrongly signed, stale and malformed calls', () => {
     expect(parseAndroidWebhook(req(raw, {}), o)).toMatchObject({ ok: false, httpStatus: 401 });
     expect(parseAndroidWebhook(req(raw, { 'x-signature': 'ab'.repeat(32), 'x-timestamp': ts }), o)).toMatchObject({ ok: false, httpStatus: 401 });
