@@ -10,6 +10,8 @@ import type { Random } from '../domain/shared/random';
 /** Who is calling: the desk user's name in the UI, 'cli' or 'integration' for scripts. */
 export interface CallContext {
   user: string;
+  /** A browser that has not logged in (the waiting-room TV): only public methods reach a handler. */
+  guest?: boolean;
 }
 
 export type Handler<M extends MethodName> = (req: ParsedRequest<M>, call: CallContext) => Response<M> | Promise<Response<M>>;
@@ -55,6 +57,11 @@ export interface AppContext {
   senders: Map<Channel, ChannelSender>;
   /** Disposers run on shutdown, last registered first. */
   onStop: (() => void | Promise<void>)[];
+  /**
+   * A one-shot CLI command (`startOutbox: false`): areas must not open long-lived links from it. A second
+   * WhatsApp session with the desk's keys would make WhatsApp drop the running desk's connection.
+   */
+  oneShot?: boolean;
 }
 
 /** One room of the app: its API handlers, background work and HTTP routes. Registered in areas.ts. */

@@ -53,3 +53,9 @@ export interface DeskClient {
 }
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(api, name);
+
+/** Methods a browser that has not logged in may call (the waiting-room TV): declared `public` in the contract. */
+export const isPublicMethod = (name: string): boolean => isMethodName(name) && api[name].public === true;
+
+/** Events pushed to such a browser: nothing that names a patient. */
+export const publicEvents: ReadonlySet<string> = new Set<EventName>(['waitingRoom.updated', 'settings.updated']);

@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/createApp';
-import type { HttpRequest, HttpResponse, HttpRoute } from '../app/area';
+import { isPublicMethod, publicEvents } from '../contract';
+import type { CallContext, HttpRequest, HttpResponse, HttpRoute } from '../app/area';
 import { DeskError } from '../domain/shared/errors';
 import { checkBasicAuth, isLoopback } from './hostAuth';
 import { toWireError } from './httpErrors';
@@ -61,6 +62,9 @@ function send(res: http.ServerResponse, r: HttpResponse): void {
   res.end(body);
 }
 
+/** What the waiting-room TV loads before any login: its page and the renderer's static bundle. */
+const isGuestPage = (path: string): boolean => path === '/waiting-room' || path === '/waiting-room/' || path.startsWith('/assets/') || path === '/favicon.ico';
+
 function matchRoute(routes: HttpRoute[], method: string, path: string): { route: HttpRoute; params: Record<string, string> } | null {
   for (const route of routes) {
     if (route.method !== method) continue;
@@ -115,18 +119,22 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       return;
     }
     const user = auth(req);
-    if (!user) {
+    const apiMethod = url.pathname.startsWith('/api/') ? decodeURIComponent(url.pathname.slice(5)) : null;
+    // Without a login only the waiting-room screen loads: its page, the bundle and the public methods.
+    const guestMayPass = apiMethod !== null ? isPublicMethod(apiMethod) : isGuestPage(url.pathname);
+    if (!user && !guestMayPass) {
       send(res, { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="Clinic Desk", charset="UTF-8"' }, body: { error: { code: 'unauthorized', message: 'Log in to Clinic Desk' } } });
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
+    if (apiMethod !== null) {
       if (method !== 'POST') {
         send(res, { status: 405, headers: { Allow: 'POST' }, body: { error: { code: 'invalid_input', message: 'Use POST /api/<method> with a JSON body' } } });
         return;
       }
       const raw = await readBody(req, API_BODY_LIMIT);
       const params: unknown = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-      const result = await app.call(decodeURIComponent(url.pathname.slice(5)), params, { user: user === 'desk' ? 'integration' : user });
+      const who = user ? { user: user === 'desk' ? 'integration' : user } : { user: 'guest', guest: true };
+      const result = await app.call(apiMethod, params, who);
       send(res, { status: 200, body: { result } });
       return;
     }
@@ -152,19 +160,22 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const user = auth(req);
-    if (url.pathname !== '/ws' || !user) {
-      socket.write(user ? 'HTTP/1.1 404 Not Found\r\n\r\n' : 'HTTP/1.1 401 Unauthorized\r\n\r\n');
+    if (url.pathname !== '/ws') {
+      socket.write('HTTP/1.1 404 Not Found\r\n\r\n');
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, user));
+    // A socket without a login is a guest's: public methods only, and only events that name no patient.
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, user ? { user } : { user: 'guest', guest: true }));
   });
 
-  function serveSocket(ws: WebSocket, user: string): void {
+  function serveSocket(ws: WebSocket, who: CallContext): void {
     const push = (msg: WireToClient): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
     };
-    const off = app.ctx.events.onAny((event, payload) => push({ type: 'event', event, payload }));
+    const off = app.ctx.events.onAny((event, payload) => {
+      if (!who.guest || publicEvents.has(event)) push({ type: 'event', event, payload });
+    });
     ws.on('close', off);
     ws.on('message', (data) => {
       let msg: WireFromClient;
@@ -174,8 +185,12 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
         push({ type: 'result', id: -1, error: { code: 'invalid_input', message: 'Frame is not valid JSON' } });
         return;
       }
+      if (who.guest && !isPublicMethod(String(msg.method))) {
+        push({ type: 'result', id: msg.id, error: { code: 'unauthorized', message: 'Log in to Clinic Desk' } });
+        return;
+      }
       app
-        .call(msg.method, msg.params, { user })
+        .call(msg.method, msg.params, who)
         .then((result) => push({ type: 'result', id: msg.id, result }))
         .catch((err) => push({ type: 'result', id: msg.id, error: toWireError(err).error }));
     });

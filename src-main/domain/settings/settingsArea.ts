@@ -6,7 +6,8 @@ import { version } from '../../../package.json';
 export const settingsArea: Area = {
   name: 'settings',
   handlers: (ctx) => ({
-    'app.info': () => ({ name: 'Clinic Desk', version, demo: ctx.demo, dataDir: ctx.dataDir, settings: getClinicSettings(ctx.db) }),
+    // A guest (the waiting-room TV) is not told where the data lives.
+    'app.info': (_req, call) => ({ name: 'Clinic Desk', version, demo: ctx.demo, dataDir: call.guest ? '' : ctx.dataDir, settings: getClinicSettings(ctx.db) }),
     'settings.update': (changes, call) => {
       const next = ctx.db.transaction(() => {
         const saved = updateClinicSettings(ctx.db, changes);

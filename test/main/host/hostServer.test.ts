@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { App } from '../../../src-main/app/createApp';
 import { startHost, type RunningHost } from '../../../src-main/host/hostServer';
 import { tempApp, tempDir } from '../../helpers/tempApp';
 
 let stop: (() => Promise<void>) | null = null;
+/** The app behind the running host, to push events from the server side. */
+let currentApp: App | null = null;
 afterEach(async () => {
   await stop?.();
   stop = null;
@@ -15,6 +19,7 @@ async function host(opts: { password?: string } = {}): Promise<RunningHost> {
   const rendererDir = tempDir('renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Desk</title>');
   const h = await startHost({ app, host: '127.0.0.1', port: 0, rendererDir, ...opts });
+  currentApp = app;
   stop = async () => {
     await h.close();
     await app.cleanup();
@@ -59,5 +64,31 @@ describe('host', () => {
     expect((await fetch(`${h.url}/api/inbox.list`, { method: 'POST', body: '{}', headers: { Authorization: auth } })).status).toBe(200);
     const wrong = `Basic ${Buffer.from('anna:sbagliato').toString('base64')}`;
     expect((await fetch(`${h.url}/api/inbox.list`, { method: 'POST', body: '{}', headers: { Authorization: wrong } })).status).toBe(401);
+  });
+
+  it('lets the waiting-room TV in without a login, to public methods and patient-free events only', async () => {
+    const h = await host({ password: 'segreto' });
+    expect((await fetch(`${h.url}/waiting-room`)).status).toBe(200);
+    expect((await fetch(`${h.url}/`)).status).toBe(401);
+    const info = await fetch(`${h.url}/api/app.info`, { method: 'POST', body: '{}' });
+    expect(info.status).toBe(200);
+    expect(((await info.json()) as { result: { dataDir: string } }).result.dataDir).toBe('');
+    expect((await fetch(`${h.url}/api/delays.waitingRoom`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await fetch(`${h.url}/api/conversation.get`, { method: 'POST', body: '{"conversationId":1}' })).status).toBe(401);
+
+    const ws = new WebSocket(`${h.url.replace('http', 'ws')}/ws`);
+    const frames: { type: string; id?: number; event?: string; error?: { code: string } }[] = [];
+    ws.on('message', (d) => frames.push(JSON.parse(String(d))));
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ id: 1, method: 'inbox.list', params: {} }));
+    ws.send(JSON.stringify({ id: 2, method: 'delays.waitingRoom', params: {} }));
+    const events = currentApp!.ctx.events as unknown as { emit(e: string, p: unknown): void };
+    events.emit('message.created', { conversationId: 1, message: { body: 'private' } });
+    events.emit('settings.updated', { clinicName: 'Studio' });
+    await new Promise((r) => setTimeout(r, 200));
+    ws.close();
+    expect(frames.find((f) => f.id === 1)?.error?.code).toBe('unauthorized');
+    expect(frames.find((f) => f.id === 2)?.error).toBeUndefined();
+    expect(frames.filter((f) => f.type === 'event').map((f) => f.event)).toEqual(['settings.updated']);
   });
 });
