@@ -10,7 +10,7 @@ const vendorOnlyInAdapters = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.native/**', 'scripts/**'] },
+  { ignores: ['out/**', 'out-*/**', 'test-results-*/**', 'test-reports/**', 'dist/**', 'node_modules/**', 'test-results/**', '.native/**', 'scripts/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

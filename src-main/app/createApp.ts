@@ -74,7 +74,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     region: () => getClinicSettings(db).defaultRegion as Region,
     kickOutbox: () => outbox.kick(),
   };
-  const ctx: AppContext = { db, clock, random, events, dataDir: opts.dataDir, demo: Boolean(opts.demo), messaging, outbox, senders, onStop: [] };
+  const ctx: AppContext = { db, clock, random, events, dataDir: opts.dataDir, demo: Boolean(opts.demo), messaging, outbox, senders, onStop: [], oneShot: opts.startOutbox === false };
 
   const handlers = new Map<string, Handler<MethodName>>();
   const routes: HttpRoute[] = [];

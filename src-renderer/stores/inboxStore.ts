@@ -197,20 +197,25 @@ interface SearchState {
   terms: string[];
   results: SearchResult[];
   searching: boolean;
+  /** The result j/k (or Enter in the box) last opened; -1 before any. */
+  cursor: number;
   setQuery(q: string): void;
   clear(): void;
+  /** Opens the result at `index` (clamped); returns its conversation, or null. */
+  choose(index: number): number | null;
 }
 
 let searchTimer: ReturnType<typeof setTimeout> | null = null;
 let searchGeneration = 0;
 
-export const useSearch = create<SearchState>((set) => ({
+export const useSearch = create<SearchState>((set, get) => ({
   query: '',
   terms: [],
   results: [],
   searching: false,
+  cursor: -1,
   setQuery: (query) => {
-    set({ query });
+    set({ query, cursor: -1 });
     if (searchTimer) clearTimeout(searchTimer);
     if (!query.trim()) {
       set({ terms: [], results: [], searching: false });
@@ -224,7 +229,16 @@ export const useSearch = create<SearchState>((set) => ({
       });
     }, 180);
   },
-  clear: () => set({ query: '', terms: [], results: [], searching: false }),
+  clear: () => set({ query: '', terms: [], results: [], searching: false, cursor: -1 }),
+  choose: (index) => {
+    const { results } = get();
+    if (results.length === 0) return null;
+    const cursor = Math.min(results.length - 1, Math.max(0, index));
+    const r = results[cursor]!;
+    set({ cursor });
+    useInbox.setState({ focusMessageId: r.kind === 'message' ? r.messageId : null });
+    return r.conversationId;
+  },
 }));
 
 const scheduleCounts = (): void => {

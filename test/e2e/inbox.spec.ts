@@ -147,6 +147,17 @@ test('search → jump: a message found by a word opens in its timeline, highligh
   const target = page.locator(`[data-testid="timeline-message"][data-message-id="${messageId}"]`);
   await expect(target.locator('.bubble')).toHaveClass(/focused/);
   await expect(target).toBeInViewport();
+
+  // Without the mouse: Enter opens the first result, j the next one.
+  await searchFor(page, 'visita');
+  const results = page.locator('.result-item');
+  await expect(results.nth(1)).toBeVisible();
+  await page.getByTestId('inbox-search').press('Enter');
+  await expect(results.nth(0)).toHaveClass(/active/);
+  await page.locator('body').press('j');
+  await expect(results.nth(1)).toHaveClass(/active/);
+  const next = await results.nth(1).getAttribute('data-conversation-id');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/inbox/${next}`);
 });
 
 test('media: an image attached in the composer, a PDF and a voice note show in the timeline', async ({ page, host, openInbox }) => {

@@ -87,3 +87,29 @@ export function countOpenTasks(db: Db): number {
 export function getTaskListRow(db: Db, id: number): CallbackTaskListRow | undefined {
   return db.prepare(`${LIST} WHERE t.id = ?`).get(id) as CallbackTaskListRow | undefined;
 }
+
+/** Open tasks of callers not (yet) matched to a patient. */
+export function openTasksWithoutPatient(db: Db): CallbackTaskRow[] {
+  return db.prepare('SELECT * FROM callback_tasks WHERE closed_at IS NULL AND patient_id IS NULL').all() as CallbackTaskRow[];
+}
+
+/** The calls behind a task (its caller's unanswered calls since the first miss) still without a patient. */
+export function linkTaskCalls(db: Db, task: CallbackTaskRow, patientId: number, conversationId: number): void {
+  db.prepare(
+    `UPDATE calls SET patient_id = ?, conversation_id = ? WHERE patient_id IS NULL AND direction = 'in' AND started_at >= ?
+       AND (id = ? OR from_number = ?)`,
+  ).run(patientId, conversationId, task.first_missed_at, task.last_call_id, task.phone);
+}
+
+/**
+ * For the statistics: tasks called back (or got through) in a period, with the wait. Dismissed tasks
+ * (spam, wrong number) are not callbacks and are left out. Callback time = closed_at - first_missed_at.
+ */
+export function callbacksClosedBetween(db: Db, from: number, to: number): Array<{ firstMissedAt: number; closedAt: number; reason: 'called_back' | 'caller_got_through'; missedCount: number }> {
+  return db
+    .prepare(
+      `SELECT first_missed_at AS firstMissedAt, closed_at AS closedAt, close_reason AS reason, missed_count AS missedCount FROM callback_tasks
+       WHERE closed_at >= ? AND closed_at < ? AND close_reason IN ('called_back', 'caller_got_through') ORDER BY closed_at`,
+    )
+    .all(from, to) as Array<{ firstMissedAt: number; closedAt: number; reason: 'called_back' | 'caller_got_through'; missedCount: number }>;
+}

@@ -37,7 +37,8 @@ export function importAppointments(deps: MessagingDeps, req: ImportRequest): Imp
   const toDay = req.to ?? addDays(fromDay, 30);
   const range = { from: zonedToUtc(fromDay, 0, tz), to: zonedToUtc(addDays(toDay, 1), 0, tz) };
   const opts = { range, timeZone: tz, practitioner: req.practitioner ?? null };
-  const parsed = req.format === 'ics' ? importIcs(req.content, opts) : importAppointmentCsv(req.content, { ...opts, mapping: req.mapping ?? {} });
+  const visitMinutesOf = (name: string | null): number | undefined => (name ? findPractitionerByName(db, name)?.visit_minutes : undefined);
+  const parsed = req.format === 'ics' ? importIcs(req.content, opts) : importAppointmentCsv(req.content, { ...opts, mapping: req.mapping ?? {}, visitMinutesOf });
 
   const summary: ImportSummary = {
     dryRun: req.dryRun,

@@ -42,10 +42,17 @@ export function dedupeKeyOf(call: Pick<NormalizedCall, 'source' | 'sourceId'>): 
 
 /** The outside party as a callback key: E.164 where the number reads as one, else its digits, null when withheld. */
 export function callerKey(raw: string, region: Parameters<typeof toE164>[1]): string | null {
+  const memo = `${region}|${raw}`;
+  const cached = keyCache.get(memo);
+  if (cached !== undefined) return cached;
   const digits = raw.replace(/[^\d+]/g, '');
-  if (digits.replace(/\D/g, '').length < 6) return null;
-  return toE164(raw, region) ?? digits;
+  const key = digits.replace(/\D/g, '').length < 6 ? null : (toE164(raw, region) ?? digits);
+  // A PBX export repeats the same few hundred numbers thousands of times: parse each once.
+  if (keyCache.size >= 10_000) keyCache.clear();
+  keyCache.set(memo, key);
+  return key;
 }
+const keyCache = new Map<string, string | null>();
 
 export function recordCall(deps: MessagingDeps, call: NormalizedCall, opts: RecordOptions): RecordResult {
   const { db, clock } = deps;

@@ -1,5 +1,19 @@
 import type { CallbackTaskDto } from '../../contract/calls';
-import { bumpTask, closeTask, countOpenTasks, getTaskListRow, insertTask, listOpenTasks, openTaskFor, recordAttempt } from '../../db/repositories/callbackTasks';
+import {
+  bumpTask,
+  closeTask,
+  countOpenTasks,
+  getTaskListRow,
+  insertTask,
+  linkTaskCalls,
+  linkTaskPatient,
+  listOpenTasks,
+  openTasksWithoutPatient,
+  openTaskFor,
+  recordAttempt,
+} from '../../db/repositories/callbackTasks';
+import { ensureConversation } from '../../db/repositories/conversations';
+import { findPatientByIdentity } from '../../db/repositories/patients';
 import type { MessagingDeps } from '../messaging/messagingService';
 import { DeskError, notFound } from '../shared/errors';
 import { toTaskDto } from './callDtos';
@@ -49,7 +63,28 @@ export function applyCallbackRules(deps: MessagingDeps, f: StoredCallFacts): { c
   }
 }
 
+/**
+ * A caller unknown when they called may have become a patient since (they wrote, or the desk added them):
+ * their open task and its calls move onto that patient's card and timeline.
+ */
+export function linkKnownCallers(deps: MessagingDeps): number {
+  const { db, clock } = deps;
+  let linked = 0;
+  db.transaction(() => {
+    for (const task of openTasksWithoutPatient(db)) {
+      const patientId = task.phone.startsWith('+') ? findPatientByIdentity(db, 'phone', task.phone) : undefined;
+      if (patientId === undefined) continue;
+      const conversationId = ensureConversation(db, patientId, clock.now()).id;
+      linkTaskPatient(db, task.id, patientId, conversationId);
+      linkTaskCalls(db, task, patientId, conversationId);
+      linked++;
+    }
+  })();
+  return linked;
+}
+
 export function openCallbackTasks(deps: MessagingDeps): CallbackTaskDto[] {
+  linkKnownCallers(deps);
   return listOpenTasks(deps.db).map(toTaskDto);
 }
 

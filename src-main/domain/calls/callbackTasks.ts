@@ -21,7 +21,7 @@ export interface CallFacts {
 }
 
 export type CallbackDecision =
-  | { kind: 'none'; reason: 'withheld_number' | 'too_old' | 'no_open_task' | 'not_after_task' }
+  | { kind: 'none'; reason: 'withheld_number' | 'too_old' | 'in_future' | 'no_open_task' | 'not_after_task' }
   | { kind: 'open'; firstMissedAt: number }
   | { kind: 'bump'; taskId: number; missedCount: number; firstMissedAt: number; lastMissedAt: number }
   /** The clinic called back but nobody answered: the task stays open, the attempt is shown. */
@@ -30,6 +30,7 @@ export type CallbackDecision =
 
 /** Calls older than this when recorded (e.g. last month's PBX export) are history, not work to do. */
 export const DEFAULT_CALLBACK_WINDOW_MS = 24 * 3_600_000;
+const FUTURE_TOLERANCE_MS = 15 * 60_000;
 
 export function callbackDecision(
   call: CallFacts,
@@ -50,6 +51,8 @@ export function callbackDecision(
       };
     }
     if (now - call.startedAt > windowMs) return { kind: 'none', reason: 'too_old' };
+    // A PBX clock a few minutes fast is normal; a call dated hours ahead is bad data, not work to do.
+    if (call.startedAt - now > FUTURE_TOLERANCE_MS) return { kind: 'none', reason: 'in_future' };
     return { kind: 'open', firstMissedAt: call.startedAt };
   }
   if (!openTask) return { kind: 'none', reason: 'no_open_task' };

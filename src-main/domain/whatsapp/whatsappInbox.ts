@@ -20,7 +20,11 @@ export function whatsappSink(deps: MessagingDeps, missedCall: (c: WhatsAppMissed
     deps.events.emit('message.updated', { conversationId: row.conversation_id, message: toTimelineMessage(getMessage(deps.db, row.id)!) });
   };
   return {
-    message: (m) => void receiveInbound(deps, m),
+    message: (m) => {
+      // A reply shows the text it answers; only WhatsApp's id travels with it, so look it up once here.
+      const quoted = m.quotedProviderId ? findWhatsAppMessage(deps.db, m.quotedProviderId) : undefined;
+      void receiveInbound(deps, quoted ? { ...m, meta: { ...m.meta, quotedBody: quoted.body.slice(0, 200) } } : m);
+    },
     status: (s) => void applyStatus(deps, s),
     edit: (e) => change(e.providerId, (c) => applyEdit(c, e)),
     revoke: (r) => change(r.providerId, (c) => applyRevoke(c, r)),

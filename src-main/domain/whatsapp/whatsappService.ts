@@ -77,6 +77,8 @@ export class WhatsAppService {
 
   /** Reconnects a desk that was paired before; an unpaired desk waits for the clinic to ask for a QR. */
   async start(): Promise<void> {
+    // A one-shot CLI command (import, backup, stats) must never open a second session with the desk's keys.
+    if (this.ctx.oneShot) return;
     if (this.link && hasAuthCreds(this.ctx.db)) await this.link.start();
     this.ctx.onStop.push(async () => {
       this.ctx.senders.delete('whatsapp');
@@ -163,6 +165,7 @@ export class WhatsAppService {
 
   private realLink(): WhatsAppChannelLink {
     if (!this.link) throw new DeskError('channel_unavailable', 'The demo clinic simulates WhatsApp; pairing a phone is for a real clinic\'s data folder');
+    if (this.ctx.oneShot) throw new DeskError('channel_unavailable', 'WhatsApp is linked from the running desk, not from a one-off command');
     return this.link;
   }
 

@@ -111,12 +111,16 @@ function CallRow({ c }: { c: CallDto }) {
   const navigate = useRouter((s) => s.navigate);
   return (
     <tr className={`result-${c.result}`} data-testid="call-row">
-      <td className="when">
-        <Icon name={c.result === 'answered' ? 'calls' : 'missed'} size={15} />
-        <span className={`dir ${c.direction}`}>{c.direction === 'in' ? '↙' : '↗'}</span>
-        {formatDateTime(c.startedAt)}
-      </td>
       <td>
+        <span className="when">
+          <Icon name={c.result === 'answered' ? 'calls' : 'missed'} size={15} />
+          <span className={`dir ${c.direction}`} title={t(`direction.${c.direction}`)}>
+            {c.direction === 'in' ? '↙' : '↗'}
+          </span>
+          {formatDateTime(c.startedAt)}
+        </span>
+      </td>
+      <td title={`${c.fromNumber ?? '?'} → ${c.toNumber ?? '?'}`}>
         {c.conversationId ? (
           <button className="link-button" onClick={() => navigate(`/inbox/${c.conversationId}`)}>
             {c.patientName ?? formatNumber(c.number)}
@@ -129,7 +133,7 @@ function CallRow({ c }: { c: CallDto }) {
       <td>
         <span className={`result-pill ${c.result}`}>{t(`result.${c.result}`)}</span>
       </td>
-      <td className="num">{formatDuration(c.ringSeconds)}</td>
+      <td className="num">{c.ringSeconds ? formatDuration(c.ringSeconds) : '—'}</td>
       <td className="num">{c.talkSeconds ? formatDuration(c.talkSeconds) : '—'}</td>
       <td>{c.extension ?? '—'}</td>
       <td className="muted">{t(`source.${c.source}`, { defaultValue: c.source })}</td>

@@ -13,9 +13,9 @@ type Mode = 'reply' | 'note';
 /**
  * Reply on the channel the patient last used (or switch), attach a file, or write an internal note.
  * Other areas hook small helpers in here with one line each (an SMS segment counter in the foot,
- * a `/` template picker over the text): they get `text`, `setText`, `channel` and the patient's language.
+ * a `/` template picker over the text): they get `text`, `setText` and `channel`.
  */
-export function Composer({ defaultChannel, canWhatsApp, language }: { defaultChannel: Channel; canWhatsApp: boolean; language?: string | null }) {
+export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Channel; canWhatsApp: boolean }) {
   const { t } = useTranslation('inbox');
   const send = useInbox((s) => s.send);
   const addNote = useInbox((s) => s.addNote);
@@ -28,7 +28,6 @@ export function Composer({ defaultChannel, canWhatsApp, language }: { defaultCha
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  void language; // for hooked helpers (template picker) that need the patient's language
 
   const canSend = mode === 'note' ? text.trim().length > 0 : text.trim().length > 0 || attachment !== null;
   const submit = async (): Promise<void> => {

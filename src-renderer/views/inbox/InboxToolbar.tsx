@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRouter } from '../../app/router';
 import { Icon } from '../../components/Icon';
 import { useInbox, useSearch, type ChannelFilter, type StatusFilter, type ViewFilter } from '../../stores/inboxStore';
 
@@ -18,6 +19,7 @@ export const InboxToolbar = forwardRef<HTMLInputElement, { onNewPatient(): void;
   const query = useSearch((s) => s.query);
   const setQuery = useSearch((s) => s.setQuery);
   const clear = useSearch((s) => s.clear);
+  const navigate = useRouter((s) => s.navigate);
 
   const viewCount = (v: ViewFilter): number | null => (v === 'mine' ? (counts?.mine ?? null) : v === 'unanswered' ? (counts?.unanswered ?? null) : null);
   const toggleDnd = (): void => {
@@ -53,6 +55,13 @@ export const InboxToolbar = forwardRef<HTMLInputElement, { onNewPatient(): void;
             if (e.key === 'Escape') {
               clear();
               e.currentTarget.blur();
+            } else if (e.key === 'Enter') {
+              // Enter opens the first result and leaves the box, so j/k walk on from there.
+              const id = useSearch.getState().choose(0);
+              if (id) {
+                navigate(`/inbox/${id}`);
+                e.currentTarget.blur();
+              }
             }
           }}
           placeholder={t('search.placeholder')}

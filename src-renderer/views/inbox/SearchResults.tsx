@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../../src-main/contract/inbox';
 import { Icon } from '../../components/Icon';
 import { useRouter } from '../../app/router';
 import { formatDateTime } from '../../i18n/format';
-import { useInbox, useSearch } from '../../stores/inboxStore';
+import { useSearch } from '../../stores/inboxStore';
 import { channelIcon } from './ConversationList';
 import { Highlighted } from './Highlighted';
 
@@ -14,10 +13,10 @@ export function SearchResults() {
   const searching = useSearch((s) => s.searching);
   const navigate = useRouter((s) => s.navigate);
 
-  const choose = (r: SearchResult): void => {
-    if (!r.conversationId) return;
-    useInbox.setState({ focusMessageId: r.kind === 'message' ? r.messageId : null });
-    navigate(`/inbox/${r.conversationId}`);
+  const cursor = useSearch((s) => s.cursor);
+  const choose = (i: number): void => {
+    const conversationId = useSearch.getState().choose(i);
+    if (conversationId) navigate(`/inbox/${conversationId}`);
   };
 
   return (
@@ -25,11 +24,11 @@ export function SearchResults() {
       <div className="conv-scroll" data-testid="search-results">
         {results.length === 0 ? <p className="conv-empty muted">{searching ? t('search.searching') : t('search.none')}</p> : null}
         <ol className="result-items">
-          {results.map((r) => (
+          {results.map((r, i) => (
             <li key={r.kind === 'patient' ? `p${r.patientId}` : `m${r.messageId}`}>
               <button
-                className="result-item"
-                onClick={() => choose(r)}
+                className={`result-item${i === cursor ? ' active' : ''}`}
+                onClick={() => choose(i)}
                 disabled={!r.conversationId}
                 data-testid={r.kind === 'patient' ? 'search-patient' : 'search-message'}
                 data-patient-id={r.patientId}

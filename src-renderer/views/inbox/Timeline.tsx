@@ -6,6 +6,7 @@ import { dayLabel, formatTime } from '../../i18n/format';
 import { useInbox } from '../../stores/inboxStore';
 import { channelIcon } from './ConversationList';
 import { MediaView, mediaOf } from './MediaView';
+import { WhatsAppMessageExtras, WhatsAppQuote } from '../whatsapp/WhatsAppMessageExtras';
 
 function StatusMark({ m }: { m: TimelineMessage }) {
   const { t } = useTranslation('inbox');
@@ -45,8 +46,10 @@ function MessageBubble({ m, focused }: { m: TimelineMessage; focused: boolean })
             <Icon name="note" size={12} /> {t('note.label')}
           </div>
         ) : null}
+        {m.channel === 'whatsapp' ? <WhatsAppQuote meta={m.meta} /> : null}
         {media ? <MediaView media={media} /> : null}
         {m.body ? <div className="bubble-body">{m.body}</div> : null}
+        {m.channel === 'whatsapp' ? <WhatsAppMessageExtras meta={m.meta} /> : null}
         <div className="bubble-meta">
           {note ? null : <Icon name={channelIcon(m.channel)} size={12} />}
           {note ? null : <span>{t(`channel.${m.channel}`)}</span>}

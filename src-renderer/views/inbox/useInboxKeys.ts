@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useRouter } from '../../app/router';
-import { useInbox } from '../../stores/inboxStore';
+import { useInbox, useSearch } from '../../stores/inboxStore';
 
 /** Keys never steal typing: inside a field, or while a dialog is open, only the field sees them. */
 function typing(e: KeyboardEvent): boolean {
@@ -20,6 +20,13 @@ export function useInboxKeys(o: { selectedId: number | null; focusSearch(): void
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
       const inbox = useInbox.getState();
       const move = (step: number): void => {
+        const search = useSearch.getState();
+        if (search.query.trim()) {
+          // While searching, j/k walk the results (and open each, a message highlighted in its timeline).
+          const id = search.choose(search.cursor + step);
+          if (id) navigate(`/inbox/${id}`);
+          return;
+        }
         const { items } = inbox;
         if (items.length === 0) return;
         const at = items.findIndex((c) => c.id === o.selectedId);

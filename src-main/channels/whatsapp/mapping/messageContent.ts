@@ -51,6 +51,27 @@ export function textOf(c: proto.IMessage | undefined): string | null {
   return c.conversation ?? c.extendedTextMessage?.text ?? c.imageMessage?.caption ?? c.videoMessage?.caption ?? c.documentMessage?.caption ?? null;
 }
 
+/** The reply context of a message (which message it answers, with a copy of that message's content). */
+function contextOf(c: proto.IMessage): proto.IContextInfo | null {
+  return (
+    c.extendedTextMessage?.contextInfo ??
+    c.imageMessage?.contextInfo ??
+    c.videoMessage?.contextInfo ??
+    c.audioMessage?.contextInfo ??
+    c.documentMessage?.contextInfo ??
+    c.locationMessage?.contextInfo ??
+    c.contactMessage?.contextInfo ??
+    c.stickerMessage?.contextInfo ??
+    null
+  );
+}
+
+/** Text of the message a reply quotes, as WhatsApp copies it into the reply (null when it has none). */
+export function quotedTextOf(c: proto.IMessage | null | undefined): string | null {
+  const q = c ? contextOf(c)?.quotedMessage : null;
+  return q ? textOf(q) : null;
+}
+
 function mediaHint(m: { mimetype?: string | null; fileLength?: unknown; fileName?: string | null }, fallbackMime: string): MediaHint {
   return {
     mime: m.mimetype ?? fallbackMime,
@@ -100,16 +121,7 @@ export function readContent(raw: proto.IMessage | null | undefined): Content {
     return { type: 'reaction', targetId, emoji: c.reactionMessage.text ? c.reactionMessage.text : null };
   }
 
-  const ctx =
-    c.extendedTextMessage?.contextInfo ??
-    c.imageMessage?.contextInfo ??
-    c.videoMessage?.contextInfo ??
-    c.audioMessage?.contextInfo ??
-    c.documentMessage?.contextInfo ??
-    c.locationMessage?.contextInfo ??
-    c.contactMessage?.contextInfo ??
-    c.stickerMessage?.contextInfo ??
-    null;
+  const ctx = contextOf(c);
   const quotedId = ctx?.stanzaId ?? null;
 
   if (c.conversation != null) return message('text', c.conversation, quotedId);

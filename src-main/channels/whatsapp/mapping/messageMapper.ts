@@ -2,7 +2,7 @@ import type { WAMessage, WAMessageKey } from '@whiskeysockets/baileys';
 import type { InboundMessage } from '../../../domain/messaging/channelPort';
 import type { WhatsAppEdit, WhatsAppReaction, WhatsAppRevoke } from '../../../domain/whatsapp/whatsappPort';
 import { isBroadcastJid, isGroupJid, isLidJid, isPnJid, normalizeJid, phoneOfJid } from '../jid';
-import { readContent, toNumber, type MediaHint } from './messageContent';
+import { quotedTextOf, readContent, toNumber, type MediaHint } from './messageContent';
 
 /** Turns one Baileys WAMessage into what the domain stores. Pure: LID lookups are passed in. */
 
@@ -83,6 +83,8 @@ export function mapMessage(msg: WAMessage, opts: MapOptions): Mapped {
       };
     case 'message': {
       const meta: Record<string, unknown> = { ...content.meta };
+      const quotedText = content.quotedId ? quotedTextOf(msg.message) : null;
+      if (quotedText) meta.quotedBody = quotedText.slice(0, 200);
       if (who.lid) meta.lid = who.lid;
       if (isGroupJid(key.remoteJid)) meta.groupJid = key.remoteJid;
       return {

@@ -98,11 +98,14 @@ export interface CsvImportOptions {
   mapping?: AppointmentColumnMapping;
   practitioner?: string | null;
   defaultVisitMinutes?: number;
+  /** The practitioner's usual visit length, for rows with neither an end nor a duration. */
+  visitMinutesOf?: (practitioner: string | null) => number | undefined;
 }
 
 type RowOutcome = { appointment: ImportedAppointment } | { error: string };
 
 function readRow(cells: (f: CsvField) => string, line: number, opts: CsvImportOptions): RowOutcome {
+  const practitioner = opts.practitioner ?? (cells('practitioner') || null);
   let startsAt: number | null;
   let date: string | null = null;
   if (cells('start') !== '') {
@@ -128,12 +131,11 @@ function readRow(cells: (f: CsvField) => string, line: number, opts: CsvImportOp
     const minutes = Number(cells('duration').replace(',', '.'));
     if (!Number.isFinite(minutes) || minutes <= 0) return { error: `duration "${cells('duration')}" is not a number of minutes` };
     endsAt = startsAt + minutes * 60_000;
-  } else endsAt = startsAt + (opts.defaultVisitMinutes ?? 30) * 60_000;
+  } else endsAt = startsAt + (opts.visitMinutesOf?.(practitioner) ?? opts.defaultVisitMinutes ?? 30) * 60_000;
   if (endsAt <= startsAt) return { error: 'the end is not after the start' };
 
   const name = cells('patient') || [cells('firstName'), cells('lastName')].filter(Boolean).join(' ');
   const phone = cells('phone') === '' ? null : (findPhone(cells('phone')) ?? cells('phone'));
-  const practitioner = opts.practitioner ?? (cells('practitioner') || null);
   const uid = cells('id') !== '' ? `csv:${cells('id')}` : `csv:${new Date(startsAt).toISOString()}|${practitioner ?? ''}|${phone ?? name}`;
   return {
     appointment: {

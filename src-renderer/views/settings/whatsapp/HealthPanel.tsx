@@ -31,7 +31,7 @@ export function HealthPanel({ status }: { status: WhatsAppStatus }) {
         <div>
           <span>{t('health.queued')}</span>
           <strong data-testid="whatsapp-queued">{status.queued}</strong>
-          {status.parked > 0 ? <small className="bad">{t('health.parked', { count: status.parked })}</small> : null}
+          {status.parked > 0 ? <small className="bad">{t('health.parked', { n: status.parked })}</small> : null}
         </div>
       </div>
       {status.state === 'reconnecting' && status.nextRetryAt ? (

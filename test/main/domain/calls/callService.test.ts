@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../../src-main/app/createApp';
 import type { CallbackTaskDto, CallImportSummary, RecordOutcome } from '../../../../src-main/contract/calls';
+import { callbacksClosedBetween } from '../../../../src-main/db/repositories/callbackTasks';
 import { countTextBacks } from '../../../../src-main/db/repositories/textBacks';
 import { addIdentity, insertPatient } from '../../../../src-main/db/repositories/patients';
 import { recordCall, recordMissedWhatsAppCall } from '../../../../src-main/domain/calls/callService';
@@ -150,6 +151,7 @@ describe('callback tasks', () => {
     const task = app.ctx.db.prepare('SELECT * FROM callback_tasks').get() as { closed_at: number; first_missed_at: number; attempts: number; close_reason: string };
     expect(task).toMatchObject({ close_reason: 'called_back', attempts: 1 });
     expect(task.closed_at - task.first_missed_at).toBe(40 * MIN);
+    expect(callbacksClosedBetween(app.ctx.db, T0, T0 + 60 * MIN)).toEqual([{ firstMissedAt: T0, closedAt: T0 + 40 * MIN, reason: 'called_back', missedCount: 1 }]);
     expect((await call<{ tasks: CallbackTaskDto[] }>('calls.callbacks', {})).tasks).toEqual([]);
   });
 
@@ -163,6 +165,7 @@ describe('callback tasks', () => {
     expect(closed.task.closedAt).toBe(T0 + 12 * MIN);
     await expect(call('calls.closeCallback', { taskId: task!.id, reason: 'called_back' })).rejects.toMatchObject({ code: 'conflict' });
     // A new miss after the callback opens a new task.
+    clock.set(T0 + 31 * MIN);
     recordCall(app.ctx.messaging, missed('m2', T0 + 30 * MIN), { createPatient: false });
     expect((await call<{ tasks: CallbackTaskDto[] }>('calls.callbacks', {})).tasks).toHaveLength(1);
   });
@@ -278,5 +281,32 @@ describe('live AMI events', () => {
 describe('demo ringing', () => {
   it('is refused outside the demo clinic', async () => {
     await expect(call('calls.demoRing', {})).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('demo calls', () => {
+  it('seeding twice adds nothing and keeps one task per caller', async () => {
+    const { seedDemoCalls } = await import('../../../../src-main/domain/calls/demoCalls');
+    knownPatient('+48601234567', 'pl');
+    knownPatient('+39 347 1234567', 'it');
+    seedDemoCalls(app.ctx.messaging);
+    const calls = (app.ctx.db.prepare('SELECT count(*) AS n FROM calls').get() as { n: number }).n;
+    const tasks = (app.ctx.db.prepare('SELECT count(*) AS n FROM callback_tasks').get() as { n: number }).n;
+    seedDemoCalls(app.ctx.messaging);
+    expect(app.ctx.db.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: calls });
+    expect(app.ctx.db.prepare('SELECT count(*) AS n FROM callback_tasks').get()).toEqual({ n: tasks });
+    expect(app.ctx.db.prepare("SELECT missed_count FROM callback_tasks WHERE phone = '+48601234567'").get()).toEqual({ missed_count: 3 });
+  });
+});
+
+describe('a caller who becomes a patient later', () => {
+  it('gets their open task and missed calls moved onto the new card and timeline', async () => {
+    recordCall(app.ctx.messaging, missed('u1', T0, { fromNumber: '+48 733 445 566' }), { createPatient: false });
+    let [task] = (await call<{ tasks: CallbackTaskDto[] }>('calls.callbacks', {})).tasks;
+    expect(task).toMatchObject({ phone: '+48733445566', patientId: null });
+    const patientId = knownPatient('+48733445566');
+    [task] = (await call<{ tasks: CallbackTaskDto[] }>('calls.callbacks', {})).tasks;
+    expect(task).toMatchObject({ patientId, patientName: 'Anna Kowalska' });
+    expect(app.ctx.db.prepare('SELECT patient_id FROM calls').all()).toEqual([{ patient_id: patientId }]);
   });
 });

@@ -27,6 +27,8 @@ describe('callbackDecision', () => {
 
   it('a missed call from last month imported today opens no task', () => {
     expect(callbackDecision(call({ startedAt: T - 30 * 24 * 60 * MIN }), null, T)).toEqual({ kind: 'none', reason: 'too_old' });
+    expect(callbackDecision(call({ startedAt: T + 5 * 60 * MIN }), null, T)).toEqual({ kind: 'none', reason: 'in_future' });
+    expect(callbackDecision(call({ startedAt: T + 2 * MIN }), null, T)).toEqual({ kind: 'open', firstMissedAt: T + 2 * MIN });
   });
 
   it('three misses from one number give one task counting three', () => {

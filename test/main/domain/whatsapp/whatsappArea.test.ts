@@ -12,8 +12,8 @@ const N = 1_000;
 const T0 = Date.parse('2025-11-23T09:30:00Z');
 const running: WaDesk[] = [];
 
-async function desk(dataDir?: string): Promise<WaDesk> {
-  const d = await startWaDesk(dataDir);
+async function desk(dataDir?: string, opts: { oneShot?: boolean } = {}): Promise<WaDesk> {
+  const d = await startWaDesk(dataDir, opts);
   running.push(d);
   return d;
 }
@@ -67,7 +67,7 @@ describe('WhatsApp area over the real database, outbox and adapter (fake socket)
     const own = rows.find((r) => r.provider_id === '3A9F8E7D6C5B4A392817')!;
     expect(own).toMatchObject({ direction: 'out', author: 'phone' });
     const quoted = rows.find((r) => r.provider_id === '3AF1C0E77B2D4410B9A3')!;
-    expect(JSON.parse(quoted.meta!).quoted).toBeTruthy();
+    expect(JSON.parse(quoted.meta!)).toMatchObject({ quoted: '3EB0A9F2C41D7E5B6A10', quotedBody: 'Possiamo proporle giovedì alle 10:00?' });
     expect(d.count("SELECT count(*) AS n FROM messages WHERE meta LIKE '%120363025246125888@g.us%'")).toBe(0);
     // One patient for the Italian number, whatever the message type.
     expect(d.count("SELECT count(DISTINCT c.patient_id) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.channel = 'whatsapp'")).toBe(2);
@@ -145,6 +145,27 @@ describe('WhatsApp area over the real database, outbox and adapter (fake socket)
     expect(s.presence.filter((p) => p.type === 'composing')).toHaveLength(N);
   }, 60_000);
 
+  it('keeps WhatsApp messages waiting while the link is down (no retries burnt, no busy loop), then sends them once linked', async () => {
+    const d = await desk();
+    const { messaging, db } = d.app.ctx;
+    const patientId = insertPatient(db, { firstName: 'Giulia', lastName: 'Bianchi' }, T0);
+    addIdentity(db, patientId, 'phone', '+393471234567', T0);
+    const conversationId = ensureConversation(db, patientId, T0).id;
+    insertMessage(db, { conversationId, channel: 'sms', direction: 'in', body: 'Buongiorno', status: 'received', providerId: 'sms-9', at: T0 - 60_000 });
+    queueOutgoing(messaging, { conversationId, channel: 'whatsapp', body: 'Le confermiamo la visita di domani alle 10:00.', author: 'Anna' });
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    await vi.advanceTimersByTimeAsync(60_000);
+    // The worker checks every 5 s; before the fix a due row without a sender re-armed a 0 ms timer forever.
+    expect(timers.mock.calls.length).toBeLessThan(200);
+    timers.mockRestore();
+    expect(await d.status()).toMatchObject({ state: 'idle', queued: 1 });
+    expect(db.prepare("SELECT attempts FROM outbox WHERE channel = 'whatsapp'").get()).toEqual({ attempts: 0 });
+    const s = await d.open();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(s.sent).toEqual([{ jid: '393471234567@s.whatsapp.net', content: { text: 'Le confermiamo la visita di domani alle 10:00.' } }]);
+    expect((await d.status()).queued).toBe(0);
+  });
+
   it('caps first contacts per day: the rest wait in the outbox for the window to free', async () => {
     const d = await desk();
     await d.app.call('whatsapp.updateSettings', { firstContactDailyCap: 3 });
@@ -194,6 +215,33 @@ describe('WhatsApp area over the real database, outbox and adapter (fake socket)
     s2.emit('connection.update', { connection: 'open' });
     await again.settle();
     expect(await again.status()).toMatchObject({ state: 'open', linkedPhone: '+393912345678', pairAgain: false });
+  });
+
+  it('warns from day 10 without a sign of life from the clinic\'s phone (WhatsApp unlinks at 14)', async () => {
+    const d = await desk();
+    await d.open();
+    expect((await d.status()).phone).toMatchObject({ silentDays: 0, warn: false });
+    await stop(d);
+    vi.setSystemTime(T0 + 11 * 24 * 3_600_000);
+    const later = await desk(d.dataDir);
+    later.last().user = ME;
+    later.last().emit('connection.update', { connection: 'open' });
+    await later.settle();
+    expect(await later.status()).toMatchObject({ state: 'open', phone: { silentDays: 11, warn: true, logoutAt: T0 + 14 * 24 * 3_600_000 } });
+    // History sync after the reconnect means the phone is online again: the warning goes.
+    later.last().emit('messaging-history.set', { chats: [], contacts: [], messages: [], isLatest: true });
+    await later.settle();
+    expect((await later.status()).phone).toMatchObject({ silentDays: 0, warn: false });
+  });
+
+  it('a one-shot CLI command on a paired desk never opens a second WhatsApp session', async () => {
+    const d = await desk();
+    await d.open();
+    await stop(d);
+    const cli = await desk(d.dataDir, { oneShot: true });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(cli.sockets).toHaveLength(0);
+    await expect(cli.app.call('whatsapp.pair', {})).rejects.toMatchObject({ code: 'channel_unavailable' });
   });
 
   it('turns unreadable stored credentials into "pair again" without crashing', async () => {

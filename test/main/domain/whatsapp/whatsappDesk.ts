@@ -38,7 +38,7 @@ export interface WaDesk {
   count(sql: string, ...args: unknown[]): number;
 }
 
-export async function startWaDesk(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-desk-'))): Promise<WaDesk> {
+export async function startWaDesk(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-desk-')), opts: { oneShot?: boolean } = {}): Promise<WaDesk> {
   const sockets: FakeSocket[] = [];
   const links: WhatsAppChannelLink[] = [];
   const area = createWhatsAppArea((deps) => {
@@ -59,6 +59,7 @@ export async function startWaDesk(dataDir = fs.mkdtempSync(path.join(os.tmpdir()
     areas: [...areas.filter((a) => a.name !== 'whatsapp'), area],
     clock: { now: () => Date.now() },
     backups: false,
+    ...(opts.oneShot ? { startOutbox: false } : {}),
   });
   const settle = async (): Promise<void> => {
     await vi.advanceTimersByTimeAsync(0);

@@ -37,7 +37,11 @@ describe('mapMessage', () => {
   });
 
   it('keeps the id of the quoted message of a reply', () => {
-    expect(message('quotedReply').message).toMatchObject({ body: 'Sì, alle 10 va benissimo', quotedProviderId: '3EB0A9F2C41D7E5B6A10' });
+    expect(message('quotedReply').message).toMatchObject({
+      body: 'Sì, alle 10 va benissimo',
+      quotedProviderId: '3EB0A9F2C41D7E5B6A10',
+      meta: { quotedBody: 'Possiamo proporle giovedì alle 10:00?' },
+    });
   });
 
   it.each([

@@ -101,3 +101,15 @@ describe('date and time cells', () => {
     expect(t === null ? null : iso(t)).toBe(expected);
   });
 });
+
+describe('rows with neither an end nor a duration', () => {
+  const csv = 'Data,Ora,Paziente,Medico\n24/03/2026,09:00,Mario Bianchi,Dr Rossi\n24/03/2026,09:00,Anna Verdi,Dr Conti\n';
+  const minutes = (r: ReturnType<typeof importAppointmentCsv>): number[] => r.appointments.map((a) => (a.endsAt - a.startsAt) / 60_000);
+
+  it('last the practitioner’s usual visit length, else the default, else 30 minutes', () => {
+    const usual = (name: string | null): number | undefined => (name === 'Dr Rossi' ? 20 : undefined);
+    expect(minutes(importAppointmentCsv(csv, { range: null, timeZone: 'Europe/Rome', visitMinutesOf: usual }))).toEqual([20, 30]);
+    expect(minutes(importAppointmentCsv(csv, { range: null, timeZone: 'Europe/Rome', visitMinutesOf: usual, defaultVisitMinutes: 45 }))).toEqual([20, 45]);
+    expect(minutes(importAppointmentCsv(csv, { range: null, timeZone: 'Europe/Rome' }))).toEqual([30, 30]);
+  });
+});
