@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { initI18n } from './i18n';
 import { useApp } from './stores/appStore';
 import './styles/app.css';
+import './styles/components.css';
 
 const root = createRoot(document.getElementById('root')!);
 

@@ -6,6 +6,7 @@ import type { OutboxWorker } from '../domain/outbox/outboxWorker';
 import type { Clock } from '../domain/shared/clock';
 import type { EventBus } from '../domain/shared/eventBus';
 import type { Random } from '../domain/shared/random';
+import type { SecretBox } from '../domain/shared/secretBox';
 
 /** Who is calling: the desk user's name in the UI, 'cli' or 'integration' for scripts. */
 export interface CallContext {
@@ -50,6 +51,8 @@ export interface AppContext {
   random: Random;
   events: EventBus;
   dataDir: string;
+  /** Seals secrets at rest (OS key store in the desktop app, else `<dataDir>/secrets.key`); see domain/shared/secretBox.ts. */
+  secrets: SecretBox;
   demo: boolean;
   messaging: MessagingDeps;
   outbox: OutboxWorker;

@@ -12,6 +12,7 @@ import { systemClock, type Clock } from '../domain/shared/clock';
 import { DeskError } from '../domain/shared/errors';
 import { EventBus } from '../domain/shared/eventBus';
 import { seededRandom, type Random } from '../domain/shared/random';
+import { secretKeeper, type OsKeystore } from '../domain/shared/secretBox';
 import { getMessage } from '../db/repositories/messages';
 import { toTimelineMessage, publishConversation } from '../domain/messaging/timeline';
 import type { AppContext, Area, CallContext, Handler, HttpRoute } from './area';
@@ -34,6 +35,8 @@ export interface AppOptions {
   startOutbox?: boolean;
   /** Daily rotated backups into <data>/backups (default: on, except for the demo clinic and one-shot CLI commands). */
   backups?: boolean;
+  /** Electron's safeStorage when it can encrypt (passed by src-main/electron); null/absent: the data folder's key file. */
+  osKeystore?: OsKeystore | null;
 }
 
 export interface App {
@@ -74,7 +77,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     region: () => getClinicSettings(db).defaultRegion as Region,
     kickOutbox: () => outbox.kick(),
   };
-  const ctx: AppContext = { db, clock, random, events, dataDir: opts.dataDir, demo: Boolean(opts.demo), messaging, outbox, senders, onStop: [], oneShot: opts.startOutbox === false };
+  const ctx: AppContext = { db, clock, random, events, dataDir: opts.dataDir, secrets: secretKeeper(opts.dataDir, opts.osKeystore ?? null), demo: Boolean(opts.demo), messaging, outbox, senders, onStop: [], oneShot: opts.startOutbox === false };
 
   const handlers = new Map<string, Handler<MethodName>>();
   const routes: HttpRoute[] = [];

@@ -122,6 +122,16 @@ export const inboxCounts = z.object({
 });
 export type InboxCounts = z.infer<typeof inboxCounts>;
 
+/** Which conversation statuses each inbox view shows (the server filters by it; the UI's live updates too). */
+export const INBOX_STATUS_SETS = {
+  active: ['open', 'waiting'],
+  all: ['open', 'waiting', 'snoozed', 'done'],
+  open: ['open'],
+  waiting: ['waiting'],
+  snoozed: ['snoozed'],
+  done: ['done'],
+} as const;
+
 const notifications = z.object({ doNotDisturb: z.boolean() });
 
 export const inboxApi = {

@@ -5,6 +5,7 @@ import { method, type EventMap, type MethodMap } from './define';
 /** Settings → WhatsApp: pairing (QR or code), the link's health, logout, pacing and fallback settings. */
 
 export const linkState = z.enum(['idle', 'connecting', 'open', 'reconnecting', 'logged_out', 'restricted', 'disconnected']);
+/** Why the link is where it is; each maps to one sentence in the UI. */
 export const linkReason = z.enum([
   'not_paired',
   'pairing',
@@ -51,6 +52,7 @@ export const whatsappStatus = z.object({
   reason: linkReason.nullable(),
   /** WhatsApp ended the link (or the keys were unreadable): the clinic must scan a QR again. */
   pairAgain: z.boolean(),
+  /** Latest QR payload while waiting for a scan (rendered as a QR code in the app). */
   qr: z.string().nullable(),
   pairingCode: z.string().nullable(),
   linkedPhone: z.string().nullable(),
@@ -60,6 +62,7 @@ export const whatsappStatus = z.object({
   nextRetryAt: ms,
   lastInboundAt: ms,
   lastOutboundAt: ms,
+  /** Last sign of life from the clinic's phone itself (messages typed on it, history and app-state sync). */
   phoneSeenAt: ms,
   /** Messages waiting for WhatsApp, and those parked after failing. */
   queued: z.number().int().nonnegative(),

@@ -21,7 +21,31 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   runMigrations(db);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Repositories call `db.prepare(sql)` where they use it; compiling the SQL each time cost more than running
+ * it on the hot paths (an inbound message runs ~40 statements). Statements are kept per SQL text, so each
+ * is compiled once per connection. Do not change a prepared statement's mode (`pluck`, `raw`, `expand`,
+ * `safeIntegers`): it is shared by every caller of that SQL.
+ */
+const MAX_CACHED_STATEMENTS = 500;
+
+function cacheStatements(db: Db): void {
+  const compile = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let st = statements.get(sql);
+    if (!st) {
+      st = compile(sql);
+      // SQL built with a variable number of placeholders has many texts: keep the cache bounded.
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.delete(statements.keys().next().value!);
+      statements.set(sql, st);
+    }
+    return st;
+  }) as Db['prepare'];
 }
 
 /** Runs fn in a transaction that is rolled back when it throws: nothing half-written. */

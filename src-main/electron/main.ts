@@ -14,7 +14,6 @@ import { startDesktopNotifications } from './notifications';
 import { createMainWindow, createWaitingRoomWindow } from './windows';
 import { isClinicConfigured } from './firstRun';
 import { runCli } from '../cli/main';
-import { useOsKeystoreForWhatsApp } from '../channels/whatsapp/whatsappChannel';
 
 const NOTIFY_TEXT = {
   it: { missedCall: 'Chiamata persa', attachment: 'Ha inviato un allegato' },
@@ -66,9 +65,10 @@ if (cliAt >= 0) {
     const demo = args.includes('--demo') || (!explicitData && !process.env.CLINIC_DESK_DATA && !isClinicConfigured(userData));
     const dataDir = resolveDataDir({ flag: explicitData, demo, base: userData });
     if (demo) prepareDemoFolder(dataDir, new TZDate(Date.now(), DEMO_CLINIC.timeZone).toISOString().slice(0, 10));
-    // WhatsApp keys are sealed by the OS key store (DPAPI, Keychain, libsecret) when it can encrypt.
-    useOsKeystoreForWhatsApp(safeStorage.isEncryptionAvailable() ? safeStorage : null);
-    desk = await createApp({ dataDir, demo: demo ? { simulate: true } : false });
+    // Every secret at rest (WhatsApp keys, SMS credentials, the AMI secret) is sealed by the OS key store
+    // (DPAPI, Keychain, libsecret) when it can encrypt; else by the data folder's secrets.key.
+    const osKeystore = safeStorage.isEncryptionAvailable() ? safeStorage : null;
+    desk = await createApp({ dataDir, demo: demo ? { simulate: true } : false, osKeystore });
     const current = desk;
 
     ipcMain.handle('desk:call', async (event, method: unknown, params: unknown) => {

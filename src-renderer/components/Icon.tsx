@@ -33,6 +33,7 @@ const PATHS = {
   doneAll: 'M4 12l5 5L20 6',
   hourglass: 'M6 3h12M6 21h12M7 3c0 5 10 7 10 12v6M17 3c0 5-10 7-10 12v6',
   plus: 'M12 5v14M5 12h14',
+  upload: 'M12 16V4M7 9l5-5 5 5M4 16v4h16v-4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -65,17 +65,33 @@ export async function startDemoHost(opts: { dataDir?: string; extraArgs?: string
   };
 }
 
-/** A fresh demo host per test file, shared by the tests in it. */
-export const test = base.extend<{ openInbox: (page?: Page) => Promise<Page> }, { host: DemoHost }>({
-  host: [
+/**
+ * A fresh demo host per test file, shared by the tests in it: a spec that changes settings (SMS
+ * transliteration, auto-replies…) never leaks them into the next file run by the same worker.
+ */
+let fileHost: { file: string; host: DemoHost } | null = null;
+async function stopFileHost(): Promise<void> {
+  if (!fileHost) return;
+  await fileHost.host.stop();
+  fs.rmSync(fileHost.host.dataDir, { recursive: true, force: true });
+  fileHost = null;
+}
+
+export const test = base.extend<{ host: DemoHost; openInbox: (page?: Page) => Promise<Page> }, { hostTeardown: void }>({
+  hostTeardown: [
     async ({}, use) => {
-      const host = await startDemoHost();
-      await use(host);
-      await host.stop();
-      fs.rmSync(host.dataDir, { recursive: true, force: true });
+      await use();
+      await stopFileHost();
     },
-    { scope: 'worker' },
+    { scope: 'worker', auto: true },
   ],
+  host: async ({}, use, testInfo) => {
+    if (fileHost?.file !== testInfo.file) {
+      await stopFileHost();
+      fileHost = { file: testInfo.file, host: await startDemoHost() };
+    }
+    await use(fileHost.host);
+  },
   openInbox: async ({ page, host }, use) => {
     await use(async (p = page) => {
       await p.goto(`${host.url}/#/inbox`);

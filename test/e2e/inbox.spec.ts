@@ -299,7 +299,8 @@ test('patient card edits inline; a new patient from an unknown number; merge, th
   const wasGranted = await marketing.isChecked();
   await marketing.click();
   await expect(marketing).toBeChecked({ checked: !wasGranted });
-  await expect(page.getByTestId('patient-consents')).toContainText('desk');
+  // The source is shown translated ("in reception"); the stored value rides along in data-source.
+  await expect(page.getByTestId('patient-consents').locator('li', { has: marketing }).locator('[data-source="desk"]')).toBeVisible();
   const card = await host.api<{ notes: string; tags: string[]; consents: { kind: string; granted: boolean; source: string }[] }>('patient.get', { patientId: k.patientId });
   expect(card.notes).toBe('Preferisce appuntamenti al mattino');
   expect(card.tags).toContain('ortodonzia');

@@ -69,6 +69,8 @@ test('the composer counts SMS live and shows the transliterated text', async ({ 
   await page.getByTestId('composer-input').fill('Dzień dobry, zapłata gotówką');
   await expect(page.getByTestId('segment-transliterated')).toContainText('Dzien dobry, zaplata gotowka');
   await expect(counter).toContainText('GSM-7');
+  // The host is shared by the worker's tests: put the clinic's setting back for the specs after this one.
+  await host.api('sms.updateSettings', { transliterate: false });
 });
 
 test('an unsigned Twilio webhook is refused; a signed STOP withdraws SMS consent and confirms once', async ({ host }) => {

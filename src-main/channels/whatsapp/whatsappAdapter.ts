@@ -5,7 +5,7 @@ import type { Random } from '../../domain/shared/random';
 import type { PacingSettings } from '../../domain/whatsapp/pacing';
 import type { WhatsAppHealth, WhatsAppLink, WhatsAppSink } from '../../domain/whatsapp/whatsappPort';
 import { CorruptAuthStateError, loadAuthState, type AuthKeyValueStore, type DbAuthState } from './auth/authState';
-import type { SecretBox } from './auth/secretBox';
+import type { SecretBox } from '../../domain/shared/secretBox';
 import type { BaileysLib } from './baileys';
 import { DEFAULT_MACHINE, INITIAL, step, type Effect, type Machine, type MachineConfig, type MachineEvent } from './connection/connectionMachine';
 import { statusCodeOf } from './connection/disconnectReason';

@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fillBenchDatabase } from '../../bench/benchDatabase';
 import { measure, type Measurement } from '../../bench/measure';
+import { queryPlansOf, type QueryPlan } from '../../bench/queryPlans';
 import { createApp, databaseFile } from '../../app/createApp';
 import { openDatabase } from '../../db/database';
+import { nextDue, nextWakeUp } from '../../db/repositories/outbox';
+import { appointmentsOfDay } from '../../db/repositories/schedule';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { receiveInbound } from '../../domain/messaging/messagingService';
 import type { Command } from '../command';
@@ -65,20 +68,48 @@ export const benchCommand: Command = {
         receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: `bench-in-${Date.now()}-${i}`, fromPhone: `+39${3200000000 + 1 + ((i * 104729) % size.patients)}`, body: 'Buongiorno, vorrei spostare l’appuntamento', at: Date.now() }),
       ),
     );
+    // A first contact: a new patient with no language yet, so auto-replies also propose one from the text.
+    results.push(
+      measure('inbound from a new number (new patient)', 200, (i) =>
+        receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: `bench-new-${Date.now()}-${i}`, fromPhone: `+39${3400000000 + Math.floor(Date.now() % 1e6) * 1000 + i}`, body: 'Buongiorno, sono un nuovo paziente, avete posto sabato?', at: Date.now() }),
+      ),
+    );
+    results.push(
+      measure('inbound WhatsApp (existing patient)', 200, (i) =>
+        receiveInbound(app.ctx.messaging, { channel: 'whatsapp', providerId: `bench-wa-${Date.now()}-${i}`, fromPhone: `+39${3200000000 + 1 + ((i * 7907) % size.patients)}`, body: 'Grazie mille, a domani', at: Date.now() }),
+      ),
+    );
     results.push(measure('full-text search on messages (FTS5, 20 hits)', 50, () => app.ctx.db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'spostare AND pomeriggio' LIMIT 20").all()));
-    const plan = app.ctx.db
-      .prepare("EXPLAIN QUERY PLAN SELECT c.id FROM conversations c WHERE c.status IN ('open','waiting') AND c.last_message_at IS NOT NULL ORDER BY (c.waiting_since IS NULL), c.waiting_since, c.last_message_at DESC, c.id LIMIT 100")
-      .all() as { detail: string }[];
+    // The plans of the hot queries, read from the code as it runs (see bench/queryPlans.ts).
+    const now = Date.now();
+    const planCases: Array<[string, () => unknown]> = [
+      ['inbox list (active)', () => call('inbox.list', { status: 'active', limit: 100 })],
+      ['inbox list (all, page 50)', () => call('inbox.list', { status: 'all', limit: 100, offset: 5000 })],
+      ['search', () => call('inbox.search', { query: 'spostare pomeriggio', limit: 30 })],
+      ['timeline (conversation.get)', () => call('conversation.get', { conversationId: 1 })],
+      ['callback tasks', () => call('calls.callbacks', {})],
+      ['day schedule', async () => {
+        await call('appointments.day', {});
+        return appointmentsOfDay(app.ctx.db, 1, now, now + 86_400_000);
+      }],
+      ['outbox (next due, wake-up)', () => [nextDue(app.ctx.db, 'sms', now), nextWakeUp(app.ctx.db)]],
+    ];
+    const plans: Array<{ case: string; plans: QueryPlan[] }> = [];
+    for (const [name, fn] of planCases) plans.push({ case: name, plans: await queryPlansOf(app.ctx.db, fn) });
     await app.stop();
 
     if (values.json) {
-      io.out(JSON.stringify({ size, results, inboxPlan: plan.map((p) => p.detail) }, null, 2));
+      io.out(JSON.stringify({ size, results, plans }, null, 2));
       return 0;
     }
     io.out(`Clinic Desk benchmark — ${size.patients.toLocaleString('en')} patients, ${size.messages.toLocaleString('en')} messages`);
     io.out(`${'case'.padEnd(48)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}`);
     for (const r of results) io.out(`${r.name.padEnd(48)} ${`${r.medianMs} ms`.padStart(9)} ${`${r.p95Ms} ms`.padStart(9)} ${`${r.maxMs} ms`.padStart(9)}`);
-    io.out(`inbox query plan: ${plan.map((p) => p.detail).join(' | ')}`);
+    io.out('\nQuery plans (! = reads a whole table without an index):');
+    for (const c of plans) {
+      io.out(`  ${c.case}`);
+      for (const p of c.plans) io.out(`    ${p.suspicious ? '!' : ' '} ${p.plan.join(' | ')}\n        ${p.sql.slice(0, 140)}`);
+    }
     return 0;
   },
 };

@@ -6,6 +6,7 @@ import { getClinicSettings } from '../../domain/settings/clinicSettings';
 import { invalidInput } from '../../domain/shared/errors';
 import { resolveDataDir } from '../../host/dataDir';
 import { dataOption, type CliIo, type Command } from '../command';
+import { importFileArg, importOptions, mapOptions, printIssues } from '../importFile';
 
 /** "2026-03-29T08:30:00+02:00": the instant with the clinic's offset on that day, as IT checks it against the calendar. */
 export function isoWithOffset(t: number, timeZone: string): string {
@@ -30,8 +31,7 @@ function printSummary(s: ImportSummary, timeZone: string, file: string, io: CliI
     const flag = r.cancelled ? ' [cancelled]' : '';
     io.out(`${file}:${r.line}  ${isoWithOffset(r.startsAt, timeZone)} → ${isoWithOffset(r.endsAt, timeZone)}  ${r.practitioner}  ${who}${flag}  ${r.outcome}`);
   }
-  for (const k of s.skipped) io.out(`${file}:${k.line}  skipped: ${k.message}`);
-  for (const e of s.errors) io.err(`${file}:${e.line}  error: ${e.message}`);
+  printIssues(s, file, io);
   const verb = s.dryRun ? 'Dry run (nothing saved): would create' : 'Created';
   io.out(
     `${verb} ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}; ${s.patientsCreated} new patient(s)` +
@@ -50,15 +50,11 @@ export const importAppointmentsCommand: Command = {
     from: { type: 'string' },
     to: { type: 'string' },
     format: { type: 'string' },
-    map: { type: 'string', multiple: true },
-    'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
+    ...importOptions,
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw invalidInput('FILE', `name exactly one file to import (usage: clinic-desk ${this.usage})`);
-    if (!fs.existsSync(file)) throw invalidInput('FILE', `${file} does not exist`);
+    const file = importFileArg(positionals, this.usage);
     for (const key of ['from', 'to'] as const) {
       const v = values[key];
       if (v !== undefined && (typeof v !== 'string' || !DATE.test(v))) throw invalidInput(`--${key}`, `"${String(v)}" is not a date like 2026-03-24`);
@@ -66,12 +62,7 @@ export const importAppointmentsCommand: Command = {
     const ext = path.extname(file).toLowerCase();
     const format = (values.format as string | undefined) ?? (ext === '.ics' || ext === '.ical' ? 'ics' : ext === '.csv' || ext === '.txt' ? 'csv' : null);
     if (format !== 'ics' && format !== 'csv') throw invalidInput('--format', `cannot tell the format of ${file}: pass --format ics or --format csv`);
-    const mapping: Record<string, string> = {};
-    for (const m of (values.map as string[] | undefined) ?? []) {
-      const eq = m.indexOf('=');
-      if (eq <= 0) throw invalidInput('--map', `"${m}" is not field=Header (e.g. --map phone="Cellulare")`);
-      mapping[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
-    }
+    const mapping = mapOptions(values.map as string[] | undefined, 'phone="Cellulare"');
 
     const app = await createApp({ dataDir: resolveDataDir({ flag: values.data as string | undefined }), startOutbox: false, backups: false });
     try {

@@ -5,6 +5,7 @@ import type { CallImportSummary } from '../../contract/calls';
 import { invalidInput } from '../../domain/shared/errors';
 import { resolveDataDir } from '../../host/dataDir';
 import { dataOption, type CliIo, type Command } from '../command';
+import { importFileArg, importOptions, mapOptions, printIssues } from '../importFile';
 
 const FORMATS = ['auto', '3cx', 'asterisk', 'generic'] as const;
 
@@ -15,8 +16,7 @@ function printSummary(s: CallImportSummary, file: string, io: CliIo): void {
     return;
   }
   for (const d of s.duplicateRows) io.out(`${file}:${d.line}  duplicate of line ${d.sameAsLine}, skipped`);
-  for (const k of s.skipped) io.out(`${file}:${k.line}  skipped: ${k.message}`);
-  for (const e of s.errors) io.err(`${file}:${e.line}  error: ${e.message}`);
+  printIssues(s, file, io);
   const verb = s.dryRun ? 'Dry run (nothing saved): would import' : 'Imported';
   io.out(
     `${verb} ${s.imported} call(s) from ${file} (${s.format}); ${s.alreadyStored} already in the log, ` +
@@ -33,23 +33,14 @@ export const importCallsCommand: Command = {
     ...dataOption,
     format: { type: 'string', default: 'auto' },
     'mapping-source': { type: 'string' },
-    map: { type: 'string', multiple: true },
-    'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
+    ...importOptions,
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw invalidInput('FILE', `name exactly one file to import (usage: clinic-desk ${this.usage})`);
-    if (!fs.existsSync(file)) throw invalidInput('FILE', `${file} does not exist`);
+    const file = importFileArg(positionals, this.usage);
     const format = values.format as string;
     if (!(FORMATS as readonly string[]).includes(format)) throw invalidInput('--format', `"${format}" is not one of ${FORMATS.join(', ')}`);
-    const mapping: Record<string, string> = {};
-    for (const m of (values.map as string[] | undefined) ?? []) {
-      const eq = m.indexOf('=');
-      if (eq <= 0) throw invalidInput('--map', `"${m}" is not field=Header (e.g. --map startedAt="Data e ora")`);
-      mapping[m.slice(0, eq).trim()] = m.slice(eq + 1).trim();
-    }
+    const mapping = mapOptions(values.map as string[] | undefined, 'startedAt="Data e ora"');
     const app = await createApp({ dataDir: resolveDataDir({ flag: values.data as string | undefined }), startOutbox: false, backups: false });
     try {
       const request = {

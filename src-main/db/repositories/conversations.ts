@@ -47,30 +47,6 @@ const LIST_SELECT = `
     (SELECT value FROM patient_identities i WHERE i.patient_id = p.id AND i.kind = 'phone' ORDER BY i.id LIMIT 1) AS phone
   FROM conversations c JOIN patients p ON p.id = c.patient_id`;
 
-/**
- * The inbox order: conversations waiting for the clinic first, oldest wait first; then the rest by latest activity.
- * Uses conversations_inbox for the waiting part.
- */
-const INBOX_ORDER = `ORDER BY (c.waiting_since IS NULL), c.waiting_since, c.last_message_at DESC, c.id`;
-
-export function listConversations(
-  db: Db,
-  statuses: ConversationRow['status'][],
-  limit: number,
-  offset: number,
-): { rows: ConversationListRow[]; total: number } {
-  const marks = statuses.map(() => '?').join(',');
-  const rows = db
-    .prepare(`${LIST_SELECT} WHERE c.status IN (${marks}) AND c.last_message_at IS NOT NULL ${INBOX_ORDER} LIMIT ? OFFSET ?`)
-    .all(...statuses, limit, offset) as ConversationListRow[];
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM conversations c WHERE c.status IN (${marks}) AND c.last_message_at IS NOT NULL`).get(...statuses) as {
-      n: number;
-    }
-  ).n;
-  return { rows, total };
-}
-
 export function getConversationListRow(db: Db, id: number): ConversationListRow | undefined {
   return db.prepare(`${LIST_SELECT} WHERE c.id = ?`).get(id) as ConversationListRow | undefined;
 }

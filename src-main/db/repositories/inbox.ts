@@ -23,8 +23,12 @@ const PAGE_SELECT = `
 /** Waiting for the clinic first, oldest wait first; then the rest by latest activity. */
 const INBOX_ORDER = 'ORDER BY (c.waiting_since IS NULL), c.waiting_since, c.last_message_at DESC, c.id';
 
-function where(f: InboxFilter): { sql: string; params: unknown[] } {
-  const parts = [`c.status IN (${f.statuses.map(() => '?').join(',')})`, 'c.last_message_at IS NOT NULL'];
+function where(f: InboxFilter, forPage = false): { sql: string; params: unknown[] } {
+  // Views that include the done conversations (most of the table) read the page in inbox order from
+  // conversations_inbox_order and stop at LIMIT/OFFSET; the unary + keeps SQLite from choosing the status
+  // index and sorting every row first. Active views are small: the status index and a sort are cheaper.
+  const status = forPage && f.statuses.includes('done') ? '+c.status' : 'c.status';
+  const parts = [`${status} IN (${f.statuses.map(() => '?').join(',')})`, 'c.last_message_at IS NOT NULL'];
   const params: unknown[] = [...f.statuses];
   if (f.assignedTo) {
     parts.push('c.assigned_to = ?');
@@ -41,9 +45,10 @@ function where(f: InboxFilter): { sql: string; params: unknown[] } {
 
 export function listInbox(db: Db, f: InboxFilter, limit: number, offset: number): { rows: ConversationListRow[]; total: number } {
   const w = where(f);
+  const page = where(f, true);
   const rows = db
-    .prepare(`WITH page AS (SELECT c.id FROM conversations c ${w.sql} ${INBOX_ORDER} LIMIT ? OFFSET ?) ${PAGE_SELECT} ${INBOX_ORDER}`)
-    .all(...w.params, limit, offset) as ConversationListRow[];
+    .prepare(`WITH page AS (SELECT c.id FROM conversations c ${page.sql} ${INBOX_ORDER} LIMIT ? OFFSET ?) ${PAGE_SELECT} ${INBOX_ORDER}`)
+    .all(...page.params, limit, offset) as ConversationListRow[];
   const total = (db.prepare(`SELECT count(*) AS n FROM conversations c ${w.sql}`).get(...w.params) as { n: number }).n;
   return { rows, total };
 }

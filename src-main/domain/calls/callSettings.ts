@@ -2,8 +2,8 @@ import { textBackRules, type TextBackRules } from '../../contract/calls';
 import type { Db } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { DeskError } from '../shared/errors';
+import type { SecretBox } from '../shared/secretBox';
 import { DEFAULT_ABANDON_WITHIN_SECONDS } from './import/classifyCall';
-import { openSecret, sealSecret } from './pbxSecret';
 import { DEFAULT_TEXT_BACK_RULES } from './textBack';
 
 /** The call log's settings, each under its own key in the settings table. */
@@ -16,7 +16,7 @@ export interface PbxConfig {
   host: string;
   port: number;
   username: string;
-  /** Sealed with pbxSecret; null when none is stored. */
+  /** Sealed by the desk's secret box (base64); null when none is stored. */
   sealedSecret: string | null;
 }
 
@@ -44,14 +44,16 @@ export function getPbxConfig(db: Db): PbxConfig {
   return { ...DEFAULT_PBX, ...(readSetting<Partial<PbxConfig>>(db, PBX_KEY) ?? {}) };
 }
 
-/** Saves the AMI link; an omitted secret keeps the stored one. Enabling needs host, user and secret. */
+/** Saves the AMI link; an omitted secret keeps the stored one (when it can still be read). Enabling needs host, user and secret. */
 export function savePbxConfig(
   db: Db,
-  dataDir: string,
+  secrets: SecretBox,
   input: { enabled: boolean; host: string; port: number; username: string; secret?: string | undefined },
 ): PbxConfig {
   const current = getPbxConfig(db);
-  const sealedSecret = input.secret !== undefined && input.secret !== '' ? sealSecret(dataDir, input.secret) : current.sealedSecret;
+  // An unreadable stored secret (sealed on another machine, key file replaced) counts as none: it must be typed again.
+  const kept = hasReadablePbxSecret(db, secrets) ? current.sealedSecret : null;
+  const sealedSecret = input.secret !== undefined && input.secret !== '' ? secrets.seal(input.secret).toString('base64') : kept;
   if (input.enabled) {
     if (!/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:]+\]?$/.test(input.host)) {
       throw new DeskError('invalid_input', 'pbx.host: the PBX address (a host name or IP address) is required', { field: 'pbx.host' });
@@ -64,7 +66,18 @@ export function savePbxConfig(
   return next;
 }
 
-export function pbxSecret(db: Db, dataDir: string): string | null {
+/** The AMI secret in clear, or why it cannot be read on this machine (key store missing, key file replaced): type it again. */
+export function pbxSecret(db: Db, secrets: SecretBox): { secret: string } | { unreadable: string } | null {
   const sealed = getPbxConfig(db).sealedSecret;
-  return sealed ? openSecret(dataDir, sealed) : null;
+  if (!sealed) return null;
+  try {
+    return { secret: secrets.open(Buffer.from(sealed, 'base64')) };
+  } catch (err) {
+    return { unreadable: err instanceof Error ? err.message : 'unreadable' };
+  }
+}
+
+export function hasReadablePbxSecret(db: Db, secrets: SecretBox): boolean {
+  const stored = pbxSecret(db, secrets);
+  return stored !== null && 'secret' in stored;
 }

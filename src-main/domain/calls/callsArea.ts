@@ -10,7 +10,7 @@ import type { AppContext } from '../../app/area';
 import { toCallDto } from './callDtos';
 import { closeCallbackTask, openCallbackTasks } from './callbackService';
 import { recordManualCall } from './callService';
-import { getAbandonWithinSeconds, getPbxConfig, getTextBackRules, saveAbandonWithinSeconds, savePbxConfig, saveTextBackRules } from './callSettings';
+import { getAbandonWithinSeconds, getPbxConfig, getTextBackRules, hasReadablePbxSecret, saveAbandonWithinSeconds, savePbxConfig, saveTextBackRules } from './callSettings';
 import { seedDemoCalls } from './demoCalls';
 import { ringDemoPhone } from './demoPhone';
 import { importCallFile, saveColumnMapping } from './importService';
@@ -26,7 +26,7 @@ function settingsOf(ctx: AppContext, link: PbxLinkController): CallSettingsDto {
   return {
     textBack: getTextBackRules(ctx.db),
     abandonWithinSeconds: getAbandonWithinSeconds(ctx.db),
-    pbx: { enabled: pbx.enabled, host: pbx.host, port: pbx.port, username: pbx.username, secretSet: pbx.sealedSecret !== null },
+    pbx: { enabled: pbx.enabled, host: pbx.host, port: pbx.port, username: pbx.username, secretSet: hasReadablePbxSecret(ctx.db, ctx.secrets) },
     pbxState: link.state,
     mappings: listImportMappings(ctx.db).flatMap((m) => {
       const parsed = columnMapping.safeParse(m.mapping);
@@ -84,7 +84,7 @@ export function createCallsArea(pbxLinkFactory: PbxLinkFactory | null): Area {
             saveTextBackRules(ctx.db, req.textBack);
           }
           if (req.abandonWithinSeconds !== undefined) saveAbandonWithinSeconds(ctx.db, req.abandonWithinSeconds);
-          if (req.pbx) savePbxConfig(ctx.db, ctx.dataDir, req.pbx);
+          if (req.pbx) savePbxConfig(ctx.db, ctx.secrets, req.pbx);
         })();
         if (req.pbx || req.abandonWithinSeconds !== undefined) linkOf(ctx).restart();
         return settingsOf(ctx, linkOf(ctx));

@@ -29,11 +29,13 @@ export class PbxLinkController {
     this.stop();
     const config = getPbxConfig(this.ctx.db);
     if (!config.enabled || !this.factory) return;
-    const secret = pbxSecret(this.ctx.db, this.ctx.dataDir);
-    if (secret === null) {
-      this.setState({ status: 'auth_failed', detail: 'The stored AMI secret cannot be read on this machine: type it again.', nextAttemptAt: null });
+    const stored = pbxSecret(this.ctx.db, this.ctx.secrets);
+    if (!stored || 'unreadable' in stored) {
+      const why = stored ? ` (${stored.unreadable})` : '';
+      this.setState({ status: 'auth_failed', detail: `The stored AMI secret cannot be read on this machine${why}: type it again.`, nextAttemptAt: null });
       return;
     }
+    const { secret } = stored;
     this.link = this.factory(
       { host: config.host, port: config.port, username: config.username, secret, abandonWithinSeconds: getAbandonWithinSeconds(this.ctx.db) },
       {

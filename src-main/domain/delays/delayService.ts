@@ -18,6 +18,7 @@ import type { PlannedNotice } from './noticeDecision';
 import { noticeText } from './noticeText';
 import { decideForDay, loadPractitionerDay, type PractitionerDay } from './practitionerDay';
 import { publishDelays } from './waitingRoom';
+import { dateTimeFormat } from '../shared/intlCache';
 
 type Deps = MessagingDeps;
 
@@ -160,7 +161,7 @@ export function sendNotices(deps: Deps, practitionerId: number, revision: number
       const meta = { delayNotice: { appointmentId: n.appointmentId, revision, kind: n.kind, eta: n.eta, practitioner: pd.practitioner.name } };
       const { message } = queueOutgoing(quiet, { conversationId: conv.id, channel: n.channel, body: r.text, author: null, automatic: true, idempotencyKey: n.idempotencyKey, kind: 'delay_notice', meta });
       insertNotice(db, { ...n, revisionId: revision, day: pd.day.day, messageId: message.id, at: now });
-      const eta = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: pd.day.timeZone }).format(n.eta);
+      const eta = dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: pd.day.timeZone }).format(n.eta);
       const line = SYSTEM_LINE[lang] ?? SYSTEM_LINE.en!;
       recordSystemEvent(quiet, conv.id, line({ practitioner: pd.practitioner.name, minutes: spokenDelayMinutes(n.delayMs), eta, channel: n.channel === 'sms' ? 'SMS' : 'WhatsApp' }), meta);
       count++;

@@ -1,6 +1,6 @@
 import { ensureConversation, getConversation, saveConversationState } from '../../db/repositories/conversations';
 import { insertMessage, setMessageStatus } from '../../db/repositories/messages';
-import { afterStaffReply } from '../messaging/conversationState';
+import { withMessage } from '../messaging/conversationState';
 import type { MessagingDeps } from '../messaging/messagingService';
 
 export const FAILED_DEMO_REPLY = 'Le ricordiamo di portare la tessera sanitaria e le radiografie precedenti.';
@@ -16,5 +16,5 @@ export function seedFailedReply(deps: MessagingDeps, patient: { id: number }, at
   const { row } = insertMessage(db, { conversationId: conv.id, channel: 'sms', direction: 'out', body: FAILED_DEMO_REPLY, status: 'queued', author: 'Reception', at });
   const reason = 'Operatore: numero temporaneamente non raggiungibile (SMSAPI error 13)';
   setMessageStatus(db, row.id, 'failed', at, { failureReason: reason });
-  saveConversationState(db, conv.id, afterStaffReply(getConversation(db, conv.id)!, at, 'sms', FAILED_DEMO_REPLY));
+  saveConversationState(db, conv.id, withMessage(getConversation(db, conv.id)!, { type: 'outbound', at }, 'sms', FAILED_DEMO_REPLY));
 }

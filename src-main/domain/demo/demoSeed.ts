@@ -7,7 +7,7 @@ import { addIdentity, insertPatient, setConsent } from '../../db/repositories/pa
 import { getBoardAppointment, saveAppointmentStatus } from '../../db/repositories/schedule';
 import { writeSetting } from '../../db/repositories/settings';
 import type { Channel } from '../messaging/channelPort';
-import { afterStaffReply } from '../messaging/conversationState';
+import { withMessage } from '../messaging/conversationState';
 import { receiveInbound, type MessagingDeps } from '../messaging/messagingService';
 import { seedFailedReply } from './demoInbox';
 import { updateClinicSettings } from '../settings/clinicSettings';
@@ -113,7 +113,7 @@ function staffReply(deps: MessagingDeps, p: DemoPatient, channel: Channel, body:
   const conv = ensureConversation(deps.db, p.id, at);
   insertMessage(deps.db, { conversationId: conv.id, channel, direction: 'out', body, status, author: 'Reception', providerId: `demo-out-${conv.id}-${at}`, at });
   const fresh = getConversation(deps.db, conv.id)!;
-  saveConversationState(deps.db, conv.id, afterStaffReply(fresh, at, channel, body));
+  saveConversationState(deps.db, conv.id, withMessage(fresh, { type: 'outbound', at }, channel, body));
 }
 
 function seedConversations(deps: MessagingDeps, r: Random, patients: DemoPatient[], now: number): void {

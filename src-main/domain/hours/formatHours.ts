@@ -2,11 +2,12 @@
  * Opening hours written out for a patient in their language, e.g. "lun–ven 08:00–19:00; sab 08:30–13:00"
  * or "pon.–pt. 08:00–19:00; sob. 08:30–13:00". Consecutive days with the same periods are grouped.
  */
+import { dateTimeFormat } from '../shared/intlCache';
 import { WEEKDAYS, type BusinessHours, type TimeRange } from './businessHours';
 
 /** Short weekday names from Intl: 2024-01-01 was a Monday. */
 function weekdayNames(locale: string): string[] {
-  const f = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const f = dateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   return WEEKDAYS.map((_, i) => f.format(Date.UTC(2024, 0, 1 + i)));
 }
 

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/database';
-import { getConversation, type ConversationRow } from '../../db/repositories/conversations';
+import { getConversation } from '../../db/repositories/conversations';
 import { nextSnoozeEnd, setConversationFields, wakeDueSnoozes } from '../../db/repositories/inbox';
 import { publishConversation } from '../messaging/timeline';
 import type { Clock } from '../shared/clock';
 import { notFound } from '../shared/errors';
 import type { EventBus } from '../shared/eventBus';
-import { nextConversationState, type ConversationEvent, type ConversationState } from './conversationStatus';
+import { conversationStateOf, nextConversationState, type ConversationEvent, type ConversationState } from '../messaging/conversationState';
 
 /** Status changes made at the desk: done, reopen, waiting on patient, snooze, assign, read. */
 export interface InboxDeps {
@@ -14,19 +14,10 @@ export interface InboxDeps {
   events: EventBus;
 }
 
-const toState = (c: ConversationRow): ConversationState => ({
-  status: c.status,
-  unreadCount: c.unread_count,
-  waitingSince: c.waiting_since,
-  snoozedUntil: c.snoozed_until,
-  assignedTo: c.assigned_to,
-  lastMessageAt: c.last_message_at,
-});
-
 export function applyConversationEvent(deps: InboxDeps, conversationId: number, event: ConversationEvent): ConversationState {
   const conv = getConversation(deps.db, conversationId);
   if (!conv) throw notFound('Conversation', conversationId);
-  const before = toState(conv);
+  const before = conversationStateOf(conv);
   const next = nextConversationState(before, event);
   if (JSON.stringify(next) !== JSON.stringify(before)) {
     setConversationFields(deps.db, conversationId, {

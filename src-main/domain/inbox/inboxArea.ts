@@ -1,3 +1,4 @@
+import { INBOX_STATUS_SETS } from '../../contract/inbox';
 import type { Area } from '../../app/area';
 import { getConversationListRow } from '../../db/repositories/conversations';
 import { conversationOfPatient, deskUsers, inboxCounts, listInbox, touchDeskUser } from '../../db/repositories/inbox';
@@ -11,14 +12,6 @@ import { notFound } from '../shared/errors';
 import { applyConversationEvent, SnoozeTimer, type InboxDeps } from './conversationService';
 import { searchInbox } from './searchService';
 
-const STATUS_SETS = {
-  active: ['open', 'waiting'],
-  all: ['open', 'waiting', 'snoozed', 'done'],
-  open: ['open'],
-  waiting: ['waiting'],
-  snoozed: ['snoozed'],
-  done: ['done'],
-} as const;
 
 /** Read by the Electron notifier too (src-main/README.md). */
 const DND_KEY = 'desk.doNotDisturb';
@@ -43,7 +36,7 @@ export const inboxArea: Area = {
     return {
       'inbox.list': ({ status, mine, unanswered, channel, limit, offset }, call) => {
         touchDeskUser(ctx.db, call.user, ctx.clock.now());
-        const { rows, total } = listInbox(ctx.db, { statuses: [...STATUS_SETS[status]], assignedTo: mine ? call.user : null, unanswered, channel }, limit, offset);
+        const { rows, total } = listInbox(ctx.db, { statuses: [...INBOX_STATUS_SETS[status]], assignedTo: mine ? call.user : null, unanswered, channel }, limit, offset);
         return { items: rows.map(toSummary), total };
       },
       'inbox.counts': (_req, call) => inboxCounts(ctx.db, call.user),

@@ -9,7 +9,7 @@ import type { Clock } from '../shared/clock';
 import { DeskError, notFound } from '../shared/errors';
 import type { EventBus } from '../shared/eventBus';
 import type { Channel, InboundMessage, MediaRef, StatusUpdate } from './channelPort';
-import { afterAutomatic, afterInbound, afterStaffReply, nextMessageStatus, type ConversationState } from './conversationState';
+import { nextMessageStatus, withMessage, type ConversationRowState } from './conversationState';
 import { publishConversation, toTimelineMessage } from './timeline';
 
 export interface MessagingDeps {
@@ -21,7 +21,7 @@ export interface MessagingDeps {
   kickOutbox: () => void;
 }
 
-function applyState(db: Db, conv: ConversationRow, next: ConversationState): void {
+function applyState(db: Db, conv: ConversationRow, next: ConversationRowState): void {
   saveConversationState(db, conv.id, next);
 }
 
@@ -82,7 +82,7 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
       at: m.at,
     });
     if (created) {
-      applyState(db, conv, m.fromClinic ? afterStaffReply(conv, m.at, m.channel, m.body) : afterInbound(conv, m.at, m.channel, m.body));
+      applyState(db, conv, withMessage(conv, m.fromClinic ? { type: 'outbound', at: m.at } : { type: 'inbound', at: m.at }, m.channel, m.body));
     }
     return { message: row, conversationId: conv.id, patientId, created, newPatient };
   })();
@@ -167,7 +167,7 @@ export function queueOutgoing(deps: MessagingDeps, req: OutgoingRequest): { mess
       { idempotencyKey: req.idempotencyKey ?? `message:${row.id}`, messageId: row.id, channel, toPhone: phone, whatsappJid: jid, body: req.body, firstContact, media: req.media ?? null },
       now,
     );
-    applyState(db, conv, req.automatic ? afterAutomatic(conv, now, channel, req.body) : afterStaffReply(conv, now, channel, req.body));
+    applyState(db, conv, withMessage(conv, { type: 'outbound', at: now, automated: Boolean(req.automatic) }, channel, req.body));
     return { message: row, created: true };
   })();
   if (out.created) {

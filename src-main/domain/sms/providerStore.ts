@@ -28,8 +28,9 @@ const REQUIRED_SECRETS: Readonly<Record<SmsProviderName, readonly string[]>> = {
 function openSecrets(box: SecretBox, row: SmsProviderRow): Record<string, string> {
   try {
     return JSON.parse(box.open(row.secrets)) as Record<string, string>;
-  } catch {
-    throw new DeskError('conflict', `The stored ${row.provider} credentials cannot be decrypted (the key file changed?): enter them again in Settings → SMS`);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : 'unreadable';
+    throw new DeskError('conflict', `The stored ${row.provider} credentials cannot be decrypted (${why}): enter them again in Settings → SMS`);
   }
 }
 

@@ -10,7 +10,6 @@ import { recentWebhookLog } from '../../db/repositories/sms';
 import type { ChannelSender } from '../messaging/channelPort';
 import { requireE164 } from '../patients/phone';
 import { DeskError } from '../shared/errors';
-import { fileSecretBox, type SecretBox } from '../shared/secretBox';
 import { handleOptOutKeyword } from './optOutService';
 import { loadProviderConfig, providerViews, removeProviderConfig, saveProviderConfig } from './providerStore';
 import { startPolling } from './smsPoller';
@@ -22,21 +21,12 @@ import { smsWebhookRoutes } from './smsWebhooks';
 
 export interface SmsAreaOptions {
   gateway: SmsGateway;
-  /** Defaults to the data folder's key file; the desktop shell may pass an OS-keystore box. */
-  secretBox?: (dataDir: string) => SecretBox;
   fetch?: FetchFn;
 }
 
 export function createSmsArea(o: SmsAreaOptions): Area {
-  const boxes = new WeakMap<AppContext, SecretBox>();
-  const boxOf = (ctx: AppContext): SecretBox => {
-    let box = boxes.get(ctx);
-    if (!box) {
-      box = (o.secretBox ?? fileSecretBox)(ctx.dataDir);
-      boxes.set(ctx, box);
-    }
-    return box;
-  };
+  /** Credentials are sealed by the desk's one secret box (OS key store or the data folder's key file). */
+  const boxOf = (ctx: AppContext) => ctx.secrets;
   const active = new WeakMap<AppContext, SmsProvider | null>();
   /** A sender plugged before the area started (demo simulation, tests): used when no provider is active. */
   const fallback = new WeakMap<AppContext, ChannelSender | null>();

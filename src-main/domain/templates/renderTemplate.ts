@@ -8,6 +8,8 @@
  * `missing` so that the caller refuses to send rather than letting a patient receive "{{…}}".
  */
 
+import { numberFormat } from '../shared/intlCache';
+
 export type TemplateVars = Record<string, string | number | null | undefined>;
 
 export interface RenderResult {
@@ -39,7 +41,7 @@ function valueText(value: string | number | null | undefined, locale: string | u
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
-    return locale ? new Intl.NumberFormat(locale).format(value) : String(value);
+    return locale ? numberFormat(locale).format(value) : String(value);
   }
   return value.trim() === '' ? null : value;
 }

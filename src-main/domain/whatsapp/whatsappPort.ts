@@ -1,4 +1,6 @@
 import type { ChannelSender, InboundMessage, InboundSink, MediaRef } from '../messaging/channelPort';
+import type { WhatsAppStatus } from '../../contract/whatsapp';
+import type { SecretBox } from '../shared/secretBox';
 import type { PacingSettings } from './pacing';
 
 /**
@@ -56,56 +58,17 @@ export type WhatsAppInbound =
   | { type: 'revoke'; revoke: WhatsAppRevoke }
   | { type: 'reaction'; reaction: WhatsAppReaction };
 
-export const LINK_STATES = ['idle', 'connecting', 'open', 'reconnecting', 'logged_out', 'restricted', 'disconnected'] as const;
-export type LinkState = (typeof LINK_STATES)[number];
-
+/** The link's state, reasons and health are declared once, by the contract's zod schema (`whatsappStatus`). */
+export type LinkState = WhatsAppStatus['state'];
 /** Why the link is where it is; each maps to one sentence in the UI. */
-export const LINK_REASONS = [
-  'not_paired',
-  'pairing',
-  'restart_required',
-  'connection_lost',
-  'timed_out',
-  'connection_closed',
-  'service_unavailable',
-  'stale_session',
-  'network',
-  'logged_out',
-  'bad_session',
-  'corrupt_auth',
-  'user_logout',
-  'forbidden',
-  'multidevice_mismatch',
-  'replaced',
-  'gave_up',
-  'unreachable',
-  'stopped',
-] as const;
-export type LinkReason = (typeof LINK_REASONS)[number];
+export type LinkReason = NonNullable<WhatsAppStatus['reason']>;
+export type LinkError = WhatsAppStatus['recentErrors'][number];
 
-export interface LinkError {
-  at: number;
-  message: string;
-}
-
-/** What the health panel shows. Times are ms epoch, null when never. */
-export interface WhatsAppHealth {
-  state: LinkState;
-  reason: LinkReason | null;
-  /** Latest QR payload while waiting for a scan (rendered as a QR code in the app). */
-  qr: string | null;
-  pairingCode: string | null;
-  linkedPhone: string | null;
-  linkedName: string | null;
-  pairedAt: number | null;
-  attempt: number;
-  nextRetryAt: number | null;
-  lastInboundAt: number | null;
-  lastOutboundAt: number | null;
-  /** Last sign of life from the clinic's phone itself (messages typed on it, history and app-state sync). */
-  phoneSeenAt: number | null;
-  recentErrors: LinkError[];
-}
+/** What the health panel shows (the link's part of `whatsapp.status`). Times are ms epoch, null when never. */
+export type WhatsAppHealth = Pick<
+  WhatsAppStatus,
+  'state' | 'reason' | 'qr' | 'pairingCode' | 'linkedPhone' | 'linkedName' | 'pairedAt' | 'attempt' | 'nextRetryAt' | 'lastInboundAt' | 'lastOutboundAt' | 'phoneSeenAt' | 'recentErrors'
+>;
 
 /** How the domain drives the link (start, pair by code, log out); implemented by the real and the simulated adapter. */
 export interface WhatsAppLink {
@@ -143,7 +106,8 @@ export interface FirstContactLedger {
 export interface WhatsAppLinkDeps {
   sink: WhatsAppSink;
   authStore: AuthKeyValueStore;
-  dataDir: string;
+  /** The desk's secret box (ctx.secrets): seals the auth state at rest. */
+  secrets: SecretBox;
   clock: { now(): number };
   random: () => number;
   pacing: () => PacingSettings;

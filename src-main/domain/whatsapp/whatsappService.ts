@@ -58,7 +58,7 @@ export class WhatsAppService {
         write: (records) => writeAuth(db, records, ctx.clock.now()),
         clear: () => clearAuth(db),
       },
-      dataDir: ctx.dataDir,
+      secrets: ctx.secrets,
       clock: ctx.clock,
       random: ctx.random,
       pacing: () => getWhatsAppSettings(db),

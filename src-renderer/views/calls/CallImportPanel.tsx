@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallImportSummary } from '../../../src-main/contract/calls';
 import { ApiError, desk } from '../../api/client';
+import { FileDrop } from '../../components/FileDrop';
+import { Icon } from '../../components/Icon';
 import { useCalls } from './callsStore';
 
 type Format = 'auto' | '3cx' | 'asterisk' | 'generic';
@@ -46,20 +48,19 @@ export function CallImportPanel({ onClose }: { onClose: () => void }) {
     <section className="call-import" aria-label={t('import.title')} data-testid="call-import">
       <header>
         <h2>{t('import.title')}</h2>
-        <button type="button" className="link-button" onClick={onClose}>
-          {t('import.close')}
+        <button type="button" className="dialog-close" onClick={onClose} aria-label={t('import.close')}>
+          <Icon name="close" size={16} />
         </button>
       </header>
       <p className="muted">{t('import.intro')}</p>
       <div className="call-import-row">
-        <input
-          type="file"
+        <FileDrop
           accept=".csv,.txt,text/csv"
-          data-testid="import-file"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
+          hint={t('import.fileHint')}
+          testId="import-file"
+          onPick={(picked) => {
             setSummary(null);
-            setFile(f ? { name: f.name, content: await f.text() } : null);
+            setFile(picked);
           }}
         />
         <select value={format} onChange={(e) => setFormat(e.target.value as Format)} aria-label={t('import.format')} data-testid="import-format">

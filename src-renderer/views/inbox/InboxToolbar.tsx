@@ -31,8 +31,10 @@ export const InboxToolbar = forwardRef<HTMLInputElement, { onNewPatient(): void;
   return (
     <header className="conv-list-head">
       <div className="conv-title-row">
-        <h1>{t('list.title')}</h1>
-        <span className="muted" data-testid="waiting-count">{t('list.waiting', { count: counts?.unanswered ?? 0 })}</span>
+        <div className="conv-title">
+          <h1>{t('list.title')}</h1>
+          <span className="muted" data-testid="waiting-count">{t('list.waiting', { count: counts?.unanswered ?? 0 })}</span>
+        </div>
         <span className="spacer" />
         <button className={`icon-button${dnd ? ' on' : ''}`} onClick={toggleDnd} aria-pressed={dnd} title={dnd ? t('dnd.on') : t('dnd.off')} data-testid="dnd-toggle">
           <Icon name={dnd ? 'bellOff' : 'bell'} size={17} />

@@ -6,7 +6,7 @@ import { desk } from '../../api/client';
 import { useRouter } from '../../app/router';
 import { useInbox } from '../../stores/inboxStore';
 import { Icon } from '../../components/Icon';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import { Highlighted } from './Highlighted';
 
 type Preview = Response<'patient.mergePreview'>;

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { desk } from '../../api/client';
 import { useRouter } from '../../app/router';
 import { Icon } from '../../components/Icon';
-import { Dialog } from './Dialog';
-
-const LANGUAGES = ['it', 'pl', 'en', 'de', 'fr', 'es', 'uk'] as const;
+import { LanguageSelect } from '../../components/LanguageSelect';
+import { Dialog } from '../../components/Dialog';
 
 /** A patient from a number nobody knows yet (a caller, a paper form): creates the record and opens their conversation. */
 export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClose(): void; phone?: string }) {
@@ -57,14 +56,7 @@ export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClos
         </div>
         <label>
           {t('patient.language')}
-          <select value={language} onChange={(e) => setLanguage(e.target.value)}>
-            <option value="">—</option>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`languages.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={language} onChange={setLanguage} allowEmpty />
         </label>
         {error ? (
           <p className="error" role="alert" data-testid="new-patient-error">

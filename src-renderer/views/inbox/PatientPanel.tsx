@@ -4,12 +4,15 @@ import type { Request } from '../../../src-main/contract';
 import type { PatientCard } from '../../../src-main/contract/inbox';
 import { desk } from '../../api/client';
 import { Icon } from '../../components/Icon';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
 import { LanguageProposal } from './LanguageProposal';
 import { MergeDialog } from './MergeDialog';
 import { AddNumber, InlineText, TagEditor } from './PatientFields';
 
-const LANGUAGES = ['it', 'pl', 'en', 'de', 'fr', 'es', 'uk'] as const;
+/** Where a consent came from, as stored by the server, mapped to a translation key. */
+const CONSENT_SOURCE_KEYS: Record<string, string> = { form: 'form', desk: 'desk', 'opt-out keyword': 'optOut', import: 'import' };
+
 const CONSENTS = ['whatsapp', 'sms', 'marketing'] as const;
 
 /** The patient card beside the conversation, every field editable in place. Changes come back through `patient.updated`. */
@@ -70,14 +73,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
       <dl className="facts">
         <dt>{t('patient.language')}</dt>
         <dd>
-          <select value={patient.language ?? ''} onChange={(e) => void update({ language: e.target.value || null }).catch(() => undefined)} data-testid="patient-language">
-            <option value="">—</option>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`languages.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={patient.language ?? ''} onChange={(v) => void update({ language: v || null }).catch(() => undefined)} allowEmpty testId="patient-language" ariaLabel={t('patient.language')} />
           <LanguageProposal patientId={patient.id} current={patient.language} />
         </dd>
         <dt>{t('patient.preferredChannel')}</dt>
@@ -113,7 +109,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
                 />
                 {t(`consent.${kind}`)}
               </label>
-              <span className="muted consent-source">{c ? `${c.granted ? t('consent.granted') : t('consent.withdrawn')} · ${formatShortDate(c.at)} · ${c.source}` : t('consent.unknown')}</span>
+              <span className="muted consent-source" data-source={c?.source}>{c ? `${c.granted ? t('consent.granted') : t('consent.withdrawn')} · ${formatShortDate(c.at)} · ${t(`consent.source.${CONSENT_SOURCE_KEYS[c.source] ?? c.source}`, { defaultValue: c.source })}` : t('consent.unknown')}</span>
             </li>
           );
         })}

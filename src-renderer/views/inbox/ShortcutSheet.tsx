@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 
 const KEYS: [string, string][] = [
   ['j', 'next'],

@@ -99,6 +99,8 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
   const end = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const focusId = useInbox((s) => s.focusMessageId);
+  // Stay pinned to the newest message while photos and voice notes load and grow the timeline.
+  const pinned = useRef(true);
   const now = Date.now();
   useEffect(() => {
     if (focusId !== null) {
@@ -112,7 +114,18 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
   }, [items.length, focusId]);
   let lastDay = '';
   return (
-    <div className="timeline" data-testid="timeline" ref={box}>
+    <div
+      className="timeline"
+      data-testid="timeline"
+      ref={box}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
+      }}
+      onLoadCapture={() => {
+        if (focusId === null && pinned.current) end.current?.scrollIntoView({ block: 'end' });
+      }}
+    >
       {items.map((item) => {
         const day = new Date(item.at).toDateString();
         const separator =

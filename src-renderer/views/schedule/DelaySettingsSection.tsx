@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoticePolicyDto, Practitioner } from '../../../src-main/contract/appointments';
 import { ApiError, desk } from '../../api/client';
+import { FormStatus, SaveBar } from '../../components/SaveBar';
 import './schedule.css';
 
 type Status = { ok: boolean; text: string } | null;
@@ -54,40 +55,37 @@ export function DelaySettingsSection() {
       <form onSubmit={savePolicy} data-testid="notice-policy">
         <h2>{t('settings.title')}</h2>
         <p className="section-intro">{t('settings.intro')}</p>
-        <div className="form-grid">
-          <label htmlFor="policy-threshold">{t('settings.threshold')}</label>
-          <input id="policy-threshold" type="number" min={5} max={120} value={policy.thresholdMinutes} onChange={(e) => setPolicy({ ...policy, thresholdMinutes: Number(e.target.value) })} />
-          <label htmlFor="policy-cap">{t('settings.cap')}</label>
-          <input id="policy-cap" type="number" min={1} max={10} value={policy.capPerPatientPerDay} onChange={(e) => setPolicy({ ...policy, capPerPatientPerDay: Number(e.target.value) })} />
-          <label htmlFor="policy-quiet">{t('settings.quiet')}</label>
-          <div className="quiet-hours">
-            <input
-              id="policy-quiet"
-              type="checkbox"
-              checked={policy.quietHours !== null}
-              onChange={(e) => setPolicy({ ...policy, quietHours: e.target.checked ? { from: '21:00', to: '07:00' } : null })}
-            />
-            {policy.quietHours ? (
-              <>
-                <input type="time" aria-label={t('settings.quietFrom')} value={policy.quietHours.from} onChange={(e) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, from: e.target.value } })} />
-                <span>–</span>
-                <input type="time" aria-label={t('settings.quietTo')} value={policy.quietHours.to} onChange={(e) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, to: e.target.value } })} />
-              </>
-            ) : (
-              <span className="muted">{t('settings.quietOff')}</span>
-            )}
+        <div className="card">
+          <div className="form-grid">
+            <label htmlFor="policy-threshold">{t('settings.threshold')}</label>
+            <input id="policy-threshold" type="number" min={5} max={120} value={policy.thresholdMinutes} onChange={(e) => setPolicy({ ...policy, thresholdMinutes: Number(e.target.value) })} />
+            <label htmlFor="policy-cap">{t('settings.cap')}</label>
+            <input id="policy-cap" type="number" min={1} max={10} value={policy.capPerPatientPerDay} onChange={(e) => setPolicy({ ...policy, capPerPatientPerDay: Number(e.target.value) })} />
+            <label htmlFor="policy-quiet">{t('settings.quiet')}</label>
+            <div className="quiet-hours">
+              <input
+                id="policy-quiet"
+                type="checkbox"
+                checked={policy.quietHours !== null}
+                onChange={(e) => setPolicy({ ...policy, quietHours: e.target.checked ? { from: '21:00', to: '07:00' } : null })}
+              />
+              {policy.quietHours ? (
+                <>
+                  <input type="time" aria-label={t('settings.quietFrom')} value={policy.quietHours.from} onChange={(e) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, from: e.target.value } })} />
+                  <span>–</span>
+                  <input type="time" aria-label={t('settings.quietTo')} value={policy.quietHours.to} onChange={(e) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, to: e.target.value } })} />
+                </>
+              ) : (
+                <span className="muted">{t('settings.quietOff')}</span>
+              )}
+            </div>
           </div>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="btn primary" data-testid="policy-save">
-            {t('settings.save')}
-          </button>
-          {policyStatus ? <span className={`form-status ${policyStatus.ok ? 'ok' : 'error'}`} role="status">{policyStatus.text}</span> : null}
+          <SaveBar label={t('settings.save')} testId="policy-save" status={policyStatus} />
         </div>
       </form>
 
-      <form onSubmit={savePerson} className="practitioner-settings" data-testid="practitioners">
-        <h2>{t('settings.practitioners')}</h2>
+      <form onSubmit={savePerson} className="practitioner-settings card" data-testid="practitioners">
+        <h3>{t('settings.practitioners')}</h3>
         <table className="practitioner-table">
           <thead>
             <tr>
@@ -140,7 +138,7 @@ export function DelaySettingsSection() {
             </tr>
           </tbody>
         </table>
-        {peopleStatus ? <span className={`form-status ${peopleStatus.ok ? 'ok' : 'error'}`} role="status">{peopleStatus.text}</span> : null}
+        <FormStatus status={peopleStatus} />
       </form>
     </div>
   );

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../src-main/contract/appointments';
 import { ApiError, desk } from '../../api/client';
-import { Icon } from '../../components/Icon';
+import { Dialog } from '../../components/Dialog';
+import { FileDrop } from '../../components/FileDrop';
 import { clinicDate, clinicTime, LOCALES } from './clinicTime';
 
 /** Import a calendar (ICS) or a spreadsheet export (CSV): a dry run shows every row and error first. */
@@ -15,14 +16,6 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const locale = LOCALES[i18n.language] ?? 'en-GB';
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const run = async (dryRun: boolean, f = file): Promise<void> => {
     if (!f) return;
@@ -41,67 +34,61 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
   };
 
   return (
-    <div className="sched-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="sched-dialog" role="dialog" aria-modal="true" aria-label={t('import.title')} data-testid="import-dialog" data-dialog>
-        <header className="sched-dialog-head">
-          <div>
-            <h2>{t('import.title')}</h2>
-            <div className="muted">{t('import.intro')}</div>
-          </div>
-          <button className="icon-button" onClick={onClose} aria-label={t('preview.close')}>
-            <Icon name="close" size={16} />
-          </button>
-        </header>
-        <div className="import-form">
-          <input
-            type="file"
-            accept=".ics,.ical,.csv,.txt,text/calendar,text/csv"
-            data-testid="import-file"
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              if (!f) return;
-              const picked = { name: f.name, content: await f.text() };
-              setFile(picked);
-              setSummary(null);
-              await run(true, picked);
-            }}
-          />
-          <input className="delay-input" placeholder={t('import.practitioner')} value={practitioner} onChange={(e) => setPractitioner(e.target.value)} aria-label={t('import.practitioner')} />
-        </div>
-        {error ? <div className="preview-stale">{error}</div> : null}
-        {summary ? (
-          <>
-            <div className="import-counts" data-testid="import-counts">
-              {summary.dryRun
-                ? t('import.wouldCreate', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged })
-                : t('import.done', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged })}
-            </div>
-            <ul className="preview-list import-rows">
-              {summary.errors.map((e) => (
-                <li key={`e${e.line}`} className="import-error" data-testid="import-error">
-                  {t('import.line', { line: e.line })}: {e.message}
-                </li>
-              ))}
-              {summary.rows.map((r) => (
-                <li key={r.uid} className={r.cancelled ? 'muted' : ''}>
-                  <span className="import-when">
-                    {clinicDate(r.startsAt, props.timeZone, locale)} {clinicTime(r.startsAt, props.timeZone)}–{clinicTime(r.endsAt, props.timeZone)}
-                  </span>{' '}
-                  <b>{r.patientName ?? '—'}</b> · {r.practitioner} <span className="muted">({t(`import.outcome.${r.outcome}`)})</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <footer className="sched-dialog-actions">
-          <button className="primary" disabled={busy || !summary?.dryRun || summary.rows.length === 0} onClick={() => void run(false)} data-testid="import-confirm">
-            {t('import.confirm', { count: summary?.rows.length ?? 0 })}
-          </button>
+    <Dialog
+      title={t('import.title')}
+      subtitle={t('import.intro')}
+      onClose={onClose}
+      testId="import-dialog"
+      size="wide"
+      footer={
+        <>
           <button className="secondary" onClick={onClose}>
             {t('import.close')}
           </button>
-        </footer>
+          <button className="primary" disabled={busy || !summary?.dryRun || summary.rows.length === 0} onClick={() => void run(false)} data-testid="import-confirm">
+            {t('import.confirm', { count: summary?.rows.length ?? 0 })}
+          </button>
+        </>
+      }
+    >
+      <div className="import-form">
+        <FileDrop
+          accept=".ics,.ical,.csv,.txt,text/calendar,text/csv"
+          hint={t('import.fileHint')}
+          testId="import-file"
+          onPick={async (picked) => {
+            setFile(picked);
+            setSummary(null);
+            if (picked) await run(true, picked);
+          }}
+        />
+        <input className="delay-input" placeholder={t('import.practitioner')} value={practitioner} onChange={(e) => setPractitioner(e.target.value)} aria-label={t('import.practitioner')} />
       </div>
-    </div>
+      {error ? <div className="preview-stale">{error}</div> : null}
+      {summary ? (
+        <>
+          <div className="import-counts" data-testid="import-counts">
+            {summary.dryRun
+              ? t('import.wouldCreate', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged })
+              : t('import.done', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged })}
+          </div>
+          <ul className="preview-list import-rows">
+            {summary.errors.map((e) => (
+              <li key={`e${e.line}`} className="import-error" data-testid="import-error">
+                {t('import.line', { line: e.line })}: {e.message}
+              </li>
+            ))}
+            {summary.rows.map((r) => (
+              <li key={r.uid} className={r.cancelled ? 'muted' : ''}>
+                <span className="import-when">
+                  {clinicDate(r.startsAt, props.timeZone, locale)} {clinicTime(r.startsAt, props.timeZone)}–{clinicTime(r.endsAt, props.timeZone)}
+                </span>{' '}
+                <b>{r.patientName ?? '—'}</b> · {r.practitioner} <span className="muted">({t(`import.outcome.${r.outcome}`)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Dialog>
   );
 }

@@ -33,6 +33,7 @@ export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected:
           </span>
         ) : null}
       </div>
+      <div className="visit-body">
       <div className="visit-main">
         <div className="visit-name">
           {v.patientName || t('visit.noPatient')}
@@ -61,6 +62,7 @@ export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected:
             {t(`action.${action}`)}
           </button>
         ))}
+      </div>
       </div>
     </li>
   );

@@ -1,7 +1,7 @@
 import type { AuthenticationCreds, AuthenticationState, SignalDataSet, SignalDataTypeMap } from '@whiskeysockets/baileys';
 import type { BaileysLib } from '../baileys';
 import type { AuthKeyValueStore, AuthRecord } from '../../../domain/whatsapp/whatsappPort';
-import type { SecretBox } from './secretBox';
+import type { SecretBox } from '../../../domain/shared/secretBox';
 
 /**
  * Baileys' AuthenticationState (credentials + signal keys) over a key-value table instead of

@@ -1,5 +1,6 @@
-import type { NormalizedCall } from '../callTypes';
-import type { ParsedCall, ParsedCallFile } from './importTypes';
+import type { CallDirection, NormalizedCall } from '../callTypes';
+import { resolveResult, type StatusMeaning } from './classifyCall';
+import { rowHash, type ParsedCall, type ParsedCallFile } from './importTypes';
 
 /**
  * PBX exports write one row per leg: a ring group that rings three desks gives three Asterisk CDRs with
@@ -13,6 +14,49 @@ export interface CallLeg {
   /** The row's raw fields joined: identical text means the same row exported twice. */
   rowText: string;
   call: NormalizedCall;
+}
+
+/** What a CSV call log row says once its cells are read (3CX call log, generic CSV). */
+export interface CsvCallRow {
+  line: number;
+  fields: readonly string[];
+  /** The PBX's call id, '' when the export has none. */
+  id: string;
+  direction: CallDirection;
+  from: string;
+  to: string;
+  startedAt: number;
+  ringSeconds: number;
+  talkSeconds: number;
+  meaning: StatusMeaning;
+  abandonWithinSeconds: number;
+  extension: string | null;
+  source: '3cx' | 'generic';
+  /** Cells that identify a row without a call id (its hash becomes the call's source id). */
+  identity: readonly string[];
+  note: string;
+}
+
+/** One leg from a CSV row: only an answered call has talk time; unanswered ones are abandoned or missed by ring time. */
+export function csvCallLeg(r: CsvCallRow): CallLeg {
+  return {
+    line: r.line,
+    key: r.id || null,
+    rowText: r.fields.join('\u001f'),
+    call: {
+      direction: r.direction,
+      fromNumber: r.from,
+      toNumber: r.to,
+      startedAt: r.startedAt,
+      ringSeconds: r.ringSeconds,
+      talkSeconds: r.meaning === 'answered' ? r.talkSeconds : 0,
+      result: resolveResult(r.meaning, { ringSeconds: r.ringSeconds, callerHungUp: null, abandonWithinSeconds: r.abandonWithinSeconds }),
+      extension: r.extension,
+      source: r.source,
+      sourceId: r.id || rowHash(r.identity),
+      note: r.note,
+    },
+  };
 }
 
 const endOf = (c: NormalizedCall): number => c.startedAt + (c.ringSeconds + c.talkSeconds) * 1000;

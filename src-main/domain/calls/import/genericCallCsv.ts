@@ -1,10 +1,10 @@
 import type { CallDirection } from '../callTypes';
 import { directionWord, inferDirection } from './callDirection';
-import { collectCalls, type CallLeg } from './callLegs';
-import { DEFAULT_ABANDON_WITHIN_SECONDS, resolveResult, statusMeaning, type StatusMeaning } from './classifyCall';
+import { collectCalls, csvCallLeg, type CallLeg } from './callLegs';
+import { DEFAULT_ABANDON_WITHIN_SECONDS, statusMeaning, type StatusMeaning } from './classifyCall';
 import type { CsvRecord } from './csvTokenizer';
 import { looksLikeExtension, parseDateTime, parseDurationSeconds, phoneDigits } from './fieldParsers';
-import { emptyResult, headerKey, rowHash, type ColumnMapping, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
+import { emptyResult, headerKey, type ColumnMapping, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
 
 /**
  * Any call list with a header row (a PBX we have no reader for, a spreadsheet kept by hand), read through
@@ -99,29 +99,25 @@ export function parseGenericCallCsv(records: CsvRecord[], opts: ImportOptions): 
       continue;
     }
     const ext = cell(r, 'extension') || (direction === 'in' ? to : from);
-    const id = cell(r, 'id');
-    legs.push({
-      line: r.line,
-      key: id || null,
-      rowText: r.fields.join('\u001f'),
-      call: {
+    legs.push(
+      csvCallLeg({
+        line: r.line,
+        fields: r.fields,
+        id: cell(r, 'id'),
         direction,
-        fromNumber: from,
-        toNumber: to,
+        from,
+        to,
         startedAt,
         ringSeconds,
-        talkSeconds: meaning === 'answered' ? talkSeconds : 0,
-        result: resolveResult(meaning, {
-          ringSeconds,
-          callerHungUp: null,
-          abandonWithinSeconds: opts.abandonWithinSeconds ?? DEFAULT_ABANDON_WITHIN_SECONDS,
-        }),
+        talkSeconds,
+        meaning,
+        abandonWithinSeconds: opts.abandonWithinSeconds ?? DEFAULT_ABANDON_WITHIN_SECONDS,
         extension: looksLikeExtension(ext) ? ext : null,
         source: 'generic',
-        sourceId: id || rowHash([String(startedAt), direction, from, to, statusText, String(ringSeconds), String(talkSeconds)]),
+        identity: [String(startedAt), direction, from, to, statusText, String(ringSeconds), String(talkSeconds)],
         note: cell(r, 'note'),
-      },
-    });
+      }),
+    );
   }
   return { format: 'generic', ...collectCalls(legs), skipped, errors, fileError: null };
 }

@@ -1,10 +1,10 @@
 import type { CallDirection } from '../callTypes';
 import { directionWord, inferDirection } from './callDirection';
-import { collectCalls, type CallLeg } from './callLegs';
-import { DEFAULT_ABANDON_WITHIN_SECONDS, resolveResult, statusMeaning } from './classifyCall';
+import { collectCalls, csvCallLeg, type CallLeg } from './callLegs';
+import { DEFAULT_ABANDON_WITHIN_SECONDS, statusMeaning } from './classifyCall';
 import type { CsvRecord } from './csvTokenizer';
 import { looksLikeExtension, parseDateTime, parseDurationSeconds, phoneDigits } from './fieldParsers';
-import { emptyResult, headerKey, rowHash, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
+import { emptyResult, headerKey, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
 
 /**
  * 3CX call log export (Call History / Call Log report, V18–V20): a header row
@@ -94,25 +94,25 @@ export function parseThreeCxCallLog(records: CsvRecord[], opts: ImportOptions): 
       fail(`${ringSeconds === null ? 'Ringing' : 'Talking'}: cannot read "${cell(r, ringSeconds === null ? 'ringing' : 'talking')}" as a duration`);
       continue;
     }
-    const callId = cell(r, 'id');
-    legs.push({
-      line: r.line,
-      key: callId || null,
-      rowText: r.fields.join('\u001f'),
-      call: {
+    legs.push(
+      csvCallLeg({
+        line: r.line,
+        fields: r.fields,
+        id: cell(r, 'id'),
         direction,
-        fromNumber: from,
-        toNumber: to,
+        from,
+        to,
         startedAt,
         ringSeconds,
-        talkSeconds: meaning === 'answered' ? talkSeconds : 0,
-        result: resolveResult(meaning, { ringSeconds, callerHungUp: null, abandonWithinSeconds }),
+        talkSeconds,
+        meaning,
+        abandonWithinSeconds,
         extension: deskOf(direction, from, to),
         source: '3cx',
-        sourceId: callId || rowHash([String(startedAt), from, to, statusText, String(ringSeconds), String(talkSeconds)]),
+        identity: [String(startedAt), from, to, statusText, String(ringSeconds), String(talkSeconds)],
         note: '',
-      },
-    });
+      }),
+    );
   }
   return { format: '3cx', ...collectCalls(legs), skipped, errors, fileError: null };
 }

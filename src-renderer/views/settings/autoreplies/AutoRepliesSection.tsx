@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AutoReplySettingsDto, ClinicProfile, TemplateSummary } from '../../../../src-main/contract/templates';
-import { ApiError, desk } from '../../../api/client';
+import { desk } from '../../../api/client';
 import { templateName } from '../../templates/templateName';
 import '../hours/hours.css';
+import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
 
 const TOPICS = ['hours', 'address', 'booking', 'prices', 'documents'] as const;
 type Toggle = { enabled: boolean; templateId: number | null };
@@ -14,7 +15,7 @@ export function AutoRepliesSection() {
   const [draft, setDraft] = useState<AutoReplySettingsDto | null>(null);
   const [profile, setProfile] = useState<ClinicProfile | null>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run } = useSaveStatus();
 
   useEffect(() => {
     void Promise.all([desk.call('autoReplies.get', {}), desk.call('clinicProfile.get', {}), desk.call('templates.list', {})]).then(([s, p, l]) => {
@@ -27,14 +28,11 @@ export function AutoRepliesSection() {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       const [s, p] = await Promise.all([desk.call('autoReplies.save', draft), desk.call('clinicProfile.save', profile)]);
       setDraft(s);
       setProfile(p);
-      setStatus({ ok: true, text: t('settings:saved') });
-    } catch (err) {
-      setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
-    }
+    }, t('settings:saved'));
   };
 
   /** The reply picker of one automatic reply: "first of the category" or a chosen template of that category. */
@@ -65,7 +63,7 @@ export function AutoRepliesSection() {
       <h2>{t('auto.title')}</h2>
       <p className="section-intro">{t('auto.intro')}</p>
 
-      <section className="auto-card">
+      <section className="auto-card card">
         <header>
           <h3>{t('auto.welcome')}</h3>
           {toggle(draft.welcome.enabled, (enabled) => setDraft({ ...draft, welcome: { ...draft.welcome, enabled } }), 'auto-welcome')}
@@ -90,7 +88,7 @@ export function AutoRepliesSection() {
         </div>
       </section>
 
-      <section className="auto-card">
+      <section className="auto-card card">
         <header>
           <h3>{t('auto.outOfHours')}</h3>
           {toggle(draft.outOfHours.enabled, (enabled) => setDraft({ ...draft, outOfHours: { ...draft.outOfHours, enabled } }), 'auto-out-of-hours')}
@@ -102,7 +100,7 @@ export function AutoRepliesSection() {
         </div>
       </section>
 
-      <section className="auto-card">
+      <section className="auto-card card">
         <header>
           <h3>{t('auto.keywords')}</h3>
           {toggle(draft.keywords.enabled, (enabled) => setDraft({ ...draft, keywords: { ...draft.keywords, enabled } }), 'auto-keywords')}
@@ -121,7 +119,7 @@ export function AutoRepliesSection() {
         </div>
       </section>
 
-      <section className="auto-card">
+      <section className="auto-card card">
         <h3>{t('auto.profile')}</h3>
         <p className="muted">{t('auto.profileHint')}</p>
         <div className="auto-row">
@@ -135,16 +133,7 @@ export function AutoRepliesSection() {
         {missing.length > 0 ? <p className="auto-missing">{t('auto.missingProfile', { list: missing.map((k) => t(`auto.${k}`)).join(', ') })}</p> : null}
       </section>
 
-      <div className="form-actions">
-        <button type="submit" className="btn primary" data-testid="autoreplies-save">
-          {t('settings:save')}
-        </button>
-        {status ? (
-          <span className={`form-status ${status.ok ? 'ok' : 'error'}`} role="status">
-            {status.text}
-          </span>
-        ) : null}
-      </div>
+      <SaveBar label={t('settings:save')} testId="autoreplies-save" status={status} />
     </form>
   );
 }

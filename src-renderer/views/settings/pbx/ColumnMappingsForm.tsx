@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSettingsDto, ColumnMappingDto } from '../../../../src-main/contract/calls';
-import { ApiError, desk } from '../../../api/client';
+import { desk } from '../../../api/client';
+import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
 
 const FIELDS = ['startedAt', 'direction', 'number', 'from', 'to', 'status', 'ringSeconds', 'talkSeconds', 'extension', 'note', 'id'] as const;
 type Field = (typeof FIELDS)[number];
@@ -13,22 +14,18 @@ export function ColumnMappingsForm({ settings, onChanged }: { settings: CallSett
   const [cols, setCols] = useState<Partial<Record<Field, string>>>({});
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | 'ymd'>('dmy');
   const [defaultDirection, setDefaultDirection] = useState<'' | 'in' | 'out'>('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run } = useSaveStatus();
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const mapping: ColumnMappingDto = { startedAt: cols.startedAt ?? '', dateOrder };
     for (const f of FIELDS) if (f !== 'startedAt' && cols[f]?.trim()) mapping[f] = cols[f]!.trim();
     if (defaultDirection) mapping.defaultDirection = defaultDirection;
-    try {
-      await desk.call('calls.saveMapping', { sourceName: name, mapping });
-      setStatus({ ok: true, text: t('settings.saved') });
-      setName('');
-      setCols({});
-      onChanged();
-    } catch (err) {
-      setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
-    }
+    const ok = await run(() => desk.call('calls.saveMapping', { sourceName: name, mapping }), t('settings.saved'));
+    if (!ok) return;
+    setName('');
+    setCols({});
+    onChanged();
   };
   const remove = async (sourceName: string) => {
     await desk.call('calls.deleteMapping', { sourceName });
@@ -36,7 +33,7 @@ export function ColumnMappingsForm({ settings, onChanged }: { settings: CallSett
   };
 
   return (
-    <form onSubmit={save} className="settings-subsection" data-testid="mapping-form">
+    <form onSubmit={save} className="settings-subsection card" data-testid="mapping-form">
       <h3>{t('settings.mappings.title')}</h3>
       <p className="section-intro">{t('settings.mappings.intro')}</p>
       {settings.mappings.length > 0 ? (
@@ -78,12 +75,7 @@ export function ColumnMappingsForm({ settings, onChanged }: { settings: CallSett
           <option value="out">{t('direction.out')}</option>
         </select>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn primary">
-          {t('settings.mappings.save')}
-        </button>
-        {status ? <span className={`form-status ${status.ok ? 'ok' : 'error'}`} role="status">{status.text}</span> : null}
-      </div>
+      <SaveBar label={t('settings.mappings.save')} testId="mappings-save" status={status} />
     </form>
   );
 }

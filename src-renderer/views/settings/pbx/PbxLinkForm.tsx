@@ -1,33 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSettingsDto } from '../../../../src-main/contract/calls';
-import { ApiError, desk } from '../../../api/client';
+import { desk } from '../../../api/client';
 import { formatTime } from '../../../i18n/format';
+import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
 
 /** The Asterisk Manager Interface (AMI) link: address, user and secret from manager.conf, and its live state. */
 export function PbxLinkForm({ settings, onSaved }: { settings: CallSettingsDto; onSaved: (s: CallSettingsDto) => void }) {
   const { t } = useTranslation('calls');
   const [draft, setDraft] = useState({ ...settings.pbx, secret: '', abandon: settings.abandonWithinSeconds });
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run } = useSaveStatus();
   const state = settings.pbxState;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       const saved = await desk.call('calls.saveSettings', {
         pbx: { enabled: draft.enabled, host: draft.host, port: draft.port, username: draft.username, ...(draft.secret ? { secret: draft.secret } : {}) },
         abandonWithinSeconds: draft.abandon,
       });
       onSaved(saved);
       setDraft((d) => ({ ...d, secret: '', secretSet: saved.pbx.secretSet }));
-      setStatus({ ok: true, text: t('settings.saved') });
-    } catch (err) {
-      setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
-    }
+    }, t('settings.saved'));
   };
 
   return (
-    <form onSubmit={save} className="settings-subsection" data-testid="pbx-form">
+    <form onSubmit={save} className="settings-subsection card" data-testid="pbx-form">
       <h3>{t('settings.pbx.title')}</h3>
       <p className="section-intro">{t('settings.pbx.intro')}</p>
       <div className="form-grid">
@@ -59,12 +57,7 @@ export function PbxLinkForm({ settings, onSaved }: { settings: CallSettingsDto; 
         <label htmlFor="pbx-abandon">{t('settings.pbx.abandon')}</label>
         <input id="pbx-abandon" type="number" min={1} max={300} value={draft.abandon} onChange={(e) => setDraft({ ...draft, abandon: Number(e.target.value) })} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn primary" data-testid="pbx-save">
-          {t('settings.save')}
-        </button>
-        {status ? <span className={`form-status ${status.ok ? 'ok' : 'error'}`} role="status">{status.text}</span> : null}
-      </div>
+      <SaveBar label={t('settings.save')} testId="pbx-save" status={status} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSettingsDto, TextBackRules } from '../../../../src-main/contract/calls';
-import { ApiError, desk } from '../../../api/client';
+import { desk } from '../../../api/client';
+import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
 
 const RESULTS = ['missed', 'abandoned', 'voicemail', 'busy'] as const;
 
@@ -9,7 +10,7 @@ const RESULTS = ['missed', 'abandoned', 'voicemail', 'busy'] as const;
 export function TextBackForm({ settings, onSaved }: { settings: CallSettingsDto; onSaved: (s: CallSettingsDto) => void }) {
   const { t } = useTranslation('calls');
   const [rules, setRules] = useState<TextBackRules>(settings.textBack);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const { status, run } = useSaveStatus();
   const set = <K extends keyof TextBackRules>(k: K, v: TextBackRules[K]) => setRules({ ...rules, [k]: v });
   const templates = settings.templates.some((x) => x.shortcode === rules.templateShortcode)
     ? settings.templates
@@ -17,18 +18,15 @@ export function TextBackForm({ settings, onSaved }: { settings: CallSettingsDto;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await run(async () => {
       const saved = await desk.call('calls.saveSettings', { textBack: rules });
       onSaved(saved);
       setRules(saved.textBack);
-      setStatus({ ok: true, text: t('settings.saved') });
-    } catch (err) {
-      setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
-    }
+    }, t('settings.saved'));
   };
 
   return (
-    <form onSubmit={save} className="settings-subsection" data-testid="textback-form">
+    <form onSubmit={save} className="settings-subsection card" data-testid="textback-form">
       <h3>{t('settings.textBack.title')}</h3>
       <p className="section-intro">{t('settings.textBack.intro')}</p>
       <div className="form-grid">
@@ -85,12 +83,7 @@ export function TextBackForm({ settings, onSaved }: { settings: CallSettingsDto;
         <input id="tb-delay" type="number" min={1} max={1440} value={rules.maxDelayMinutes} onChange={(e) => set('maxDelayMinutes', Number(e.target.value))} />
       </div>
       <p className="muted">{t('settings.textBack.oncePerDay')}</p>
-      <div className="form-actions">
-        <button type="submit" className="btn primary" data-testid="textback-save">
-          {t('settings.save')}
-        </button>
-        {status ? <span className={`form-status ${status.ok ? 'ok' : 'error'}`} role="status">{status.text}</span> : null}
-      </div>
+      <SaveBar label={t('settings.save')} testId="textback-save" status={status} />
     </form>
   );
 }

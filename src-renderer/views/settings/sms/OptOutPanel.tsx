@@ -22,7 +22,7 @@ export function OptOutPanel({ general, onSave }: { general: General; onSave: (c:
   };
 
   return (
-    <div className="sms-card">
+    <div className="card">
       <h3>{t('optOut.title')}</h3>
       <p className="muted">{t('optOut.help')}</p>
       <div className="form-grid">

@@ -41,9 +41,9 @@ export function SmsSection() {
     <div className="sms-settings">
       <h2>{t('title')}</h2>
       <p className="section-intro">{t('intro')}</p>
-      {view.demo ? <p className="sms-note">{t('demoNote')}</p> : null}
+      {view.demo ? <p className="note-banner">{t('demoNote')}</p> : null}
 
-      <div className="sms-card">
+      <div className="card">
         <h3>{t('active.title')}</h3>
         <div className="form-grid">
           <label htmlFor="sms-active">{t('active.label')}</label>
@@ -64,7 +64,7 @@ export function SmsSection() {
         {configured.size === 0 ? <p className="muted">{t('active.nothingConfigured')}</p> : null}
       </div>
 
-      <div className="sms-card">
+      <div className="card">
         <div className="sms-tabs" role="tablist">
           {PROVIDERS.map((p) => (
             <button key={p} role="tab" aria-selected={tab === p} className={`sms-tab${tab === p ? ' on' : ''}`} onClick={() => setTab(p)} data-testid={`sms-tab-${p}`}>
@@ -76,7 +76,7 @@ export function SmsSection() {
         <ProviderPanel key={tab} provider={tab} view={view.providers.find((p) => p.provider === tab) ?? null} />
       </div>
 
-      <div className="sms-card">
+      <div className="card">
         <h3>{t('length.title')}</h3>
         <div className="form-grid">
           <label htmlFor="sms-translit">{t('length.transliterate')}</label>

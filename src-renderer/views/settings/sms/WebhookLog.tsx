@@ -15,8 +15,8 @@ export function WebhookLog() {
   };
   useEffect(refresh, []);
   return (
-    <div className="sms-card">
-      <div className="sms-card-head">
+    <div className="card">
+      <div className="card-head">
         <h3>{t('log.title')}</h3>
         <button className="btn" onClick={refresh}>
           {t('log.refresh')}

@@ -7,7 +7,7 @@ export function HealthPanel({ status }: { status: WhatsAppStatus }) {
   const { t } = useTranslation('whatsapp');
   const when = (ms: number | null): string => (ms ? formatDateTime(ms) : t('health.never'));
   return (
-    <div className="wa-card" data-testid="whatsapp-health">
+    <div className="card" data-testid="whatsapp-health">
       <h3>{t('health.title')}</h3>
       {status.phone.warn ? (
         <div className="wa-alert warn" role="alert" data-testid="whatsapp-phone-warning">

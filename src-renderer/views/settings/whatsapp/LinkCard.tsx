@@ -31,8 +31,8 @@ export function LinkCard({ status }: { status: WhatsAppStatus }) {
   };
 
   return (
-    <div className="wa-card" data-testid="whatsapp-link">
-      <div className="wa-card-head">
+    <div className="card" data-testid="whatsapp-link">
+      <div className="card-head">
         <h3>{t('link.title')}</h3>
         <span className={`wa-state ${TONE[status.state]}`} data-testid="whatsapp-state">
           <i aria-hidden="true" />

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WhatsAppSettingsDto } from '../../../../src-main/contract/whatsapp';
+import { SaveBar } from '../../../components/SaveBar';
 import { useWhatsApp } from './whatsappStore';
 
 const PACING_FIELDS = new Set(['minGapMs', 'maxGapMs', 'firstContactDailyCap', 'typing', 'smsFallback', 'includeGroups']);
@@ -21,7 +22,7 @@ export function PacingCard({ settings }: { settings: WhatsAppSettingsDto }) {
   const toggle = (key: 'typing' | 'smsFallback' | 'includeGroups') => void updateSettings({ [key]: !settings[key] });
 
   return (
-    <form className="wa-card" onSubmit={save} data-testid="whatsapp-pacing">
+    <form className="card" onSubmit={save} data-testid="whatsapp-pacing">
       <h3>{t('pacing.title')}</h3>
       <p className="muted">{t('pacing.intro')}</p>
       <div className="form-grid">
@@ -43,17 +44,13 @@ export function PacingCard({ settings }: { settings: WhatsAppSettingsDto }) {
           <input type="checkbox" checked={settings.includeGroups} onChange={() => toggle('includeGroups')} /> {t('pacing.groups')}
         </label>
       </div>
-      <div className="form-actions">
-        <button className="btn primary" type="submit" data-testid="whatsapp-pacing-save">
-          {t('pacing.save')}
-        </button>
-        {saved && !pacingError ? <span className="form-status ok" role="status">{t('pacing.saved')}</span> : null}
+      <SaveBar label={t('pacing.save')} testId="whatsapp-pacing-save" status={saved && !pacingError ? { ok: true, text: t('pacing.saved') } : null}>
         {pacingError ? (
           <span className="form-status error" role="alert">
             {pacingError}
           </span>
         ) : null}
-      </div>
+      </SaveBar>
     </form>
   );
 }

@@ -20,7 +20,7 @@ export function WhatsAppSection() {
     <div className="wa-settings">
       <h2>{t('title')}</h2>
       <p className="section-intro">{t('intro')}</p>
-      {status.demo ? <p className="wa-note" data-testid="whatsapp-demo-note">{t('demoNote')}</p> : null}
+      {status.demo ? <p className="note-banner" data-testid="whatsapp-demo-note">{t('demoNote')}</p> : null}
       <LinkCard status={status} />
       <HealthPanel status={status} />
       <PacingCard settings={status.settings} />

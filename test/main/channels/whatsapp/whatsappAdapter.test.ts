@@ -2,7 +2,7 @@ import { Boom } from '@hapi/boom';
 import * as baileys from '@whiskeysockets/baileys';
 import { DisconnectReason, type BaileysEventMap } from '@whiskeysockets/baileys';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { aesGcmBox } from '../../../../src-main/channels/whatsapp/auth/secretBox';
+import { aesGcmSecretBox } from '../../../../src-main/domain/shared/secretBox';
 import { DEFAULT_MACHINE } from '../../../../src-main/channels/whatsapp/connection/connectionMachine';
 import { WhatsAppAdapter } from '../../../../src-main/channels/whatsapp/whatsappAdapter';
 import type { InboundMessage, StatusUpdate } from '../../../../src-main/domain/messaging/channelPort';
@@ -58,7 +58,7 @@ function setup(store = new MemoryStore()) {
   const adapter = new WhatsAppAdapter({
     sink,
     authStore: store,
-    box: aesGcmBox(Buffer.alloc(32, 5)),
+    box: aesGcmSecretBox(Buffer.alloc(32, 5)),
     lib: async () => baileys,
     socketFactory: async ({ auth }) => {
       const s = new FakeSocket(auth.creds);

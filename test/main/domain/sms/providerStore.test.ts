@@ -1,28 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aesGcmSecretBox, fileSecretBox, SECRETS_KEY_FILE } from '../../../../src-main/domain/shared/secretBox';
+import { aesGcmSecretBox } from '../../../../src-main/domain/shared/secretBox';
 import { loadProviderConfig, providerViews, saveProviderConfig } from '../../../../src-main/domain/sms/providerStore';
-import { tempApp, tempDir } from '../../../helpers/tempApp';
+import { tempApp } from '../../../helpers/tempApp';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-describe('secret box and provider store', () => {
-  it('creates a 0600 key file once and opens what it sealed', () => {
-    const dir = tempDir();
-    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const box = fileSecretBox(dir);
-    const sealed = box.seal('hunter2');
-    expect(sealed.toString('latin1')).not.toContain('hunter2');
-    expect(fileSecretBox(dir).open(sealed)).toBe('hunter2');
-    expect(fs.statSync(path.join(dir, SECRETS_KEY_FILE)).mode & 0o777).toBe(0o600);
-    expect(() => aesGcmSecretBox(randomBytes(32)).open(sealed)).toThrow();
-  });
-
+describe('provider store', () => {
   it('round-trips a provider config and says clearly when the key no longer opens it', async () => {
     const app = await tempApp();
     cleanups.push(() => app.cleanup());

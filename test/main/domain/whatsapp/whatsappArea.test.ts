@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Boom } from '@hapi/boom';
 import { DisconnectReason } from '@whiskeysockets/baileys';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +13,7 @@ const N = 1_000;
 const T0 = Date.parse('2025-11-23T09:30:00Z');
 const running: WaDesk[] = [];
 
-async function desk(dataDir?: string, opts: { oneShot?: boolean } = {}): Promise<WaDesk> {
+async function desk(dataDir?: string, opts: Parameters<typeof startWaDesk>[1] = {}): Promise<WaDesk> {
   const d = await startWaDesk(dataDir, opts);
   running.push(d);
   return d;
@@ -255,6 +256,17 @@ describe('WhatsApp area over the real database, outbox and adapter (fake socket)
     const again = await desk(d.dataDir);
     expect(await again.status()).toMatchObject({ state: 'logged_out', reason: 'corrupt_auth', pairAgain: true });
     expect(again.sockets).toHaveLength(0);
+  });
+
+  it('keys sealed by the desktop app\'s OS key store ask to pair again in host mode, without crashing', async () => {
+    const safeStorage = { encryptString: (s: string) => Buffer.from(s).reverse(), decryptString: (b: Buffer) => Buffer.from(b).reverse().toString() };
+    const d = await desk(undefined, { osKeystore: safeStorage });
+    await d.open();
+    expect(fs.existsSync(`${d.dataDir}/secrets.key`)).toBe(false);
+    await stop(d);
+    const host = await desk(d.dataDir);
+    expect(await host.status()).toMatchObject({ state: 'logged_out', reason: 'corrupt_auth', pairAgain: true });
+    expect(host.sockets).toHaveLength(0);
   });
 
   it('falls back to SMS for a number without WhatsApp when the clinic allows it', async () => {

@@ -1,3 +1,4 @@
+import type { OsKeystore } from '../../../../src-main/domain/shared/secretBox';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,12 +39,11 @@ export interface WaDesk {
   count(sql: string, ...args: unknown[]): number;
 }
 
-export async function startWaDesk(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-desk-')), opts: { oneShot?: boolean } = {}): Promise<WaDesk> {
+export async function startWaDesk(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-desk-')), opts: { oneShot?: boolean; osKeystore?: OsKeystore } = {}): Promise<WaDesk> {
   const sockets: FakeSocket[] = [];
   const links: WhatsAppChannelLink[] = [];
   const area = createWhatsAppArea((deps) => {
     const link = createWhatsAppLink(deps, {
-      os: null,
       socketFactory: async ({ auth }) => {
         const s = new FakeSocket(auth.creds);
         sockets.push(s);
@@ -60,6 +60,7 @@ export async function startWaDesk(dataDir = fs.mkdtempSync(path.join(os.tmpdir()
     clock: { now: () => Date.now() },
     backups: false,
     ...(opts.oneShot ? { startOutbox: false } : {}),
+    ...(opts.osKeystore ? { osKeystore: opts.osKeystore } : {}),
   });
   const settle = async (): Promise<void> => {
     await vi.advanceTimersByTimeAsync(0);

@@ -2,9 +2,9 @@ import * as baileys from '@whiskeysockets/baileys';
 import { describe, expect, it } from 'vitest';
 import { CorruptAuthStateError, loadAuthState, type AuthKeyValueStore } from '../../../../../src-main/channels/whatsapp/auth/authState';
 import { MemoryStore } from '../memoryAuthStore';
-import { aesGcmBox } from '../../../../../src-main/channels/whatsapp/auth/secretBox';
+import { aesGcmSecretBox } from '../../../../../src-main/domain/shared/secretBox';
 
-const box = aesGcmBox(Buffer.alloc(32, 3));
+const box = aesGcmSecretBox(Buffer.alloc(32, 3));
 const load = (store: AuthKeyValueStore, onKeyError?: () => void) => loadAuthState({ store, box, lib: baileys, ...(onKeyError ? { onKeyError } : {}) });
 
 describe('database auth state', () => {
@@ -58,7 +58,7 @@ describe('database auth state', () => {
     store.rows.set('creds/creds', Buffer.from('{"noiseKey": truncated'));
     expect(() => load(store)).toThrow(CorruptAuthStateError);
     const wrongKey = new MemoryStore();
-    wrongKey.rows.set('creds/creds', aesGcmBox(Buffer.alloc(32, 9)).seal('{}'));
+    wrongKey.rows.set('creds/creds', aesGcmSecretBox(Buffer.alloc(32, 9)).seal('{}'));
     expect(() => load(wrongKey)).toThrow(/pair the phone again/);
     const incomplete = new MemoryStore();
     incomplete.rows.set('creds/creds', box.seal('{"registered":true}'));

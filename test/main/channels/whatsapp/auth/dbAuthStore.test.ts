@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as baileys from '@whiskeysockets/baileys';
 import { describe, expect, it } from 'vitest';
 import { loadAuthState } from '../../../../../src-main/channels/whatsapp/auth/authState';
-import { fileKeyBox, KEY_FILE } from '../../../../../src-main/channels/whatsapp/auth/secretBox';
+import { fileSecretBox, SECRETS_KEY_FILE } from '../../../../../src-main/domain/shared/secretBox';
 import { openDatabase, type Db } from '../../../../../src-main/db/database';
 import { clearAuth, readAuth, writeAuth } from '../../../../../src-main/db/repositories/whatsappAuth';
 import type { AuthKeyValueStore } from '../../../../../src-main/domain/whatsapp/whatsappPort';
@@ -21,7 +21,7 @@ describe('WhatsApp auth state in the database, sealed with the host-mode key fil
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-auth-'));
     const file = path.join(dir, 'clinic-desk.sqlite3');
     let db = openDatabase(file);
-    const first = loadAuthState({ store: tableStore(db), box: fileKeyBox(dir), lib: baileys });
+    const first = loadAuthState({ store: tableStore(db), box: fileSecretBox(dir), lib: baileys });
     first.state.creds.me = { id: '393912345678:4@s.whatsapp.net', name: 'Studio Moretti' };
     first.saveCreds();
     const preKey = baileys.Curve.generateKeyPair();
@@ -29,13 +29,13 @@ describe('WhatsApp auth state in the database, sealed with the host-mode key fil
     await first.state.keys.set({ session: { '393471234567.0': null } });
     db.close();
 
-    expect(fs.statSync(path.join(dir, KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.join(dir, SECRETS_KEY_FILE)).mode & 0o777).toBe(0o600);
     db = openDatabase(file);
     const rows = db.prepare('SELECT category, id, value FROM whatsapp_auth ORDER BY category').all() as { category: string; id: string; value: Buffer }[];
     expect(rows.map((r) => `${r.category}/${r.id}`)).toEqual(['creds/creds', 'pre-key/7']);
     for (const r of rows) expect(r.value.toString('latin1')).not.toMatch(/noiseKey|Studio Moretti|"public"/);
 
-    const again = loadAuthState({ store: tableStore(db), box: fileKeyBox(dir), lib: baileys });
+    const again = loadAuthState({ store: tableStore(db), box: fileSecretBox(dir), lib: baileys });
     expect(again.isPaired()).toBe(true);
     expect(again.state.creds.registrationId).toBe(first.state.creds.registrationId);
     const keys = await again.state.keys.get('pre-key', ['7']);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   NEW_CONVERSATION,
+  nextMessageStatus,
+  withMessage,
   nextConversationState,
   replayConversation,
   type ConversationEvent,
   type ConversationState,
-} from '../../../../src-main/domain/inbox/conversationStatus';
+} from '../../../../src-main/domain/messaging/conversationState';
 
 const T = 1_800_000_000_000;
 const min = 60_000;
@@ -67,5 +69,45 @@ describe('replayConversation', () => {
       { type: 'inbound', at: T + 300 * min },
     ]);
     expect(s).toEqual({ ...NEW_CONVERSATION, status: 'open', unreadCount: 1, waitingSince: T + 300 * min, lastMessageAt: T + 300 * min });
+  });
+});
+
+describe('withMessage (what messagingService saves for each message written)', () => {
+  const row = {
+    id: 1, patient_id: 1, status: 'snoozed', assigned_to: 'Anna', unread_count: 0, waiting_since: null, snoozed_until: T + 60 * min,
+    last_message_at: T - min, last_channel: 'sms', last_preview: 'old', last_direction: 'out', created_at: T - 60 * min,
+  } as unknown as Parameters<typeof withMessage>[0];
+
+  it('a patient writes: reopened, waiting, preview on one line', () => {
+    expect(withMessage(row, { type: 'inbound', at: T }, 'whatsapp', '  Buongiorno,\n  posso   spostare?  ')).toEqual({
+      status: 'open', snoozed_until: null, unread_count: 1, waiting_since: T, last_message_at: T,
+      last_channel: 'whatsapp', last_preview: 'Buongiorno, posso spostare?', last_direction: 'in',
+    });
+  });
+
+  it('an auto-reply shows in the list but answers nobody', () => {
+    const waiting = { ...row, status: 'open', snoozed_until: null, unread_count: 1, waiting_since: T } as typeof row;
+    expect(withMessage(waiting, { type: 'outbound', at: T + 1, automated: true }, 'sms', 'x'.repeat(200))).toMatchObject({
+      status: 'open', unread_count: 1, waiting_since: T, last_message_at: T + 1, last_direction: 'out', last_preview: 'x'.repeat(140),
+    });
+  });
+
+  it('a staff reply clears the wait', () => {
+    const waiting = { ...row, status: 'open', snoozed_until: null, unread_count: 2, waiting_since: T } as typeof row;
+    expect(withMessage(waiting, { type: 'outbound', at: T + 5 * min }, 'sms', 'Certo')).toMatchObject({ status: 'waiting', unread_count: 0, waiting_since: null });
+  });
+});
+
+describe('nextMessageStatus (receipts only move forward)', () => {
+  it.each([
+    ['queued', 'sent', 'sent'],
+    ['sent', 'read', 'read'],
+    ['read', 'delivered', null],
+    ['delivered', 'failed', null],
+    ['sent', 'failed', 'failed'],
+    ['failed', 'delivered', 'delivered'],
+    ['received', 'read', null],
+  ] as const)('%s + %s -> %s', (current, incoming, expected) => {
+    expect(nextMessageStatus(current, incoming)).toBe(expected);
   });
 });

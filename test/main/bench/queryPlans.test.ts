@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fillBenchDatabase } from '../../../src-main/bench/benchDatabase';
+import { queryPlansOf } from '../../../src-main/bench/queryPlans';
+import { openDatabase } from '../../../src-main/db/database';
+import { listInbox } from '../../../src-main/db/repositories/inbox';
+import { tempApp } from '../../helpers/tempApp';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+describe('statement cache (db/database.ts)', () => {
+  it('compiles each SQL text once per connection', () => {
+    const db = openDatabase(':memory:');
+    cleanups.push(() => void db.close());
+    expect(db.prepare('SELECT 1 AS one')).toBe(db.prepare('SELECT 1 AS one'));
+    expect(db.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+  });
+});
+
+describe('query plans of the hot paths (bench)', () => {
+  it('records the SQL an API call really runs, with its plan', async () => {
+    const app = await tempApp();
+    cleanups.push(() => app.cleanup());
+    const plans = await queryPlansOf(app.ctx.db, () => app.call('inbox.list', { status: 'active', limit: 100 }));
+    const page = plans.find((p) => p.sql.startsWith('WITH page AS'));
+    expect(page?.plan.join(' | ')).toMatch(/conversations_inbox/);
+    // The recorder is gone afterwards: statements are the cached ones again.
+    expect(app.ctx.db.prepare('SELECT 1')).toBe(app.ctx.db.prepare('SELECT 1'));
+  });
+
+  it('reads a page of all conversations in inbox order from conversations_inbox_order (migration 021), no full sort', async () => {
+    const db = openDatabase(':memory:');
+    cleanups.push(() => void db.close());
+    fillBenchDatabase(db, { patients: 300, messages: 3000 }, Date.UTC(2026, 10, 23));
+    const plans = await queryPlansOf(db, () => listInbox(db, { statuses: ['open', 'waiting', 'snoozed', 'done'] }, 100, 100));
+    const page = plans.find((p) => p.sql.startsWith('WITH page AS'))!;
+    expect(page.plan.join(' | ')).toMatch(/COVERING INDEX conversations_inbox_order/);
+    expect(page.plan.slice(0, 2).join(' | ')).not.toMatch(/TEMP B-TREE/);
+    expect(plans.every((p) => !p.suspicious)).toBe(true);
+    // Same order as before the index: waiting longest first, then latest activity.
+    const { rows } = listInbox(db, { statuses: ['open', 'waiting', 'snoozed', 'done'] }, 1000, 0);
+    const key = (r: (typeof rows)[number]) => [r.waiting_since === null ? 1 : 0, r.waiting_since ?? 0, -(r.last_message_at ?? 0), r.id];
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [key(rows[i - 1]!), key(rows[i]!)];
+      const cmp = a.findIndex((v, k) => v !== b[k]);
+      if (cmp >= 0) expect(a[cmp]! < b[cmp]!).toBe(true);
+    }
+  });
+});
