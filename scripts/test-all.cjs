@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, build, unit tests (vitest) and end-to-end tests (Playwright + Chromium),
+// `npm test`: typecheck, lint, build, unit tests (vitest) and end-to-end tests (Playwright + Chromium),
 // then one closing line "N passed, N failed" counted from both runners' JSON reports.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -24,8 +24,13 @@ const run = (label, cmd, args, env = {}) => {
 
 const only = process.argv[2]; // "unit" or "e2e" to run one half
 let setupFailed = 0;
+if (!only) {
+  // Strict types and the layer rules (domain never imports channels, host or Electron) are part of the suite.
+  setupFailed += run('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) ? 1 : 0;
+  setupFailed += run('lint (eslint)', bin('eslint'), ['.']) ? 1 : 0;
+}
 if (only !== 'unit') {
-  setupFailed += run('build', bin('electron-vite'), ['build']);
+  setupFailed += run('build', bin('electron-vite'), ['build']) ? 1 : 0;
 }
 const unitExit = only === 'e2e' ? 0 : run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${unitJson}`]);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,7 +66,9 @@ if (fs.existsSync(e2eJson)) {
 } else if (only !== 'unit') {
   failed += 1;
 }
-if (failed === 0 && (setupFailed || unitExit || e2eExit)) failed = 1; // a runner crashed without reporting a failing test
+// A failed typecheck, lint or build counts as a failure of its own; so does a runner that crashed without reporting one.
+failed += setupFailed;
+if (failed === 0 && (unitExit || e2eExit)) failed = 1;
 
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exitCode = failed > 0 ? 1 : 0;
