@@ -17,6 +17,8 @@ export const appInfo = z.object({
   demo: z.boolean(),
   dataDir: z.string(),
   settings: clinicSettings,
+  /** The desk's clock (ms): the UI measures ages and "today" against it, not against the PC's own clock. */
+  now: z.number(),
 });
 
 export const coreApi = {

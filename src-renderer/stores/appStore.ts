@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Response } from '../../src-main/contract';
 import { desk, onConnectionState, type ConnectionState } from '../api/client';
+import { syncServerClock } from '../api/serverClock';
 
 type AppInfo = Response<'app.info'>;
 
@@ -15,6 +16,7 @@ export const useApp = create<AppState>((set) => ({
   connection: window.desk ? 'online' : 'connecting',
   load: async () => {
     const info = await desk.call('app.info', {});
+    syncServerClock(info.now);
     set({ info });
     return info;
   },

@@ -77,7 +77,9 @@ async function stopFileHost(): Promise<void> {
   fileHost = null;
 }
 
-export const test = base.extend<{ host: DemoHost; openInbox: (page?: Page) => Promise<Page> }, { hostTeardown: void }>({
+export const test = base.extend<{ hostArgs: string[]; host: DemoHost; openInbox: (page?: Page) => Promise<Page> }, { hostTeardown: void }>({
+  /** Extra `serve` flags for the file's host, e.g. test.use({ hostArgs: ['--demo-time', '10:30'] }). */
+  hostArgs: [[], { option: true }],
   hostTeardown: [
     async ({}, use) => {
       await use();
@@ -85,10 +87,10 @@ export const test = base.extend<{ host: DemoHost; openInbox: (page?: Page) => Pr
     },
     { scope: 'worker', auto: true },
   ],
-  host: async ({}, use, testInfo) => {
+  host: async ({ hostArgs }, use, testInfo) => {
     if (fileHost?.file !== testInfo.file) {
       await stopFileHost();
-      fileHost = { file: testInfo.file, host: await startDemoHost() };
+      fileHost = { file: testInfo.file, host: await startDemoHost({ extraArgs: hostArgs }) };
     }
     await use(fileHost.host);
   },

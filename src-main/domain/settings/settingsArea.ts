@@ -7,7 +7,7 @@ export const settingsArea: Area = {
   name: 'settings',
   handlers: (ctx) => ({
     // A guest (the waiting-room TV) is not told where the data lives.
-    'app.info': (_req, call) => ({ name: 'Clinic Desk', version, demo: ctx.demo, dataDir: call.guest ? '' : ctx.dataDir, settings: getClinicSettings(ctx.db) }),
+    'app.info': (_req, call) => ({ name: 'Clinic Desk', version, demo: ctx.demo, dataDir: call.guest ? '' : ctx.dataDir, settings: getClinicSettings(ctx.db), now: ctx.clock.now() }),
     'settings.update': (changes, call) => {
       const next = ctx.db.transaction(() => {
         const saved = updateClinicSettings(ctx.db, changes);

@@ -18,3 +18,11 @@ export class ManualClock implements Clock {
     this.t += ms;
   }
 }
+
+/** Real time shifted by a fixed amount: the demo clinic can live in its morning whatever the hour outside. */
+export class OffsetClock implements Clock {
+  constructor(private readonly offsetMs: number) {}
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+}

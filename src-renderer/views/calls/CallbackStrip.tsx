@@ -7,6 +7,7 @@ import { formatAge, formatTime } from '../../i18n/format';
 import { formatNumber } from './callFormat';
 import { useCalls } from './callsStore';
 import './calls.css';
+import { serverNow } from '../../api/serverClock';
 
 /** The callers to ring back, at the top of the inbox: who waited longest first; one card per caller. */
 export function CallbackStrip() {
@@ -15,11 +16,11 @@ export function CallbackStrip() {
   const tasks = useCalls((s) => s.tasks);
   const loadTasks = useCalls((s) => s.loadTasks);
   const [error, setError] = useState<string | null>(null);
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(serverNow);
 
   useEffect(() => {
     void loadTasks();
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    const timer = setInterval(() => setNow(serverNow()), 60_000);
     return () => clearInterval(timer);
   }, [loadTasks]);
 

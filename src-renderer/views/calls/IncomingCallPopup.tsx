@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon';
 import { formatAge, formatDateTime } from '../../i18n/format';
 import { formatNumber } from './callFormat';
 import './calls.css';
+import { serverNow } from '../../api/serverClock';
 
 type Ringing = EventPayload<'calls.ringing'>;
 interface LiveCall {
@@ -70,7 +71,7 @@ export function IncomingCallPopup() {
                     <dt>{t('popup.conversation')}</dt>
                     <dd>
                       {p.conversation.waitingSince
-                        ? t('popup.waiting', { age: formatAge(Date.now() - p.conversation.waitingSince) })
+                        ? t('popup.waiting', { age: formatAge(serverNow() - p.conversation.waitingSince) })
                         : t(`popup.status.${p.conversation.status}`, { defaultValue: p.conversation.status })}
                       {p.conversation.lastPreview ? <span className="call-popup-preview">“{p.conversation.lastPreview}”</span> : null}
                     </dd>

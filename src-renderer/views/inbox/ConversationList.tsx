@@ -6,12 +6,13 @@ import { Icon, type IconName } from '../../components/Icon';
 import { useRouter } from '../../app/router';
 import { formatAge, formatTime, formatShortDate, formatDateTime } from '../../i18n/format';
 import { useInbox } from '../../stores/inboxStore';
+import { serverNow } from '../../api/serverClock';
 
 /** Re-renders every 30 s so "waiting 12 min" stays true. */
 export function useNow(everyMs = 30_000): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
+    const t = setInterval(() => setNow(serverNow()), everyMs);
     return () => clearInterval(t);
   }, [everyMs]);
   return now;

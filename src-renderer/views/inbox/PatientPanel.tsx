@@ -9,6 +9,7 @@ import { formatDateTime, formatShortDate } from '../../i18n/format';
 import { LanguageProposal } from './LanguageProposal';
 import { MergeDialog } from './MergeDialog';
 import { AddNumber, InlineText, TagEditor } from './PatientFields';
+import { serverNow } from '../../api/serverClock';
 
 /** Where a consent came from, as stored by the server, mapped to a translation key. */
 const CONSENT_SOURCE_KEYS: Record<string, string> = { form: 'form', desk: 'desk', 'opt-out keyword': 'optOut', import: 'import' };
@@ -20,7 +21,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
   const { t } = useTranslation('inbox');
   const [error, setError] = useState<string | null>(null);
   const [merging, setMerging] = useState(false);
-  const now = Date.now();
+  const now = serverNow();
   const upcoming = patient.appointments.filter((a) => a.startsAt >= now - 3600_000).sort((a, b) => a.startsAt - b.startsAt);
   const past = patient.appointments.filter((a) => a.startsAt < now - 3600_000).sort((a, b) => b.startsAt - a.startsAt);
 

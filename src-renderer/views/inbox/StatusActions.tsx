@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon';
 import { formatDateTime } from '../../i18n/format';
 import { useInbox } from '../../stores/inboxStore';
 import { snoozePresets, toLocalInput, fromLocalInput } from './snoozeTimes';
+import { serverNow } from '../../api/serverClock';
 
 /** Done / waiting on patient / snooze (with a time picker) / reopen, and assignment, for the open conversation. */
 export function StatusActions({ conversation }: { conversation: ConversationSummary }) {
@@ -66,14 +67,14 @@ export function StatusActions({ conversation }: { conversation: ConversationSumm
 function SnoozeMenu({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('inbox');
   const snooze = useInbox((s) => s.snooze);
-  const now = Date.now();
+  const now = serverNow();
   const [custom, setCustom] = useState(toLocalInput(now + 2 * 3600_000));
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
 
   const pick = async (until: number): Promise<void> => {
-    if (!Number.isFinite(until) || until <= Date.now()) {
+    if (!Number.isFinite(until) || until <= serverNow()) {
       setError(t('snooze.future'));
       return;
     }

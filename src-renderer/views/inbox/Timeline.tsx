@@ -7,6 +7,7 @@ import { useInbox } from '../../stores/inboxStore';
 import { channelIcon } from './ConversationList';
 import { MediaView, mediaOf } from './MediaView';
 import { WhatsAppMessageExtras, WhatsAppQuote } from '../whatsapp/WhatsAppMessageExtras';
+import { serverNow } from '../../api/serverClock';
 
 function StatusMark({ m }: { m: TimelineMessage }) {
   const { t } = useTranslation('inbox');
@@ -101,7 +102,7 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
   const focusId = useInbox((s) => s.focusMessageId);
   // Stay pinned to the newest message while photos and voice notes load and grow the timeline.
   const pinned = useRef(true);
-  const now = Date.now();
+  const now = serverNow();
   useEffect(() => {
     if (focusId !== null) {
       const el = box.current?.querySelector(`[data-message-id="${focusId}"]`);

@@ -4,6 +4,7 @@ import type { WaitingRoomBoard } from '../../../src-main/contract/appointments';
 import { desk } from '../../api/client';
 import { clinicTime } from './clinicTime';
 import './waitingRoom.css';
+import { serverNow } from '../../api/serverClock';
 
 type Row = WaitingRoomBoard['practitioners'][number];
 
@@ -21,7 +22,7 @@ function stateText(lang: string, p: Row): string {
  */
 export function WaitingRoomView() {
   const [board, setBoard] = useState<WaitingRoomBoard | null>(null);
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(serverNow);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -38,7 +39,7 @@ export function WaitingRoomView() {
     const off = desk.on('waitingRoom.updated', (b) => setBoard(b));
     const offRestored = desk.onConnectionRestored(load);
     const refresh = setInterval(load, 60_000);
-    const tick = setInterval(() => setNow(Date.now()), 10_000);
+    const tick = setInterval(() => setNow(serverNow()), 10_000);
     return () => {
       off();
       offRestored();

@@ -6,6 +6,7 @@ import { formatDate, locale } from '../../../i18n/format';
 import '../../templates/templates.css';
 import './hours.css';
 import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
+import { serverNow } from '../../../api/serverClock';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const COUNTRIES = ['IT', 'PL'] as const;
@@ -38,7 +39,7 @@ export function HoursSection() {
     e.preventDefault();
     await run(async () => setView(await desk.call('hours.save', draft)), t('settings:saved'));
   };
-  const today = new Date().toISOString().slice(0, 10);
+  const today = new Date(serverNow()).toISOString().slice(0, 10);
   const upcoming = view.holidays.filter((h) => h.date >= today).slice(0, 6);
 
   return (
