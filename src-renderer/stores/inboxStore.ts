@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Request } from '../../src-main/contract';
-import type { ConversationSummary, InboxCounts, PatientCard, SearchResult, TimelineItem, TimelineMessage } from '../../src-main/contract/inbox';
+import { INBOX_STATUS_SETS, type ConversationSummary, type InboxCounts, type PatientCard, type SearchResult, type TimelineItem, type TimelineMessage } from '../../src-main/contract/inbox';
 import type { MediaRefDto } from '../../src-main/contract/media';
 import { desk } from '../api/client';
 
@@ -60,14 +60,6 @@ export function inboxOrder(a: ConversationSummary, b: ConversationSummary): numb
   return (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0) || a.id - b.id;
 }
 
-const STATUS_SETS: Record<StatusFilter, string[]> = {
-  active: ['open', 'waiting'],
-  all: ['open', 'waiting', 'snoozed', 'done'],
-  open: ['open'],
-  waiting: ['waiting'],
-  snoozed: ['snoozed'],
-  done: ['done'],
-};
 
 /**
  * Whether a conversation pushed by the server belongs in the list as filtered. The channel filter
@@ -75,7 +67,7 @@ const STATUS_SETS: Record<StatusFilter, string[]> = {
  * when its latest message came on that channel.
  */
 export function matchesFilter(c: ConversationSummary, f: InboxFilter, me: string, listed: boolean): boolean {
-  if (c.lastMessageAt === null || !STATUS_SETS[f.status].includes(c.status)) return false;
+  if (c.lastMessageAt === null || !(INBOX_STATUS_SETS[f.status] as readonly string[]).includes(c.status)) return false;
   if (f.view === 'mine' && c.assignedTo !== me) return false;
   if (f.view === 'unanswered' && c.waitingSince === null) return false;
   if (f.channel === 'call') return listed;

@@ -18,12 +18,14 @@ export interface DemoHost {
 
 /**
  * Starts `clinic-desk serve --demo` on a free port with its own data folder and the random patient
- * simulation off (the demo's channels still deliver and report read). Requires `npm run build`.
+ * simulation off (the demo's channels still deliver and report read); `demo: false` serves a real
+ * clinic's folder instead. Requires `npm run build`.
  */
-export async function startDemoHost(opts: { dataDir?: string; extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<DemoHost> {
+export async function startDemoHost(opts: { dataDir?: string; demo?: boolean; extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<DemoHost> {
   if (!fs.existsSync(CLI)) throw new Error('out/main/cli.js is missing: run `npm run build` first');
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-e2e-'));
-  const child = spawn(process.execPath, [CLI, 'serve', '--demo', '--no-simulation', '--port', '0', '--data', dataDir, ...(opts.extraArgs ?? [])], {
+  const mode = opts.demo === false ? [] : ['--demo', '--no-simulation'];
+  const child = spawn(process.execPath, [CLI, 'serve', ...mode, '--port', '0', '--data', dataDir, ...(opts.extraArgs ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

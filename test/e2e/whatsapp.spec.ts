@@ -1,51 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { startDemoHost } from './fixtures';
+import { startDemoHost, type DemoHost } from './fixtures';
 
 /**
  * Settings → WhatsApp against real hosts. WhatsApp's servers are unreachable here, so the "pair again" states
  * come from the shipping code paths that need no server: unreadable stored keys (the adapter refuses them and
  * wipes them) and a link WhatsApp logged out (remembered across restarts, as the service stores it after a 401).
  */
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, process.env.CLINIC_DESK_OUT ?? 'out', 'main/cli.js');
-
-interface Host {
-  url: string;
-  stop(): Promise<void>;
-}
-
 /** `clinic-desk serve` on a real clinic's (non-demo) data folder. */
-async function serve(dataDir: string): Promise<Host> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      log += d.toString();
-      const m = /serving (http:\/\/\S+)/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${log}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const serve = (dataDir: string): Promise<DemoHost> => startDemoHost({ dataDir, demo: false });
 
 /** Creates the database (migrations) by starting a host once, then lets the test change it while no host runs. */
 async function clinicFolder(change: (db: Database.Database) => void): Promise<string> {
