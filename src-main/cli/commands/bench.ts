@@ -6,7 +6,7 @@ import { measure, type Measurement } from '../../bench/measure';
 import { queryPlansOf, type QueryPlan } from '../../bench/queryPlans';
 import { createApp, databaseFile } from '../../app/createApp';
 import { openDatabase } from '../../db/database';
-import { nextDue, nextWakeUp } from '../../db/repositories/outbox';
+import { nextDue } from '../../db/repositories/outbox';
 import { appointmentsOfDay } from '../../db/repositories/schedule';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { receiveInbound } from '../../domain/messaging/messagingService';
@@ -92,7 +92,7 @@ export const benchCommand: Command = {
         await call('appointments.day', {});
         return appointmentsOfDay(app.ctx.db, 1, now, now + 86_400_000);
       }],
-      ['outbox (next due, wake-up)', () => [nextDue(app.ctx.db, 'sms', now), nextWakeUp(app.ctx.db)]],
+      ['outbox (next due per channel)', () => [nextDue(app.ctx.db, 'sms', now), nextDue(app.ctx.db, 'whatsapp', Number.MAX_SAFE_INTEGER)]],
     ];
     const plans: Array<{ case: string; plans: QueryPlan[] }> = [];
     for (const [name, fn] of planCases) plans.push({ case: name, plans: await queryPlansOf(app.ctx.db, fn) });

@@ -74,11 +74,6 @@ export function nextDue(db: Db, channel: string, now: number): OutboxRow | undef
     .get(now, channel) as OutboxRow | undefined;
 }
 
-export function nextWakeUp(db: Db): number | undefined {
-  const row = db.prepare(`SELECT min(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`).get() as { t: number | null };
-  return row.t ?? undefined;
-}
-
 export function markSending(db: Db, id: number): void {
   db.prepare(`UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ?`).run(id);
 }

@@ -120,6 +120,12 @@ export interface OutgoingRequest {
   media?: MediaRef | null;
 }
 
+/** Where a patient's messages go: their first phone number and WhatsApp identity. */
+function recipientOf(db: Db, patientId: number): { phone: string | null; jid: string | null } {
+  const ids = identitiesOf(db, patientId);
+  return { phone: ids.find((i) => i.kind === 'phone')?.value ?? null, jid: ids.find((i) => i.kind === 'whatsapp')?.value ?? null };
+}
+
 /** Picks the channel: the one asked for, else the one the patient last wrote on, else their preferred one, else SMS. */
 export function chooseChannel(db: Db, conversationId: number, preferred: Channel | null): Channel {
   const row = db
@@ -138,9 +144,7 @@ export function queueOutgoing(deps: MessagingDeps, req: OutgoingRequest): { mess
   if (!conv) throw notFound('Conversation', req.conversationId);
   const patient = db.prepare('SELECT preferred_channel FROM patients WHERE id = ?').get(conv.patient_id) as { preferred_channel: Channel | null };
   const channel = req.channel ?? chooseChannel(db, conv.id, patient.preferred_channel);
-  const ids = identitiesOf(db, conv.patient_id);
-  const phone = ids.find((i) => i.kind === 'phone')?.value ?? null;
-  const jid = ids.find((i) => i.kind === 'whatsapp')?.value ?? null;
+  const { phone, jid } = recipientOf(db, conv.patient_id);
   if (!phone && !(channel === 'whatsapp' && jid)) {
     throw new DeskError('invalid_input', `channel: the patient has no phone number to reach on ${channel}`, { field: 'channel' });
   }
@@ -198,13 +202,9 @@ export function retryMessage(deps: MessagingDeps, messageId: number): TimelineMe
 
 function requeueWithoutRow(db: Db, msg: MessageRow, at: number): void {
   const conv = getConversation(db, msg.conversation_id)!;
-  const ids = identitiesOf(db, conv.patient_id);
+  const { phone, jid } = recipientOf(db, conv.patient_id);
   const media = msg.meta ? ((JSON.parse(msg.meta) as { media?: MediaRef }).media ?? null) : null;
-  insertOutbox(
-    db,
-    { idempotencyKey: `retry:${msg.id}`, messageId: msg.id, channel: msg.channel as Channel, toPhone: ids.find((i) => i.kind === 'phone')?.value ?? null, whatsappJid: ids.find((i) => i.kind === 'whatsapp')?.value ?? null, body: msg.body, media },
-    at,
-  );
+  insertOutbox(db, { idempotencyKey: `retry:${msg.id}`, messageId: msg.id, channel: msg.channel as Channel, toPhone: phone, whatsappJid: jid, body: msg.body, media }, at);
 }
 
 /** A line in the timeline that is not a message: "delay notice sent", "reminder sent", "merged with …". */
