@@ -1,4 +1,5 @@
 import type { MethodName, ParsedRequest, Response } from '../contract';
+import type { Role } from '../contract/define';
 import type { Db } from '../db/database';
 import type { Channel, ChannelSender } from '../domain/messaging/channelPort';
 import type { MessagingDeps } from '../domain/messaging/messagingService';
@@ -13,6 +14,10 @@ export interface CallContext {
   user: string;
   /** A browser that has not logged in (the waiting-room TV): only public methods reach a handler. */
   guest?: boolean;
+  /** The signed-in person's role (issue 12 fills it from the session); absent for trusted local callers (CLI). */
+  role?: Role;
+  /** The signed-in person's users.id, when there is one. */
+  userId?: number;
 }
 
 export type Handler<M extends MethodName> = (req: ParsedRequest<M>, call: CallContext) => Response<M> | Promise<Response<M>>;
