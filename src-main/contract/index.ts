@@ -7,6 +7,7 @@ import { mediaApi } from './media';
 import { patientsApi, patientsEvents } from './patients';
 import { smsApi, smsEvents } from './sms';
 import { templatesApi, templatesEvents } from './templates';
+import { usersApi } from './users';
 import { whatsappApi, whatsappEvents } from './whatsapp';
 
 /**
@@ -23,6 +24,7 @@ export const api = {
   ...templatesApi,
   ...smsApi,
   ...whatsappApi,
+  ...usersApi,
 };
 
 export const events = {

@@ -44,8 +44,6 @@ export const toDeskUser = (r: UserRow): DeskUser => ({
   disabled: r.disabledAt !== null,
 });
 
-export const roleAtLeast = (have: Role | undefined, need: Role): boolean => have !== undefined && ROLES.indexOf(have) >= ROLES.indexOf(need);
-
 function checkPassword(password: string, name: string): DeskError | null {
   const problem = passwordProblem(password, name);
   return problem ? new DeskError('invalid_input', `password: ${PASSWORD_PROBLEM_TEXT[problem]}`, { field: 'password', details: { problem } }) : null;
