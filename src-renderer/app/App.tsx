@@ -3,6 +3,7 @@ import { Icon } from '../components/Icon';
 import { UI_LANGUAGES, setUiLanguage, type UiLanguage } from '../i18n';
 import { useApp } from '../stores/appStore';
 import { IncomingCallPopup } from '../views/calls/IncomingCallPopup';
+import { SessionMenu } from '../views/login/SessionMenu';
 import { pathParts, useRouter } from './router';
 import { routes } from './routes';
 
@@ -47,6 +48,7 @@ export function App() {
             {info?.demo ? <span className="badge demo">{t('app.demo')}</span> : null}
           </div>
           <div className="topbar-right">
+            <SessionMenu />
             {connection !== 'online' ? (
               <span className={`connection ${connection}`} role="status">
                 {t(`app.connection.${connection}`)}
