@@ -104,9 +104,9 @@ describe('exactly once across SIGKILL', () => {
     const lost = acknowledged.filter((b) => !accepted.has(b));
     const twice = [...accepted.entries()].filter(([, n]) => n > 1);
     const repeatsRefused = provider.attempts.filter((a) => !a.accepted).length;
-    console.log(
+    process.stdout.write(
       `[reliability] ${ROUNDS} SIGKILL rounds, ${acknowledged.length} messages acknowledged by the API, ${provider.attempts.length} provider attempts: ` +
-        `${lost.length} lost, ${twice.length} accepted twice, ${repeatsRefused} resends after a crash refused by idx (each would have been a duplicate without it).`,
+        `${lost.length} lost, ${twice.length} accepted twice, ${repeatsRefused} resends after a crash refused by idx (each would have been a duplicate without it).\n`,
     );
     expect(lost).toEqual([]);
     expect(twice).toEqual([]);

@@ -66,7 +66,7 @@ describe('fuzzing every contract method', () => {
         sent++;
       }
     }
-    console.log(`[fuzz] HTTP: ${sent} bad inputs over ${methods.length} methods, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    process.stdout.write(`[fuzz] HTTP: ${sent} bad inputs over ${methods.length} methods, statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
     expect(sent).toBeGreaterThanOrEqual(1000);
     expect(counts()).toEqual(before);
     expect((await fetch(`${host.url}/api/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(200);
