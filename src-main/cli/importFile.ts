@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { invalidInput } from '../domain/shared/errors';
+import { decodeTextFile } from '../domain/shared/textEncoding';
 import type { CliIo } from './command';
 
 /** What the `import …` commands share: one existing FILE, `--map field=Header` options, the skipped/error lines. */
@@ -17,6 +18,13 @@ export function importFileArg(positionals: readonly string[], usage: string): st
   if (!file || positionals.length > 1) throw invalidInput('FILE', `name exactly one file to import (usage: clinic-desk ${usage})`);
   if (!fs.existsSync(file)) throw invalidInput('FILE', `${file} does not exist`);
   return file;
+}
+
+/** The file's text in whatever encoding it was saved (UTF-8, UTF-16, Windows-1250/1252), or a refusal naming it. */
+export function readImportFile(file: string): string {
+  const decoded = decodeTextFile(fs.readFileSync(file));
+  if (decoded.error !== undefined) throw invalidInput('FILE', `${file}: ${decoded.error}`);
+  return decoded.text;
 }
 
 /** `--map field=Header` options as a column mapping; `example` shows one in the error message. */

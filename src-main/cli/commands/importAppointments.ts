@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../../app/createApp';
 import type { ImportSummary } from '../../contract/appointments';
@@ -6,7 +5,7 @@ import { getClinicSettings } from '../../domain/settings/clinicSettings';
 import { invalidInput } from '../../domain/shared/errors';
 import { resolveDataDir } from '../../host/dataDir';
 import { dataOption, type CliIo, type Command } from '../command';
-import { importFileArg, importOptions, mapOptions, printIssues } from '../importFile';
+import { readImportFile, importFileArg, importOptions, mapOptions, printIssues } from '../importFile';
 
 /** "2026-03-29T08:30:00+02:00": the instant with the clinic's offset on that day, as IT checks it against the calendar. */
 export function isoWithOffset(t: number, timeZone: string): string {
@@ -68,7 +67,7 @@ export const importAppointmentsCommand: Command = {
     try {
       const request = {
         format,
-        content: fs.readFileSync(file, 'utf8'),
+        content: readImportFile(file),
         dryRun: values['dry-run'] === true,
         ...(values.practitioner ? { practitioner: values.practitioner } : {}),
         ...(values.from ? { from: values.from } : {}),

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../../app/createApp';
 import type { CallImportSummary } from '../../contract/calls';
 import { invalidInput } from '../../domain/shared/errors';
 import { resolveDataDir } from '../../host/dataDir';
 import { dataOption, type CliIo, type Command } from '../command';
-import { importFileArg, importOptions, mapOptions, printIssues } from '../importFile';
+import { readImportFile, importFileArg, importOptions, mapOptions, printIssues } from '../importFile';
 
 const FORMATS = ['auto', '3cx', 'asterisk', 'generic'] as const;
 
@@ -45,7 +44,7 @@ export const importCallsCommand: Command = {
     try {
       const request = {
         fileName: path.basename(file),
-        content: fs.readFileSync(file, 'utf8'),
+        content: readImportFile(file),
         format,
         dryRun: values['dry-run'] === true,
         ...(values['mapping-source'] ? { mappingSource: values['mapping-source'] } : {}),
