@@ -38,11 +38,11 @@ test('the inbox opens on the demo clinic, a reply is delivered and read, the UI 
 });
 
 test('bad input through POST /api is refused with the field named, and nothing is written', async ({ host }) => {
-  const res = await fetch(`${host.url}/api/message.send`, { method: 'POST', body: JSON.stringify({ conversationId: 1, body: '   ' }) });
+  const res = await fetch(`${host.url}/api/message.send`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ conversationId: 1, body: '   ' }) });
   expect(res.status).toBe(400);
   const json = (await res.json()) as { error: { code: string; field: string; message: string } };
   expect(json.error).toMatchObject({ code: 'invalid_input', field: 'body' });
-  const bad = await fetch(`${host.url}/api/message.send`, { method: 'POST', body: '{not json' });
+  const bad = await fetch(`${host.url}/api/message.send`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{not json' });
   expect(bad.status).toBe(400);
   const view = await host.api<{ timeline: { body?: string }[] }>('conversation.get', { conversationId: 1 });
   expect(view.timeline.some((i) => i.body?.trim() === '')).toBe(false);
