@@ -1,0 +1,82 @@
+import { createApp, type App } from '../app/createApp';
+import { aesGcmSecretBox, type OsKeystore } from '../domain/shared/secretBox';
+import { startHost, type RunningHost } from '../host/hostServer';
+import { toWireError } from '../host/httpErrors';
+import type { BackendStart, FromBackend, MessageEnd, ShareOptions, ToBackend } from './protocol';
+
+/** The shell's OS-key-store-protected key as the secret box's "OS key store" (the utility process has no safeStorage). */
+export function keystoreFromKey(base64: string): OsKeystore {
+  const box = aesGcmSecretBox(Buffer.from(base64, 'base64'));
+  return { encryptString: (plain) => box.seal(plain), decryptString: (sealed) => box.open(sealed) };
+}
+
+export interface BackendHooks {
+  /** Called after the database is closed; the process entry exits here. */
+  onStopped?(): void;
+  startApp?(o: BackendStart): Promise<App>;
+}
+
+/**
+ * The backend: one process that owns the database, the domain services, the channels, the outbox and,
+ * when the desk is shared, the LAN host. It answers the shell's calls, forwards every event, and stops
+ * cleanly (outbox, channels, database) on request. Runs the same under Electron and under Node.
+ */
+export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: BackendHooks = {}): void {
+  let app: App | null = null;
+  let host: RunningHost | null = null;
+  let starting: Promise<void> | null = null;
+  let stopping = false;
+  const early: Extract<ToBackend, { type: 'call' }>[] = [];
+
+  const share = async (a: App, o: ShareOptions, rendererDir: string): Promise<RunningHost> => startHost({ app: a, host: o.host, port: o.port, rendererDir });
+
+  const answer = (msg: Extract<ToBackend, { type: 'call' }>): void => {
+    if (!app) {
+      early.push(msg);
+      return;
+    }
+    app
+      .call(msg.method, msg.params, msg.who)
+      .then((result) => end.post({ type: 'result', id: msg.id, result }))
+      .catch((err: unknown) => end.post({ type: 'result', id: msg.id, error: toWireError(err).error }));
+  };
+
+  const start = async (o: BackendStart): Promise<void> => {
+    if (o.nativeBinding) process.env.CLINIC_DESK_SQLITE_BINDING = o.nativeBinding;
+    app = hooks.startApp
+      ? await hooks.startApp(o)
+      : await createApp({ dataDir: o.dataDir, demo: o.demo ? { simulate: true } : false, osKeystore: o.deskKey ? keystoreFromKey(o.deskKey) : null });
+    const a = app;
+    a.ctx.events.onAny((event, payload) => end.post({ type: 'event', event, payload }));
+    if (o.share && o.rendererDir) host = await share(a, o.share, o.rendererDir);
+    end.post({ type: 'ready', dataDir: o.dataDir, demo: o.demo, sharing: host ? { url: host.url } : null });
+    for (const m of early.splice(0)) answer(m);
+  };
+
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await starting?.catch(() => undefined);
+    await host?.close();
+    await app?.stop();
+    end.post({ type: 'stopped' });
+    hooks.onStopped?.();
+  };
+
+  end.onMessage((msg) => {
+    switch (msg.type) {
+      case 'start':
+        starting ??= start(msg.options).catch((err: unknown) => end.post({ type: 'fatal', message: (err as Error).message }));
+        return;
+      case 'call':
+        answer(msg);
+        return;
+      case 'ping':
+        end.post({ type: 'pong', id: msg.id });
+        return;
+      case 'stop':
+        void stop();
+        return;
+    }
+  });
+}
