@@ -7,6 +7,7 @@ import { importCallsCommand } from './importCalls';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { smsSegmentsCommand } from './smsSegments';
+import { usersAddCommand, usersDisableCommand, usersListCommand, usersPasswordCommand, usersRoleCommand } from './users';
 
 /** Every `clinic-desk` command. A new command registers here with one line. */
 export const commands: Command[] = [
@@ -18,4 +19,9 @@ export const commands: Command[] = [
   importAppointmentsCommand,
   importCallsCommand,
   smsSegmentsCommand,
+  usersAddCommand,
+  usersListCommand,
+  usersRoleCommand,
+  usersDisableCommand,
+  usersPasswordCommand,
 ];
