@@ -5,6 +5,7 @@ import { inboxArea } from '../domain/inbox/inboxArea';
 import { mediaArea } from '../domain/media/mediaArea';
 import { patientsArea } from '../domain/patients/patientsArea';
 import { settingsArea } from '../domain/settings/settingsArea';
+import { setupArea } from '../domain/setup/setupArea';
 import { templatesArea } from '../domain/templates/templatesArea';
 import { createWhatsAppLink } from '../channels/whatsapp/whatsappChannel';
 import { createWhatsAppArea } from '../domain/whatsapp/whatsappArea';
@@ -22,4 +23,5 @@ export const areas: Area[] = [
   createCallsArea(startAmiLink),
   smsArea,
   createWhatsAppArea((deps) => createWhatsAppLink(deps)),
+  setupArea,
 ];

@@ -5,6 +5,7 @@ import { coreApi, coreEvents } from './core';
 import { inboxApi, inboxEvents } from './inbox';
 import { mediaApi } from './media';
 import { patientsApi, patientsEvents } from './patients';
+import { setupApi } from './setup';
 import { smsApi, smsEvents } from './sms';
 import { templatesApi, templatesEvents } from './templates';
 import { whatsappApi, whatsappEvents } from './whatsapp';
@@ -23,6 +24,7 @@ export const api = {
   ...templatesApi,
   ...smsApi,
   ...whatsappApi,
+  ...setupApi,
 };
 
 export const events = {
