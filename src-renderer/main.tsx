@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import { useApp } from './stores/appStore';
+import { useSetup } from './views/setup/setupStore';
 import './styles/app.css';
 import './styles/components.css';
 
@@ -11,7 +12,8 @@ const root = createRoot(document.getElementById('root')!);
 useApp
   .getState()
   .load()
-  .then((info) => {
+  .then(async (info) => {
+    await useSetup.getState().load();
     initI18n(info.settings.uiLanguage);
     root.render(
       <StrictMode>
