@@ -1,8 +1,12 @@
 import { createApp, type App } from '../app/createApp';
+import { readSetting } from '../db/repositories/settings';
+import { getClinicSettings } from '../domain/settings/clinicSettings';
+import { startDesktopNotifications } from '../electron/notifications';
 import { aesGcmSecretBox, type OsKeystore } from '../domain/shared/secretBox';
 import { startHost, type RunningHost } from '../host/hostServer';
 import { toWireError } from '../host/httpErrors';
-import type { BackendStart, FromBackend, MessageEnd, ShareOptions, ToBackend } from './protocol';
+import { NOTIFY_TEXT } from './notifyTexts';
+import type { BackendFacts, BackendStart, FromBackend, MessageEnd, ShareOptions, ToBackend } from './protocol';
 
 /** The shell's OS-key-store-protected key as the secret box's "OS key store" (the utility process has no safeStorage). */
 export function keystoreFromKey(base64: string): OsKeystore {
@@ -26,6 +30,8 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
   let host: RunningHost | null = null;
   let starting: Promise<void> | null = null;
   let stopping = false;
+  let focused = true;
+  let started: BackendStart | null = null;
   const early: Extract<ToBackend, { type: 'call' }>[] = [];
 
   const share = async (a: App, o: ShareOptions, rendererDir: string): Promise<RunningHost> => startHost({ app: a, host: o.host, port: o.port, rendererDir });
@@ -47,10 +53,49 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
       ? await hooks.startApp(o)
       : await createApp({ dataDir: o.dataDir, demo: o.demo ? { simulate: true } : false, osKeystore: o.deskKey ? keystoreFromKey(o.deskKey) : null });
     const a = app;
+    started = o;
     a.ctx.events.onAny((event, payload) => end.post({ type: 'event', event, payload }));
+    if (o.notifications) {
+      a.ctx.onStop.push(
+        startDesktopNotifications({
+          db: a.ctx.db,
+          events: a.ctx.events,
+          now: () => a.ctx.clock.now(),
+          windowFocused: () => focused,
+          doNotDisturb: () => readSetting<boolean>(a.ctx.db, 'desk.doNotDisturb') === true,
+          texts: () => NOTIFY_TEXT[getClinicSettings(a.ctx.db).uiLanguage],
+          // The shell shows it and, on a click, opens the conversation.
+          show: (n) => end.post({ type: 'notify', ...n }),
+          open: () => undefined,
+        }),
+      );
+    }
     if (o.share && o.rendererDir) host = await share(a, o.share, o.rendererDir);
     end.post({ type: 'ready', dataDir: o.dataDir, demo: o.demo, sharing: host ? { url: host.url } : null });
     for (const m of early.splice(0)) answer(m);
+  };
+
+  const facts = (): BackendFacts => ({
+    node: process.versions.node,
+    sqlite: app ? String((app.ctx.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v) : '',
+    nativeBinding: process.env.CLINIC_DESK_SQLITE_BINDING ?? null,
+    dataDir: started?.dataDir ?? '',
+    demo: started?.demo ?? false,
+    sharing: host?.url ?? null,
+    pid: process.pid,
+    uptimeS: Math.round(process.uptime()),
+    rssMb: Math.round(process.memoryUsage().rss / 1048576),
+  });
+
+  const reshare = async (id: number, o: ShareOptions | null): Promise<void> => {
+    try {
+      await host?.close();
+      host = null;
+      if (o && app && started?.rendererDir) host = await share(app, o, started.rendererDir);
+      end.post({ type: 'shared', id, url: host?.url ?? null });
+    } catch (err) {
+      end.post({ type: 'shared', id, url: null, error: toWireError(err).error });
+    }
   };
 
   const stop = async (): Promise<void> => {
@@ -73,6 +118,15 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
         return;
       case 'ping':
         end.post({ type: 'pong', id: msg.id });
+        return;
+      case 'focus':
+        focused = msg.focused;
+        return;
+      case 'share':
+        void reshare(msg.id, msg.options);
+        return;
+      case 'diagnostics':
+        end.post({ type: 'diagnostics', id: msg.id, facts: facts() });
         return;
       case 'stop':
         void stop();

@@ -1,6 +1,6 @@
 import type { CallContext } from '../app/area';
 import type { WireError } from '../host/wire';
-import type { BackendStart, FromBackend, MessageEnd, ToBackend } from './protocol';
+import type { BackendFacts, BackendStart, FromBackend, MessageEnd, ShareOptions, ToBackend } from './protocol';
 
 export type CallOutcome = { result: unknown; error?: undefined } | { result?: undefined; error: WireError };
 
@@ -13,6 +13,9 @@ export class BackendClient {
   private readonly pending = new Map<number, (o: CallOutcome) => void>();
   private readonly pings = new Map<number, () => void>();
   private readonly listeners = new Set<(event: string, payload: unknown) => void>();
+  private readonly replies = new Map<number, (msg: FromBackend) => void>();
+  /** The shell shows these (the backend decided, with the patient's name). */
+  onNotify: ((n: { conversationId: number; title: string; message: string }) => void) | null = null;
   private ready: Promise<Extract<FromBackend, { type: 'ready' }>> | null = null;
   private onReady: ((m: Extract<FromBackend, { type: 'ready' }>) => void) | null = null;
   private onFatal: ((e: Error) => void) | null = null;
@@ -43,6 +46,14 @@ export class BackendClient {
         return;
       case 'event':
         for (const fn of this.listeners) fn(msg.event, msg.payload);
+        return;
+      case 'notify':
+        this.onNotify?.(msg);
+        return;
+      case 'shared':
+      case 'diagnostics':
+        this.replies.get(msg.id)?.(msg);
+        this.replies.delete(msg.id);
         return;
       case 'log':
         this.log(msg.level, msg.message);
@@ -83,6 +94,27 @@ export class BackendClient {
       this.pings.set(id, () => resolve(performance.now() - t0));
       this.end.post({ type: 'ping', id });
     });
+  }
+
+  private ask<T extends FromBackend>(post: (id: number) => ToBackend): Promise<T> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.replies.set(id, (m) => resolve(m as T));
+      this.end.post(post(id));
+    });
+  }
+
+  /** Shares the desk on the LAN (options) or stops sharing (null); resolves with the address or the error. */
+  share(options: ShareOptions | null): Promise<Extract<FromBackend, { type: 'shared' }>> {
+    return this.ask((id) => ({ type: 'share', id, options }));
+  }
+
+  diagnostics(): Promise<BackendFacts> {
+    return this.ask<Extract<FromBackend, { type: 'diagnostics' }>>((id) => ({ type: 'diagnostics', id })).then((m) => m.facts);
+  }
+
+  focus(focused: boolean): void {
+    this.end.post({ type: 'focus', focused });
   }
 
   on(fn: (event: string, payload: unknown) => void): () => void {

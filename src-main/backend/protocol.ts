@@ -17,6 +17,21 @@ export interface BackendStart {
   share?: ShareOptions | null;
   /** Where the built renderer is, for the shared desk's browsers. */
   rendererDir?: string;
+  /** Decide desktop notifications here (patient names stay in the backend) and ask the shell to show them. */
+  notifications?: boolean;
+}
+
+/** What "Copy diagnostics" reports about the backend: versions and paths, never patient data. */
+export interface BackendFacts {
+  node: string;
+  sqlite: string;
+  nativeBinding: string | null;
+  dataDir: string;
+  demo: boolean;
+  sharing: string | null;
+  pid: number;
+  uptimeS: number;
+  rssMb: number;
 }
 
 export interface ShareOptions {
@@ -28,12 +43,20 @@ export type ToBackend =
   | { type: 'start'; options: BackendStart }
   | { type: 'call'; id: number; method: string; params: unknown; who: CallContext }
   | { type: 'ping'; id: number }
+  /** The shell's window focus: desktop notifications only while the desk is in the background. */
+  | { type: 'focus'; focused: boolean }
+  /** Start (options) or stop (null) sharing the desk on the LAN. */
+  | { type: 'share'; id: number; options: ShareOptions | null }
+  | { type: 'diagnostics'; id: number }
   | { type: 'stop' };
 
 export type FromBackend =
   | { type: 'ready'; dataDir: string; demo: boolean; sharing: { url: string } | null }
   | { type: 'result'; id: number; result?: unknown; error?: WireError }
   | { type: 'pong'; id: number }
+  | { type: 'notify'; conversationId: number; title: string; message: string }
+  | { type: 'shared'; id: number; url: string | null; error?: WireError }
+  | { type: 'diagnostics'; id: number; facts: BackendFacts }
   | { type: 'event'; event: string; payload: unknown }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
   | { type: 'fatal'; message: string }

@@ -32,7 +32,7 @@ test('the window opens the set-up wizard on an empty data folder', async () => {
 });
 
 test('the database opens through the packaged native module and the tray exists', async () => {
-  const facts = await app.evaluate(async ({ app: electronApp }) => {
+  const facts: Record<string, unknown> = await app.evaluate(async ({ app: electronApp }) => {
     const g = globalThis as unknown as { clinicDeskSmoke?: () => Promise<Record<string, unknown>> };
     return { ...(await g.clinicDeskSmoke!()), packaged: electronApp.isPackaged };
   });

@@ -45,7 +45,7 @@ function startBackend(): { child: ChildProcess; client: BackendClient; dataDir: 
 describe.skipIf(!built)('backend process (the utilityProcess entry, run under Node)', () => {
   it('answers the contract, forwards events, refuses bad input and stops cleanly', async () => {
     const { client, dataDir, exited } = startBackend();
-    const ready = await client.start({ dataDir, demo: false });
+    const ready = await client.start({ dataDir, demo: false, rendererDir: path.join(path.dirname(ENTRY), '..', 'renderer') });
     expect(ready).toMatchObject({ type: 'ready', dataDir, demo: false, sharing: null });
 
     const events: string[] = [];
@@ -57,6 +57,17 @@ describe.skipIf(!built)('backend process (the utilityProcess entry, run under No
     const bad = await client.call('settings.update', { clinicName: '' }, { user: 'desk', role: 'admin' });
     expect(bad.error).toMatchObject({ code: 'invalid_input', field: 'clinicName' });
     expect(events).toContain('settings.updated');
+
+    // Sharing runs the host inside the same process: one writer, the same clinic.
+    const shared = await client.share({ host: '127.0.0.1', port: 0 });
+    expect(shared.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const over = (await (await fetch(`${shared.url}/api/app.info`, { method: 'POST', body: '{}' })).json()) as { result: { settings: { clinicName: string } } };
+    expect(over.result.settings.clinicName).toBe('Studio Dentistico Rossi');
+    const facts = await client.diagnostics();
+    expect(facts).toMatchObject({ dataDir, demo: false, sharing: shared.url, node: process.versions.node });
+    expect(facts.sqlite).toMatch(/^3\.\d+\.\d+$/);
+    expect((await client.share(null)).url).toBeNull();
+    await expect(fetch(`${shared.url}/api/app.info`, { method: 'POST', body: '{}' })).rejects.toThrow();
 
     expect(await client.stop()).toBe(true);
     expect(await exited).toBe(0);
