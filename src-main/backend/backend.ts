@@ -1,4 +1,6 @@
 import { createApp, type App } from '../app/createApp';
+import { createLogger, lastLogLines, type DeskLog } from '../app/logger';
+import { doctorReport } from '../cli/commands/doctor';
 import { readSetting } from '../db/repositories/settings';
 import { getClinicSettings } from '../domain/settings/clinicSettings';
 import { startDesktopNotifications } from '../electron/notifications';
@@ -25,13 +27,14 @@ export interface BackendHooks {
  * when the desk is shared, the LAN host. It answers the shell's calls, forwards every event, and stops
  * cleanly (outbox, channels, database) on request. Runs the same under Electron and under Node.
  */
-export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: BackendHooks = {}): void {
+export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: BackendHooks = {}): { logError(message: string): void } {
   let app: App | null = null;
   let host: RunningHost | null = null;
   let starting: Promise<void> | null = null;
   let stopping = false;
   let focused = true;
   let started: BackendStart | null = null;
+  let logger: DeskLog | null = null;
   const early: Extract<ToBackend, { type: 'call' }>[] = [];
 
   const share = async (a: App, o: ShareOptions, rendererDir: string): Promise<RunningHost> => startHost({ app: a, host: o.host, port: o.port, rendererDir });
@@ -49,6 +52,8 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
 
   const start = async (o: BackendStart): Promise<void> => {
     if (o.nativeBinding) process.env.CLINIC_DESK_SQLITE_BINDING = o.nativeBinding;
+    logger = createLogger(o.dataDir, 'backend');
+    logger.log.info({ demo: o.demo, share: o.share ?? null }, 'backend starting');
     app = hooks.startApp
       ? await hooks.startApp(o)
       : await createApp({ dataDir: o.dataDir, demo: o.demo ? { simulate: true } : false, osKeystore: o.deskKey ? keystoreFromKey(o.deskKey) : null });
@@ -71,6 +76,7 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
       );
     }
     if (o.share && o.rendererDir) host = await share(a, o.share, o.rendererDir);
+    logger.log.info({ sharing: host?.url ?? null }, 'backend ready');
     end.post({ type: 'ready', dataDir: o.dataDir, demo: o.demo, sharing: host ? { url: host.url } : null });
     for (const m of early.splice(0)) answer(m);
   };
@@ -85,6 +91,8 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
     pid: process.pid,
     uptimeS: Math.round(process.uptime()),
     rssMb: Math.round(process.memoryUsage().rss / 1048576),
+    doctor: started ? doctorReport(started.dataDir).map((l) => `${l.verdict.toUpperCase().padEnd(4)}  ${l.check.padEnd(18)} ${l.detail}`) : [],
+    logTail: started ? lastLogLines(started.dataDir, 40) : [],
   });
 
   const reshare = async (id: number, o: ShareOptions | null): Promise<void> => {
@@ -92,6 +100,7 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
       await host?.close();
       host = null;
       if (o && app && started?.rendererDir) host = await share(app, o, started.rendererDir);
+      logger?.log.info({ sharing: host?.url ?? null }, 'LAN sharing changed');
       end.post({ type: 'shared', id, url: host?.url ?? null });
     } catch (err) {
       end.post({ type: 'shared', id, url: null, error: toWireError(err).error });
@@ -104,6 +113,8 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
     await starting?.catch(() => undefined);
     await host?.close();
     await app?.stop();
+    logger?.log.info('backend stopped cleanly');
+    await logger?.close();
     end.post({ type: 'stopped' });
     hooks.onStopped?.();
   };
@@ -133,4 +144,10 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
         return;
     }
   });
+  return {
+    logError: (message) => {
+      logger?.log.error(message);
+      end.post({ type: 'log', level: 'error', message });
+    },
+  };
 }

@@ -5,8 +5,7 @@
 import { runBackend } from './backend';
 import { parentEnd } from './transport';
 
-const end = parentEnd();
-// Nothing thrown anywhere may take the clinic's database down silently: report, then let the shell restart us.
-process.on('uncaughtException', (err) => end.post({ type: 'log', level: 'error', message: `uncaught: ${err.stack ?? err.message}` }));
-process.on('unhandledRejection', (err) => end.post({ type: 'log', level: 'error', message: `unhandled rejection: ${(err as Error)?.stack ?? String(err)}` }));
-runBackend(end, { onStopped: () => setTimeout(() => process.exit(0), 10) });
+const backend = runBackend(parentEnd(), { onStopped: () => setTimeout(() => process.exit(0), 10) });
+// Nothing thrown anywhere may take the clinic's database down silently: logged (redacted) and reported to the shell.
+process.on('uncaughtException', (err) => backend.logError(`uncaught: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (err) => backend.logError(`unhandled rejection: ${(err as Error)?.stack ?? String(err)}`));

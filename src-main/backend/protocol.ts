@@ -32,6 +32,10 @@ export interface BackendFacts {
   pid: number;
   uptimeS: number;
   rssMb: number;
+  /** `clinic-desk doctor` lines for this data folder. */
+  doctor: string[];
+  /** The last lines of the desk log (written redacted). */
+  logTail: string[];
 }
 
 export interface ShareOptions {

@@ -66,6 +66,10 @@ describe.skipIf(!built)('backend process (the utilityProcess entry, run under No
     const facts = await client.diagnostics();
     expect(facts).toMatchObject({ dataDir, demo: false, sharing: shared.url, node: process.versions.node });
     expect(facts.sqlite).toMatch(/^3\.\d+\.\d+$/);
+    expect(facts.doctor.join('\n')).toMatch(/OK\s+database/i);
+    expect(facts.logTail.some((l) => l.includes('backend ready'))).toBe(true);
+    // Diagnostics never carry patient data: the clinic name is in the database, not in the log.
+    expect(JSON.stringify(facts)).not.toContain('Rossi');
     expect((await client.share(null)).url).toBeNull();
     await expect(fetch(`${shared.url}/api/app.info`, { method: 'POST', body: '{}' })).rejects.toThrow();
 
