@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/bin.ts'),
+          // The utility process that owns the database (issue 16): plain Node, no electron import.
+          backend: resolve(__dirname, 'src-main/backend/index.ts'),
         },
         // Shared chunks beside the entries, so __dirname is out/main in every file (../renderer, ../preload).
         output: { chunkFileNames: '[name]-[hash].js' },

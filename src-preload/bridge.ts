@@ -6,4 +6,6 @@ export interface DeskBridge {
   call(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string } }>;
   on(listener: (event: string, payload: unknown) => void): () => void;
   platform: string;
+  /** Desktop only: reopen the desk on the real clinic or on the separate demo clinic (its own data folder). */
+  openProfile?(profile: 'demo' | 'real'): Promise<void>;
 }

@@ -13,6 +13,7 @@ const bridge: DeskBridge = {
     return () => ipcRenderer.off('desk:event', handler);
   },
   platform: process.platform,
+  openProfile: (profile) => ipcRenderer.invoke('desk:profile', profile === 'demo' ? 'demo' : 'real'),
 };
 
 contextBridge.exposeInMainWorld('desk', bridge);

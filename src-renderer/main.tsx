@@ -5,6 +5,7 @@ import { fetchSession } from './api/session';
 import { browserLanguage, initI18n, storedLanguage } from './i18n';
 import { LoginView } from './views/login/LoginView';
 import { useApp } from './stores/appStore';
+import { useSetup } from './views/setup/setupStore';
 import './styles/app.css';
 import './styles/components.css';
 
@@ -32,7 +33,8 @@ function startDesk(): void {
 useApp
   .getState()
   .load()
-  .then((info) => {
+  .then(async (info) => {
+    await useSetup.getState().load();
     initI18n(info.settings.uiLanguage);
     root.render(
       <StrictMode>

@@ -5,6 +5,7 @@ import { inboxArea } from '../domain/inbox/inboxArea';
 import { mediaArea } from '../domain/media/mediaArea';
 import { patientsArea } from '../domain/patients/patientsArea';
 import { settingsArea } from '../domain/settings/settingsArea';
+import { setupArea } from '../domain/setup/setupArea';
 import { templatesArea } from '../domain/templates/templatesArea';
 import { usersArea } from '../domain/users/usersArea';
 import { createWhatsAppLink } from '../channels/whatsapp/whatsappChannel';
@@ -24,4 +25,5 @@ export const areas: Area[] = [
   smsArea,
   createWhatsAppArea((deps) => createWhatsAppLink(deps)),
   usersArea,
+  setupArea,
 ];

@@ -5,6 +5,7 @@ import { coreApi, coreEvents } from './core';
 import { inboxApi, inboxEvents } from './inbox';
 import { mediaApi } from './media';
 import { patientsApi, patientsEvents } from './patients';
+import { setupApi } from './setup';
 import { smsApi, smsEvents } from './sms';
 import { templatesApi, templatesEvents } from './templates';
 import { usersApi } from './users';
@@ -25,6 +26,7 @@ export const api = {
   ...smsApi,
   ...whatsappApi,
   ...usersApi,
+  ...setupApi,
 };
 
 export const events = {

@@ -1,20 +1,31 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { databaseFile } from '../app/createApp';
+import { defaultDataDir as osDefault, resolveDataLocation, PRODUCT_NAME } from '../app/dataLocation';
+import { loadMachineConfig } from '../app/machineConfig';
 
-export const PRODUCT_NAME = 'Clinic Desk';
+export { PRODUCT_NAME };
 
-/** Where Electron keeps userData for this app on each OS; the host uses the same place so both see one database. */
+const here = (env: NodeJS.ProcessEnv, platform: NodeJS.Platform) => ({ platform, env, home: os.homedir() });
+
+/** The OS default data folder of this PC (per machine on Windows, per user elsewhere). */
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
-  const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), PRODUCT_NAME);
+  return osDefault(here(env, platform));
 }
 
-/** --data DIR wins, then CLINIC_DESK_DATA, then the OS default. The demo clinic lives in its own folder beside the real one. */
+/**
+ * --data DIR wins, then CLINIC_DESK_DATA, then the machine-wide configuration file, then the OS
+ * default (see app/dataLocation.ts). The demo clinic lives in its own `demo` folder beside the real one.
+ */
 export function resolveDataDir(opts: { flag?: string | undefined; demo?: boolean; base?: string }, env: NodeJS.ProcessEnv = process.env): string {
-  if (opts.flag) return path.resolve(opts.flag);
-  if (env.CLINIC_DESK_DATA) return path.resolve(env.CLINIC_DESK_DATA);
-  const base = opts.base ?? defaultDataDir();
-  return opts.demo ? path.join(base, 'demo') : base;
+  if (opts.base && !opts.flag && !env.CLINIC_DESK_DATA) return opts.demo ? path.join(opts.base, 'demo') : opts.base;
+  const machine = loadMachineConfig(process.platform, env);
+  return resolveDataLocation({
+    ...here(env, process.platform),
+    flag: opts.flag,
+    demo: Boolean(opts.demo),
+    ...(machine.ok ? { config: machine.config } : {}),
+    hasDatabase: (dir) => fs.existsSync(databaseFile(dir)),
+  }).dataDir;
 }

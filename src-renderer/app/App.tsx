@@ -4,6 +4,9 @@ import { UI_LANGUAGES, setUiLanguage, type UiLanguage } from '../i18n';
 import { useApp } from '../stores/appStore';
 import { IncomingCallPopup } from '../views/calls/IncomingCallPopup';
 import { SessionMenu } from '../views/login/SessionMenu';
+import { ProfileBanner } from '../views/setup/ProfileBanner';
+import { SetupWizard } from '../views/setup/SetupWizard';
+import { useSetup } from '../views/setup/setupStore';
 import { pathParts, useRouter } from './router';
 import { routes } from './routes';
 
@@ -17,8 +20,12 @@ export function App() {
   const connection = useApp((s) => s.connection);
   const [segment = 'inbox', ...rest] = pathParts(path);
   const route = routes.find((r) => r.segment === segment) ?? routes[0]!;
+  const setup = useSetup((s) => s.status);
+  const wizardOpen = useSetup((s) => s.wizardOpen);
 
   if (route.bare) return <>{route.render(rest)}</>;
+  // First run: no clinic in this data folder yet (issue 16).
+  if (setup && (!setup.configured || wizardOpen)) return <SetupWizard />;
 
   return (
     <div className="shell">
@@ -46,6 +53,7 @@ export function App() {
           <div className="clinic-name">
             {info?.settings.clinicName}
             {info?.demo ? <span className="badge demo">{t('app.demo')}</span> : null}
+            <ProfileBanner />
           </div>
           <div className="topbar-right">
             <SessionMenu />

@@ -5,7 +5,7 @@ import { listBackups } from '../../db/backup';
 import { openReadOnly } from '../../db/readOnly';
 import { allMigrations } from '../../db/migrate';
 import { databaseFacts, outboxFacts } from '../../db/repositories/diagnostics';
-import { doctorLines, type DoctorFacts } from '../../domain/backup/doctorChecks';
+import { doctorLines, type DoctorFacts, type DoctorLine } from '../../domain/backup/doctorChecks';
 import { resolveDataDir } from '../../host/dataDir';
 import { dataOption, type Command } from '../command';
 
@@ -28,17 +28,15 @@ function freeBytes(dir: string): number | null {
   }
 }
 
-export const doctorCommand: Command = {
-  name: 'doctor',
-  summary: 'Check an installation: runtime, data folder, disk, database integrity and schema, outbox, backups.',
-  usage: 'doctor [--data DIR] [--json]',
-  options: { ...dataOption, json: { type: 'boolean' } },
-  async run({ values }, io) {
-    const dataDir = resolveDataDir({ flag: values.data as string | undefined });
-    const now = Date.now();
-    const dataDirWritable = writable(dataDir);
-    let database: DoctorFacts['database'];
-    let outbox: DoctorFacts['outbox'] = { pending: 0, parked: 0, oldestPendingAgeMs: null };
+/** The doctor's checks for a data folder; never creates a database where there is none (a fresh install). */
+export function doctorReport(dataDir: string, nodeVersion = process.version): DoctorLine[] {
+  const now = Date.now();
+  const dataDirWritable = writable(dataDir);
+  let database: DoctorFacts['database'];
+  let outbox: DoctorFacts['outbox'] = { pending: 0, parked: 0, oldestPendingAgeMs: null };
+  if (!fs.existsSync(databaseFile(dataDir))) {
+    database = { error: `no clinic yet: ${databaseFile(dataDir)} does not exist (run the set-up wizard or clinic-desk init)` };
+  } else {
     try {
       const db = openReadOnly(databaseFile(dataDir));
       try {
@@ -52,17 +50,28 @@ export const doctorCommand: Command = {
         ? { error: `cannot open ${databaseFile(dataDir)}: ${(err as Error).message}` }
         : { error: `no database in ${dataDir} (nothing to check: is this the clinic's data folder?)` };
     }
-    const newest = listBackups(dataDir)[0];
-    const lines = doctorLines({
-      nodeVersion: process.version,
-      dataDir,
-      dataDirWritable,
-      freeBytes: freeBytes(dataDir),
-      database,
-      outbox,
-      newestBackupAgeMs: newest ? now - newest.takenAt : null,
-      runningPid: folderHolder(dataDir)?.pid ?? null,
-    });
+  }
+  const newest = listBackups(dataDir)[0];
+  return doctorLines({
+    nodeVersion,
+    dataDir,
+    dataDirWritable,
+    freeBytes: freeBytes(dataDir),
+    database,
+    outbox,
+    newestBackupAgeMs: newest ? now - newest.takenAt : null,
+    runningPid: folderHolder(dataDir)?.pid ?? null,
+  });
+}
+
+export const doctorCommand: Command = {
+  name: 'doctor',
+  summary: 'Check an installation: runtime, data folder, disk, database integrity and schema, outbox, backups.',
+  usage: 'doctor [--data DIR] [--json]',
+  options: { ...dataOption, json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const dataDir = resolveDataDir({ flag: values.data as string | undefined });
+    const lines = doctorReport(dataDir);
     if (values.json) io.out(JSON.stringify(lines, null, 2));
     else for (const l of lines) io.out(`${l.verdict.toUpperCase().padEnd(4)}  ${l.check.padEnd(18)} ${l.detail}`);
     return lines.some((l) => l.verdict === 'fail') ? 1 : 0;

@@ -4,6 +4,7 @@ import { benchCommand } from './bench';
 import { doctorCommand } from './doctor';
 import { importAppointmentsCommand } from './importAppointments';
 import { importCallsCommand } from './importCalls';
+import { initCommand } from './init';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { smsSegmentsCommand } from './smsSegments';
@@ -11,6 +12,7 @@ import { usersAddCommand, usersDisableCommand, usersListCommand, usersPasswordCo
 
 /** Every `clinic-desk` command. A new command registers here with one line. */
 export const commands: Command[] = [
+  initCommand,
   serveCommand,
   benchCommand,
   backupCommand,

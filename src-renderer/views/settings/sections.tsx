@@ -8,6 +8,7 @@ import { SmsSection } from './sms/SmsSection';
 import { PhoneSystemSection } from './pbx/PhoneSystemSection';
 import { WhatsAppSection } from './whatsapp/WhatsAppSection';
 import { UsersSection } from './users/UsersSection';
+import { SetupStepsSection } from '../setup/OptionalSteps';
 
 export interface SettingsSection {
   /** Second path segment: #/settings/<id> */
@@ -28,4 +29,5 @@ export const settingsSections: SettingsSection[] = [
   { id: 'delays', label: 'schedule:settings.title', icon: 'calendar', render: () => <DelaySettingsSection /> },
   { id: 'phone', label: 'calls:settings.nav', icon: 'calls', render: () => <PhoneSystemSection /> },
   { id: 'users', label: 'users:settings.title', icon: 'settings', render: () => <UsersSection /> },
+  { id: 'setup', label: 'setup:resume.title', icon: 'settings', render: () => <SetupStepsSection /> },
 ];
