@@ -91,7 +91,7 @@ export type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Implemented by src-main/channels/sms; the SMS area receives it from the composition root. */
 export interface SmsGateway {
-  createProvider(config: SmsProviderConfig, deps: { now: () => number; fetch?: FetchFn; timeoutMs?: number }): SmsProvider;
+  createProvider(config: SmsProviderConfig, deps: { now: () => number; fetch?: FetchFn; timeoutMs?: number; region?: Region }): SmsProvider;
   parseWebhook(config: SmsProviderConfig, req: WebhookRequest, o: { now: number; region: Region }): WebhookResult;
 }
 
