@@ -3,7 +3,7 @@
  * Electron strips custom fields from errors thrown across IPC.
  */
 export interface DeskBridge {
-  call(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string } }>;
+  call(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string; details?: unknown } }>;
   on(listener: (event: string, payload: unknown) => void): () => void;
   platform: string;
   /** Desktop only: reopen the desk on the real clinic or on the separate demo clinic (its own data folder). */

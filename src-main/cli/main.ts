@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { protectDashPositionals } from './dashPositionals';
 import { DeskError } from '../domain/shared/errors';
 import type { CliIo, Command } from './command';
 import { commands } from './commands';
@@ -40,7 +41,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let args;
   try {
-    args = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
+    const argv = command.allowPositionals ? protectDashPositionals(rest, command.options) : rest;
+    args = parseArgs({ args: argv, options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
   } catch (err) {
     io.err(`clinic-desk ${name}: ${(err as Error).message}\nUsage: clinic-desk ${command.usage}`);
     return 2;

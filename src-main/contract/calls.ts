@@ -133,11 +133,22 @@ export const pbxSettings = z.object({
   secretSet: z.boolean(),
 });
 
+/** How the PBX writes call records (Master.csv time base, trunks, desks); see domain/calls/cdrSettings.ts. */
+export const cdrSettings = z.object({
+  /** cdr.conf `usegmtime=yes` → 'utc'. */
+  timeBase: z.enum(['local', 'utc']),
+  /** Trunk channels or peers, `*` wildcard: "SIP/211553", "PJSIP/eolo*". */
+  trunkPatterns: z.array(z.string().trim().max(80)).max(50),
+  /** "100-399, 500"; '' = any 2–4 digit number. */
+  deskExtensions: z.string().trim().max(200),
+});
+
 export const callSettings = z.object({
   textBack: textBackRules,
   /** N: an unanswered call shorter than this was abandoned by the caller, longer ones rang out. */
   abandonWithinSeconds: z.number().int().min(1).max(300),
   pbx: pbxSettings,
+  cdr: cdrSettings,
   pbxState: pbxLinkState,
   mappings: z.array(z.object({ sourceName: z.string(), mapping: columnMapping, updatedAt: epochMs })),
   /** Shortcodes of templates the text-back may use. */
@@ -224,6 +235,7 @@ export const callsApi = {
           secret: z.string().max(200).optional(),
         })
         .optional(),
+      cdr: cdrSettings.optional(),
     }),
     callSettings,
   ),

@@ -18,6 +18,12 @@ export const linkReason = z.enum([
   'network',
   'logged_out',
   'bad_session',
+  /** Status 500: a stream or socket error without a code (rc14's fallback); the keys are kept. */
+  'stream_error',
+  /** Status 405: WhatsApp refused the announced WA Web version. */
+  'client_outdated',
+  /** Status 402: WhatsApp refused the connection for this account. */
+  'client_refused',
   'corrupt_auth',
   'user_logout',
   'forbidden',
@@ -40,6 +46,8 @@ export const whatsappSettings = z.object({
   smsFallback: z.boolean(),
   /** Store group chats too (off: the desk is for one-to-one conversations with patients). */
   includeGroups: z.boolean(),
+  /** WA Web version announced to WhatsApp ("2.3000.1027934701"); '' = Baileys' bundled one, refreshed online after a 405. */
+  webVersion: z.string(),
 });
 export type WhatsAppSettingsDto = z.infer<typeof whatsappSettings>;
 

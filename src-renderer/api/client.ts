@@ -3,7 +3,13 @@ import type { DeskBridge } from '../../src-preload/bridge';
 
 /** An API failure as the renderer sees it: the contract's error code, a readable message, the field at fault. */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly field?: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    /** Structured facts for the UI to render in its own words (e.g. phone suggestions). */
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -38,7 +44,7 @@ function ipcClient(bridge: DeskBridge): DeskClient {
   return {
     async call(method, request) {
       const { result, error } = await bridge.call(method, request);
-      if (error) throw new ApiError(error.code, error.message, error.field);
+      if (error) throw new ApiError(error.code, error.message, error.field, error.details);
       return result as never;
     },
     on: (event, fn) => listeners.add(event, fn as Listener),
@@ -74,12 +80,12 @@ function socketClient(url: string, onState: (s: ConnectionState) => void): DeskC
     };
     ws.onmessage = (e) => {
       const msg = JSON.parse(String(e.data)) as
-        | { type: 'result'; id: number; result?: unknown; error?: { code: string; message: string; field?: string } }
+        | { type: 'result'; id: number; result?: unknown; error?: { code: string; message: string; field?: string; details?: unknown } }
         | { type: 'event'; event: string; payload: unknown };
       if (msg.type === 'event') return listeners.fire(msg.event, msg.payload);
       const p = settle(msg.id);
       if (!p) return;
-      if (msg.error) p.reject(new ApiError(msg.error.code, msg.error.message, msg.error.field));
+      if (msg.error) p.reject(new ApiError(msg.error.code, msg.error.message, msg.error.field, msg.error.details));
       else p.resolve(msg.result);
     };
     ws.onclose = (e) => {

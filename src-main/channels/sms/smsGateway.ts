@@ -27,7 +27,10 @@ export const smsGateway: SmsGateway = {
           http,
         );
       case 'android':
-        return new AndroidGatewaySender({ baseUrl: config.baseUrl, username: config.username, password: config.password, simNumber: config.simNumber }, http);
+        return new AndroidGatewaySender(
+          { baseUrl: config.baseUrl, username: config.username, password: config.password, simNumber: config.simNumber, ...(deps.region ? { region: deps.region } : {}) },
+          http,
+        );
       case 'twilio':
         return new TwilioSender(
           {

@@ -7,10 +7,16 @@ export function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
-/** The shared secret a provider without signatures carries in the callback URL (`?secret=…`). */
+/**
+ * The shared secret a provider without signatures carries in the callback URL: the last path segment
+ * (`/hooks/sms/smsapi/<secret>`), or `?secret=` in URLs registered by earlier versions, which SMSAPI keeps
+ * calling for messages sent before the update.
+ */
 export function urlSecretMatches(url: string, expected: string): boolean {
   if (!expected) return false;
-  const given = new URL(url, 'http://placeholder').searchParams.get('secret');
+  const u = new URL(url, 'http://placeholder');
+  const segment = /^\/hooks\/sms\/[a-z0-9_-]+\/([^/]+)$/.exec(u.pathname)?.[1];
+  const given = segment !== undefined ? decodeURIComponent(segment) : u.searchParams.get('secret');
   return given !== null && safeEqual(given, expected);
 }
 

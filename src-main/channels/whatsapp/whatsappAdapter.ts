@@ -16,7 +16,7 @@ import type { MediaHint } from './mapping/messageContent';
 import { HealthTracker } from './healthTracker';
 import { PacedSender, type FirstContactLedger } from './sending/pacedSender';
 import { SocketTransport } from './sending/socketTransport';
-import type { MediaDownloader, SocketFactory, SocketPort } from './socket/socketPort';
+import type { MediaDownloader, SocketFactory, SocketPort, VersionFetcher, WAVersion } from './socket/socketPort';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -43,6 +43,10 @@ export interface WhatsAppAdapterOptions {
   pacing: () => PacingSettings;
   ledger: FirstContactLedger;
   includeGroups?: () => boolean;
+  /** WA Web version set by IT (null: Baileys' default). */
+  webVersion?: () => WAVersion | null;
+  /** Asks WhatsApp for the current WA Web version after a 405 (best effort: null offline). */
+  fetchVersion?: VersionFetcher;
   historySince?: () => number;
   machine?: MachineConfig;
   stale?: StaleConfig;
@@ -74,6 +78,8 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
   private readonly pacer: PacedSender;
   private readonly healthTracker: HealthTracker;
   private qrWaiters: (() => void)[] = [];
+  /** Version learnt online after a 405; wins over the configured one until the next restart. */
+  private fetchedVersion: WAVersion | null = null;
 
   constructor(private readonly o: WhatsAppAdapterOptions) {
     this.timers = o.timers ?? realTimers;
@@ -184,6 +190,9 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
       case 'logout_socket':
         await this.dropSocket((s) => s.logout('Logged out from Clinic Desk'));
         return;
+      case 'refresh_version':
+        await this.refreshVersion();
+        return;
       case 'clear_auth':
         this.o.authStore.clear();
         this.auth = null;
@@ -191,6 +200,12 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
         await this.dropSocket((s) => s.end(undefined));
         return;
     }
+  }
+
+  private async refreshVersion(): Promise<void> {
+    const fetched = await (this.o.fetchVersion?.() ?? Promise.resolve(null)).catch(() => null);
+    if (fetched) this.fetchedVersion = fetched;
+    else this.error('WhatsApp refused the WA Web version (405) and the current one could not be fetched; set it in Settings → WhatsApp');
   }
 
   private cancelRetry(): void {
@@ -217,7 +232,8 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
     const gen = ++this.generation;
     let sock: SocketPort;
     try {
-      sock = await this.o.socketFactory({ auth: auth.state, onLog: (_level, msg) => this.error(msg) });
+      const version = this.fetchedVersion ?? this.o.webVersion?.() ?? null;
+      sock = await this.o.socketFactory({ auth: auth.state, onLog: (_level, msg) => this.error(msg), ...(version ? { version } : {}) });
     } catch (err) {
       this.error(`cannot open a connection: ${(err as Error).message}`);
       await this.dispatch({ type: 'close', statusCode: null, at: this.o.clock.now(), paired: auth.isPaired() });

@@ -2,8 +2,8 @@ import type { WhatsAppChannelLink, WhatsAppLinkDeps } from '../../domain/whatsap
 import { loadBaileys } from './baileys';
 import type { MachineConfig } from './connection/connectionMachine';
 import type { StaleConfig } from './connection/staleWatch';
-import { realMediaDownloader, realSocketFactory } from './socket/realSocket';
-import type { MediaDownloader, SocketFactory } from './socket/socketPort';
+import { realMediaDownloader, realSocketFactory, realVersionFetcher } from './socket/realSocket';
+import type { MediaDownloader, SocketFactory, VersionFetcher } from './socket/socketPort';
 import { WhatsAppAdapter, type Timers } from './whatsappAdapter';
 
 /**
@@ -17,6 +17,7 @@ import { WhatsAppAdapter, type Timers } from './whatsappAdapter';
 export interface LinkOverrides {
   socketFactory?: SocketFactory;
   download?: MediaDownloader;
+  fetchVersion?: VersionFetcher;
   timers?: Timers;
   machine?: MachineConfig;
   stale?: StaleConfig;
@@ -37,6 +38,8 @@ export function createWhatsAppLink(d: WhatsAppLinkDeps, o: LinkOverrides = {}): 
     pacing: d.pacing,
     ledger: d.ledger,
     includeGroups: d.includeGroups,
+    webVersion: d.webVersion,
+    fetchVersion: o.fetchVersion ?? realVersionFetcher,
     initialHealth: d.initialHealth,
     ...(o.timers ? { timers: o.timers } : {}),
     ...(o.machine ? { machine: o.machine } : {}),

@@ -10,6 +10,7 @@ import type { AppContext } from '../../app/area';
 import { toCallDto } from './callDtos';
 import { closeCallbackTask, openCallbackTasks } from './callbackService';
 import { recordManualCall } from './callService';
+import { getCdrSettings, saveCdrSettings } from './cdrSettings';
 import { getAbandonWithinSeconds, getPbxConfig, getTextBackRules, hasReadablePbxSecret, saveAbandonWithinSeconds, savePbxConfig, saveTextBackRules } from './callSettings';
 import { seedDemoCalls } from './demoCalls';
 import { ringDemoPhone } from './demoPhone';
@@ -27,6 +28,7 @@ function settingsOf(ctx: AppContext, link: PbxLinkController): CallSettingsDto {
     textBack: getTextBackRules(ctx.db),
     abandonWithinSeconds: getAbandonWithinSeconds(ctx.db),
     pbx: { enabled: pbx.enabled, host: pbx.host, port: pbx.port, username: pbx.username, secretSet: hasReadablePbxSecret(ctx.db, ctx.secrets) },
+    cdr: { ...getCdrSettings(ctx.db), trunkPatterns: [...getCdrSettings(ctx.db).trunkPatterns] },
     pbxState: link.state,
     mappings: listImportMappings(ctx.db).flatMap((m) => {
       const parsed = columnMapping.safeParse(m.mapping);
@@ -85,6 +87,7 @@ export function createCallsArea(pbxLinkFactory: PbxLinkFactory | null): Area {
           }
           if (req.abandonWithinSeconds !== undefined) saveAbandonWithinSeconds(ctx.db, req.abandonWithinSeconds);
           if (req.pbx) savePbxConfig(ctx.db, ctx.secrets, req.pbx);
+          if (req.cdr) saveCdrSettings(ctx.db, req.cdr);
         })();
         if (req.pbx || req.abandonWithinSeconds !== undefined) linkOf(ctx).restart();
         return settingsOf(ctx, linkOf(ctx));

@@ -7,6 +7,7 @@ import { DeskError } from '../shared/errors';
 import { publishCallbacks, type CallbackChange } from './callbackService';
 import { recordCall } from './callService';
 import { getAbandonWithinSeconds } from './callSettings';
+import { getCdrSettings } from './cdrSettings';
 import type { ColumnMapping } from './import/importTypes';
 import { mappingProblem } from './import/genericCallCsv';
 import { parseCallFile, type FormatChoice } from './import/parseCallFile';
@@ -48,9 +49,12 @@ export function importCallFile(deps: MessagingDeps, req: CallImportRequest, user
   if (req.format === 'generic' && !mapping) {
     throw new DeskError('invalid_input', 'mapping: a generic CSV needs a column mapping (give one or name a saved mappingSource)', { field: 'mapping' });
   }
+  const cdr = getCdrSettings(deps.db);
   const parsed = parseCallFile(req.content, {
     timeZone: getClinicSettings(deps.db).timeZone,
     abandonWithinSeconds: getAbandonWithinSeconds(deps.db),
+    cdrTimeBase: cdr.timeBase,
+    topology: cdr,
     format: req.format,
     ...(mapping ? { mapping } : {}),
   });

@@ -6,6 +6,7 @@ import { addIdentity, getPatient, identitiesOf, insertPatient, setConsent, updat
 import { DeskError, invalidInput, notFound } from '../shared/errors';
 import { mergeTags, type ConsentKind } from './mergePlan';
 import { requireE164, type Region } from './phone';
+import { invalidPhoneError } from './phoneSuggestions';
 
 /** Creating and editing patient records from the desk; every change is audit-logged. */
 export interface PatientDeps {
@@ -36,7 +37,7 @@ function assertFree(db: Db, kind: 'phone' | 'whatsapp', value: string, field: st
 }
 
 export function createPatient(deps: PatientDeps, p: NewPatient & { phone: string; whatsapp?: boolean }, who: Who): { patientId: number; conversationId: number } {
-  const phone = requireE164(p.phone, deps.region(), 'phone');
+  const phone = requireE164(p.phone, deps.region(), 'phone', (raw) => invalidPhoneError(deps.db, raw, deps.region(), 'phone'));
   return deps.db.transaction(() => {
     assertFree(deps.db, 'phone', phone, 'phone');
     const patientId = insertPatient(deps.db, { ...p, tags: mergeTags(p.tags ?? [], []) }, who.at);
@@ -69,7 +70,7 @@ export function editPatient(deps: PatientDeps, patientId: number, changes: Patie
 
 export function addPatientPhone(deps: PatientDeps, patientId: number, raw: string, kind: 'phone' | 'whatsapp', who: Who): string {
   requireLivePatient(deps.db, patientId);
-  const e164 = requireE164(raw, deps.region(), 'phone');
+  const e164 = requireE164(raw, deps.region(), 'phone', (typed) => invalidPhoneError(deps.db, typed, deps.region(), 'phone'));
   // WhatsApp identities are stored as the channel sees them: "<digits>@s.whatsapp.net".
   const value = kind === 'whatsapp' ? `${e164.slice(1)}@s.whatsapp.net` : e164;
   deps.db.transaction(() => {

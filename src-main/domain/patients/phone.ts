@@ -4,23 +4,37 @@ import { DeskError } from '../shared/errors';
 export type Region = CountryCode;
 
 /**
- * Normalises a phone number typed or received in any format ("+48 601 234 567", "601234567",
+ * Normalises a phone number received from a channel in any format ("+48 601 234 567", "601234567",
  * "0048601234567", "(06) 1234 5678") to E.164, using the clinic's region for national numbers.
- * Returns null when the text is not a plausible phone number.
+ * Returns null when the text cannot be a phone number. Received numbers only need to be possible
+ * (right length): a sender on a range newer than libphonenumber's metadata must still reach the inbox.
  */
 export function toE164(raw: string, defaultRegion: Region): string | null {
-  const cleaned = raw.trim().replace(/^00(?=\d)/, '+');
-  if (!/\d/.test(cleaned)) return null;
-  const parsed = parsePhoneNumberFromString(cleaned, defaultRegion);
+  const parsed = parse(raw, defaultRegion);
   if (!parsed || !parsed.isPossible()) return null;
   return parsed.number;
 }
 
-/** Like toE164 but a bad number is a DeskError naming the field. */
-export function requireE164(raw: string, defaultRegion: Region, field = 'phone'): string {
-  const e164 = toE164(raw, defaultRegion);
+/**
+ * A number typed by the desk must be valid for its country's numbering plan (libphonenumber isValid(),
+ * not isPossible(): "123456" is possible in Italy, not valid). Null when it is not.
+ */
+export function toValidE164(raw: string, defaultRegion: Region): string | null {
+  const parsed = parse(raw, defaultRegion);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+function parse(raw: string, defaultRegion: Region): ReturnType<typeof parsePhoneNumberFromString> {
+  const cleaned = raw.trim().replace(/^00(?=\d)/, '+');
+  if (!/\d/.test(cleaned)) return undefined;
+  return parsePhoneNumberFromString(cleaned, defaultRegion);
+}
+
+/** Like toValidE164 but a bad number is a DeskError naming the field (phoneSuggestions.ts adds what was meant). */
+export function requireE164(raw: string, defaultRegion: Region, field = 'phone', invalid?: (raw: string) => DeskError): string {
+  const e164 = toValidE164(raw, defaultRegion);
   if (!e164) {
-    throw new DeskError('invalid_input', `${field}: "${raw}" is not a valid phone number`, { field });
+    throw invalid?.(raw) ?? new DeskError('invalid_input', `${field}: "${raw}" is not a valid phone number`, { field });
   }
   return e164;
 }

@@ -35,7 +35,7 @@ export function createSmsArea(o: SmsAreaOptions): Area {
     const { activeProvider } = getSmsSettings(ctx.db);
     if (!activeProvider || ctx.demo) return null;
     const config = loadProviderConfig(ctx.db, boxOf(ctx), activeProvider);
-    return config ? o.gateway.createProvider(config, { now: () => ctx.clock.now(), ...(o.fetch ? { fetch: o.fetch } : {}) }) : null;
+    return config ? o.gateway.createProvider(config, { now: () => ctx.clock.now(), region: ctx.messaging.region(), ...(o.fetch ? { fetch: o.fetch } : {}) }) : null;
   };
 
   /** Plugs the sms sender the outbox uses: in demo mode the simulated one stays, wrapped in the clinic's rules. */
@@ -119,7 +119,7 @@ export function createSmsArea(o: SmsAreaOptions): Area {
           const config = loadProviderConfig(ctx.db, boxOf(ctx), provider);
           if (!config) throw new DeskError('invalid_input', `provider: ${provider} is not configured yet; save its settings first`, { field: 'provider' });
           const toPhone = requireE164(to, ctx.messaging.region(), 'to');
-          const adapter = o.gateway.createProvider(config, { now: () => ctx.clock.now(), ...(o.fetch ? { fetch: o.fetch } : {}) });
+          const adapter = o.gateway.createProvider(config, { now: () => ctx.clock.now(), region: ctx.messaging.region(), ...(o.fetch ? { fetch: o.fetch } : {}) });
           const body = previewSms(text, { transliterate: getSmsSettings(ctx.db).transliterate }).sent;
           const now = ctx.clock.now();
           const result = await adapter.send({ outboxId: 0, idempotencyKey: `sms-test:${now}:${Math.floor(ctx.random() * 1e9)}`, channel: 'sms', toPhone, body });

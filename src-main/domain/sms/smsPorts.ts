@@ -43,6 +43,8 @@ export type WebhookResult =
       statuses: StatusUpdate[];
       /** What the provider expects back (SMSAPI wants "OK", Twilio an empty TwiML document). */
       reply: { contentType: string; body: string };
+      /** Parts of an accepted call that were left out (e.g. one unreadable report of a batch), for the webhook log. */
+      notes?: string[];
     }
   | {
       ok: false;
@@ -89,14 +91,18 @@ export type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Implemented by src-main/channels/sms; the SMS area receives it from the composition root. */
 export interface SmsGateway {
-  createProvider(config: SmsProviderConfig, deps: { now: () => number; fetch?: FetchFn; timeoutMs?: number }): SmsProvider;
+  createProvider(config: SmsProviderConfig, deps: { now: () => number; fetch?: FetchFn; timeoutMs?: number; region?: Region }): SmsProvider;
   parseWebhook(config: SmsProviderConfig, req: WebhookRequest, o: { now: number; region: Region }): WebhookResult;
 }
 
-/** Where a provider calls the desk: /hooks/sms/<provider> (SMSAPI adds its shared secret). */
+/**
+ * Where a provider calls the desk: /hooks/sms/<provider>. SMSAPI signs nothing, so its URL carries the
+ * shared secret as a path segment: SMSAPI appends its report parameters to the notify_url's query, and a
+ * secret in the query would sit among them in every log line and proxy that records query strings.
+ */
 export function webhookPath(config: SmsProviderConfig): string {
   const base = `/hooks/sms/${config.provider}`;
-  return config.provider === 'smsapi' ? `${base}?secret=${encodeURIComponent(config.webhookSecret)}` : base;
+  return config.provider === 'smsapi' ? `${base}/${encodeURIComponent(config.webhookSecret)}` : base;
 }
 
 /** The full callback URL, or null when the clinic has no public URL (then the desk polls). */

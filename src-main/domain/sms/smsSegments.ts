@@ -13,7 +13,7 @@ export interface SegmentCount {
   encoding: SmsEncoding;
   /** Number of SMS billed; 0 for an empty text. */
   segments: number;
-  /** User-visible characters (Unicode code points), so one emoji counts as one. */
+  /** User-visible characters (grapheme clusters), so a flag or a family emoji counts as one. */
   characters: number;
   /** Septets for GSM-7 (extension characters count 2), UTF-16 code units for UCS-2 (an emoji counts 2). */
   units: number;
@@ -34,8 +34,8 @@ const UCS2_MULTI = 67;
 
 /**
  * Counts parts by packing characters the way handsets and SMSCs do: a character never straddles two
- * parts (an escape pair or a surrogate pair moves whole to the next part), so a part may hold one
- * unit less than its capacity.
+ * parts (an escape pair, a surrogate pair or a whole grapheme cluster moves to the next part), so a part
+ * may hold a few units less than its capacity.
  */
 function packParts(costs: readonly number[], capacity: number): { parts: number; lastUsed: number } {
   let parts = 1;
@@ -50,21 +50,33 @@ function packParts(costs: readonly number[], capacity: number): { parts: number;
   return { parts, lastUsed: used };
 }
 
+/**
+ * User-perceived characters (Unicode grapheme clusters, UAX #29): a flag, a skin-toned or family emoji,
+ * a letter with combining accents. Handsets and Twilio (message-segment-calculator: SegmentedMessage splits
+ * the text into graphemes before filling segments) never split one across two parts.
+ */
+const graphemes = (text: string): string[] =>
+  // CR LF is one cluster in UAX #29, but two characters (two septets, two units) on every SMS counter, Twilio's included.
+  Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment).flatMap((g) => (g === '\r\n' ? ['\r', '\n'] : [g]));
+
 export function countSegments(text: string): SegmentCount {
-  const chars = Array.from(text);
+  const clusters = graphemes(text);
   const nonGsm: string[] = [];
   const septetCosts: number[] = [];
-  for (const ch of chars) {
-    const cost = gsmSeptets(ch);
-    if (cost === null) {
-      if (!nonGsm.includes(ch)) nonGsm.push(ch);
-    } else {
-      septetCosts.push(cost);
+  for (const cluster of clusters) {
+    let cost = 0;
+    for (const ch of cluster) {
+      const c = gsmSeptets(ch);
+      if (c === null) {
+        if (!nonGsm.includes(ch)) nonGsm.push(ch);
+        cost = Number.NaN;
+      } else cost += c;
     }
+    if (!Number.isNaN(cost)) septetCosts.push(cost);
   }
 
   const gsm = nonGsm.length === 0;
-  const costs = gsm ? septetCosts : chars.map((ch) => ch.length);
+  const costs = gsm ? septetCosts : clusters.map((g) => g.length);
   const single = gsm ? GSM_SINGLE : UCS2_SINGLE;
   const multi = gsm ? GSM_MULTI : UCS2_MULTI;
   const units = costs.reduce((a, b) => a + b, 0);
@@ -90,7 +102,7 @@ export function countSegments(text: string): SegmentCount {
   return {
     encoding: gsm ? 'GSM-7' : 'UCS-2',
     segments,
-    characters: chars.length,
+    characters: clusters.length,
     units,
     perSegment,
     remaining,

@@ -89,7 +89,7 @@ export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
     }
     try {
       const counts = applyWebhookResult(messaging, result);
-      log(provider, 200, 'accepted', null, req.remoteAddress, counts);
+      log(provider, 200, 'accepted', result.notes?.join('; ') ?? null, req.remoteAddress, counts);
       return { status: 200, headers: { 'Content-Type': result.reply.contentType }, body: result.reply.body };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -100,7 +100,8 @@ export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
     }
   };
 
-  const path = /^\/hooks\/sms\/(?<provider>[a-z0-9_-]{1,20})$/;
+  // An optional last segment carries SMSAPI's shared secret (smsPorts.ts webhookPath).
+  const path = /^\/hooks\/sms\/(?<provider>[a-z0-9_-]{1,20})(?:\/(?<secret>[A-Za-z0-9_-]{8,128}))?$/;
   return [
     { method: 'POST', path, maxBody: WEBHOOK_MAX_BODY, handle },
     // SMSAPI may call callbacks with GET and the parameters in the query.

@@ -113,6 +113,8 @@ export interface WhatsAppLinkDeps {
   pacing: () => PacingSettings;
   ledger: FirstContactLedger;
   includeGroups: () => boolean;
+  /** The WA Web version set by IT, or null for Baileys' default. */
+  webVersion: () => [number, number, number] | null;
   saveMedia: (bytes: Buffer, hint: { mime: string; fileName: string | null }) => Promise<MediaRef>;
   mediaPath: (ref: MediaRef) => string;
   initialHealth: Partial<WhatsAppHealth>;

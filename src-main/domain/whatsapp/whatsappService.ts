@@ -15,7 +15,7 @@ import { smsFallbackSender } from './smsFallback';
 import { recordMissedWhatsAppCall } from './missedCalls';
 import { whatsappSink } from './whatsappInbox';
 import type { WhatsAppChannelLink, WhatsAppHealth, WhatsAppLinkFactory } from './whatsappPort';
-import { getWhatsAppSettings, updateWhatsAppSettings, type WhatsAppSettings } from './whatsappSettings';
+import { getWhatsAppSettings, parseWebVersion, updateWhatsAppSettings, type WhatsAppSettings } from './whatsappSettings';
 
 /** Health facts that outlive a restart (the panel must still say "pair again" tomorrow morning). */
 type Remembered = Pick<WhatsAppHealth, 'linkedPhone' | 'linkedName' | 'pairedAt' | 'phoneSeenAt' | 'recentErrors'> & {
@@ -67,6 +67,7 @@ export class WhatsAppService {
         record: (at) => recordFirstContact(db, at, ctx.clock.now() - FIRST_CONTACT_WINDOW_MS),
       },
       includeGroups: () => getWhatsAppSettings(db).includeGroups,
+      webVersion: () => parseWebVersion(getWhatsAppSettings(db).webVersion),
       saveMedia: (bytes, hint) => media.save(bytes, hint.mime, hint.fileName),
       mediaPath: (ref) => media.store.pathOf(ref.sha256),
       initialHealth: { ...this.remembered, ...traffic },

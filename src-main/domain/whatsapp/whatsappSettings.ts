@@ -7,11 +7,13 @@ import { DEFAULT_PACING, validatePacing, type PacingSettings } from './pacing';
 export interface WhatsAppSettings extends PacingSettings {
   smsFallback: boolean;
   includeGroups: boolean;
+  /** '' or "2.3000.1027934701" (see parseWebVersion). */
+  webVersion: string;
 }
 
 export const WHATSAPP_SETTINGS_KEY = 'whatsapp.settings';
 
-export const DEFAULT_WHATSAPP_SETTINGS: WhatsAppSettings = { ...DEFAULT_PACING, smsFallback: false, includeGroups: false };
+export const DEFAULT_WHATSAPP_SETTINGS: WhatsAppSettings = { ...DEFAULT_PACING, smsFallback: false, includeGroups: false, webVersion: '' };
 
 export function getWhatsAppSettings(db: Db): WhatsAppSettings {
   return { ...DEFAULT_WHATSAPP_SETTINGS, ...(readSetting<Partial<WhatsAppSettings>>(db, WHATSAPP_SETTINGS_KEY) ?? {}) };
@@ -29,9 +31,22 @@ export function updateWhatsAppSettings(db: Db, change: Partial<WhatsAppSettings>
     },
     current,
   );
-  const next: WhatsAppSettings = { ...pacing, smsFallback: change.smsFallback ?? current.smsFallback, includeGroups: change.includeGroups ?? current.includeGroups };
+  const webVersion = (change.webVersion ?? current.webVersion).trim();
+  if (webVersion !== '' && !parseWebVersion(webVersion)) throw invalidInput('webVersion', 'must look like 2.3000.1027934701, or be empty');
+  const next: WhatsAppSettings = {
+    ...pacing,
+    smsFallback: change.smsFallback ?? current.smsFallback,
+    includeGroups: change.includeGroups ?? current.includeGroups,
+    webVersion,
+  };
   if (typeof next.smsFallback !== 'boolean') throw invalidInput('smsFallback', 'must be true or false');
   if (typeof next.includeGroups !== 'boolean') throw invalidInput('includeGroups', 'must be true or false');
   writeSetting(db, WHATSAPP_SETTINGS_KEY, next);
   return next;
+}
+
+/** "2.3000.1027934701" → [2, 3000, 1027934701], the shape of Baileys' `version` socket option; null when malformed. */
+export function parseWebVersion(text: string): [number, number, number] | null {
+  const m = /^(\d{1,4})\.(\d{1,6})\.(\d{1,12})$/.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }

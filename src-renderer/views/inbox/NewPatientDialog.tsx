@@ -5,6 +5,7 @@ import { useRouter } from '../../app/router';
 import { Icon } from '../../components/Icon';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { Dialog } from '../../components/Dialog';
+import { PhoneSuggestion, phoneSuggestionsOf, type PhoneSuggestionDto } from './PhoneSuggestion';
 
 /** A patient from a number nobody knows yet (a caller, a paper form): creates the record and opens their conversation. */
 export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClose(): void; phone?: string }) {
@@ -15,17 +16,21 @@ export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClos
   const [lastName, setLastName] = useState('');
   const [language, setLanguage] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [suggestions, setSuggestions] = useState<PhoneSuggestionDto[] | null>(null);
   const [busy, setBusy] = useState(false);
 
   const create = async (): Promise<void> => {
     setBusy(true);
     setError(null);
+    setSuggestions(null);
     try {
       const { conversationId } = await desk.call('patient.create', { phone, firstName, lastName, language: language || null });
       onClose();
       navigate(`/inbox/${conversationId}`);
     } catch (err) {
-      setError((err as Error).message);
+      const proposed = phoneSuggestionsOf(err);
+      if (proposed) setSuggestions(proposed);
+      else setError((err as Error).message);
     } finally {
       setBusy(false);
     }
@@ -58,6 +63,21 @@ export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClos
           {t('patient.language')}
           <LanguageSelect value={language} onChange={setLanguage} allowEmpty />
         </label>
+        {suggestions ? (
+          <PhoneSuggestion
+            suggestions={suggestions}
+            onPick={(s) => {
+              // A number already on a card: open that patient instead of creating a twin.
+              if (s.patient?.conversationId) {
+                onClose();
+                navigate(`/inbox/${s.patient.conversationId}`);
+              } else {
+                setPhone(s.display);
+                setSuggestions(null);
+              }
+            }}
+          />
+        ) : null}
         {error ? (
           <p className="error" role="alert" data-testid="new-patient-error">
             {error}

@@ -1,11 +1,13 @@
 /**
  * SMS Gateway for Android (capcom6 / sms-gate.app) in Local Server mode: the clinic's spare phone
- * answers on the LAN (`http://<phone-ip>:8080`) with Basic auth. POST /message queues an SMS under an id
- * we choose; GET /message/{id} tells its state, which is also how delivery is polled when the phone's
- * webhooks cannot reach the desk.
+ * answers on the LAN (`http://<phone-ip>:8080`) with Basic auth. POST /messages queues an SMS under an id
+ * we choose; GET /messages/{id} tells its state (the app serves the same routes under the older /message,
+ * localserver/WebService.kt). GET /inbox lists received SMS: the app only posts webhooks to `https://` or
+ * `http://127.0.0.1` (webhooks/WebHooksService.kt), so on a LAN desk the inbox is polled instead.
  */
 import { createHash } from 'node:crypto';
-import type { OutgoingMessage, SendResult, StatusUpdate } from '../../../domain/messaging/channelPort';
+import type { InboundMessage, OutgoingMessage, SendResult, StatusUpdate } from '../../../domain/messaging/channelPort';
+import { toE164, type Region } from '../../../domain/patients/phone';
 import { basicAuth, classify, httpRequest, parseJson, type HttpDeps, type SendFailure, type VendorResponse } from '../providerHttp';
 import type { SmsProvider } from '../smsProvider';
 
@@ -16,6 +18,31 @@ export interface AndroidGatewayConfig {
   password: string;
   /** 1-based SIM slot; empty uses the phone's default SIM. */
   simNumber?: number | null;
+  /** The clinic's country, for senders the phone reports in national format. */
+  region?: Region;
+}
+
+/** One entry of GET /inbox (localserver/routes/InboxRoutes.kt `InboxMessage`). */
+interface InboxEntry {
+  id: string;
+  type: string;
+  sender: string;
+  contentPreview: string;
+  createdAt: string;
+  simNumber?: number | null;
+}
+
+const isInboxEntry = (v: unknown): v is InboxEntry =>
+  typeof v === 'object' && v !== null && typeof (v as InboxEntry).id === 'string' && typeof (v as InboxEntry).sender === 'string' && typeof (v as InboxEntry).createdAt === 'string';
+
+/**
+ * The webhook's `messageId` for an inbox entry: the app stores a text SMS as "text:" + hashCode() (decimal,
+ * incoming/IncomingMessagesService.kt buildId) and sends hashCode().toUInt().toString(16) in the webhook
+ * (receiver/ReceiverService.kt), so both paths give the same provider id and a message is stored once.
+ */
+export function webhookIdOfInboxId(id: string): string | null {
+  const m = /^text:(-?\d+)$/.exec(id);
+  return m ? (Number(m[1]) >>> 0).toString(16) : null;
 }
 
 /** Our id for the message on the phone: stable per idempotency key, so a retry finds the first attempt. */
@@ -72,11 +99,11 @@ export class AndroidGatewaySender implements SmsProvider {
     const id = androidMessageId(m.idempotencyKey);
 
     // A previous attempt may have reached the phone although its answer was lost: never queue it twice.
-    const existing = await this.call('GET', `/message/${id}`);
+    const existing = await this.call('GET', `/messages/${id}`);
     if ('failure' in existing) return existing.failure;
     if (existing.response.status === 200 && isMessageState(parseJson(existing.response.text))) return { ok: true, providerId: id };
 
-    const c = await this.call('POST', '/message', {
+    const c = await this.call('POST', '/messages', {
       id,
       message: m.body,
       phoneNumbers: [m.toPhone],
@@ -96,7 +123,7 @@ export class AndroidGatewaySender implements SmsProvider {
   }
 
   async pollStatus(providerId: string): Promise<StatusUpdate | null> {
-    const c = await this.call('GET', `/message/${encodeURIComponent(providerId)}`);
+    const c = await this.call('GET', `/messages/${encodeURIComponent(providerId)}`);
     if ('failure' in c || c.response.status !== 200) return null;
     const json = parseJson(c.response.text);
     if (!isMessageState(json)) return null;
@@ -111,5 +138,23 @@ export class AndroidGatewaySender implements SmsProvider {
       default:
         return null;
     }
+  }
+
+  async pollInbound(since: number): Promise<InboundMessage[]> {
+    const c = await this.call('GET', `/inbox?type=SMS&limit=500&from=${encodeURIComponent(new Date(since).toISOString())}`);
+    if ('failure' in c || c.response.status !== 200) return [];
+    const list = parseJson(c.response.text);
+    if (!Array.isArray(list)) return [];
+    const out: InboundMessage[] = [];
+    for (const entry of list) {
+      if (!isInboxEntry(entry)) continue;
+      const hex = webhookIdOfInboxId(entry.id);
+      const at = Date.parse(entry.createdAt);
+      const fromPhone = toE164(entry.sender, this.config.region ?? 'IT');
+      if (!hex || Number.isNaN(at) || !fromPhone) continue;
+      // Same provider id as the sms:received webhook (androidGatewayWebhook.ts): `${messageId}@${receivedAt}`.
+      out.push({ channel: 'sms', providerId: `${hex}@${at}`, fromPhone, body: entry.contentPreview, at, kind: 'text', meta: { provider: 'android', simNumber: entry.simNumber ?? null } });
+    }
+    return out;
   }
 }

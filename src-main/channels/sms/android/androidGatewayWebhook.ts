@@ -64,7 +64,9 @@ export function parseAndroidWebhook(req: WebhookRequest, o: AndroidWebhookOption
 
   if (event === 'sms:received') return received(p, o.region);
   const status = STATUS_EVENTS[event];
-  if (!status) return rejectWebhook(422, `event "${event}" is not handled by the desk`);
+  // Other events (sms:data-received, mms:received, …) are acknowledged and left alone: the app retries any
+  // non-2xx answer, up to 15 times, for an event the desk will never use.
+  if (!status) return { ok: true, inbound: [], statuses: [], reply: NOTHING, notes: [`event "${event}" ignored`] };
   const messageId = str(p, 'messageId');
   if (!messageId) return rejectWebhook(400, 'payload.messageId is missing');
   const at = timeOf(p, status.timeField);

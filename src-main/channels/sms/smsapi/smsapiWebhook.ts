@@ -30,7 +30,9 @@ const REPORT_CODES: Readonly<Record<string, Mapped>> = {
 const OK_REPLY = { contentType: 'text/plain; charset=utf-8', body: 'OK' };
 
 function params(req: WebhookRequest): Record<string, string> {
-  const fromQuery = Object.fromEntries(new URL(req.url, 'http://placeholder').searchParams.entries());
+  const query = new URL(req.url, 'http://placeholder').searchParams;
+  query.delete('secret');
+  const fromQuery = Object.fromEntries(query.entries());
   const ct = req.headers['content-type'] ?? '';
   const fromBody = req.rawBody && ct.includes('application/x-www-form-urlencoded') ? formObject(req.rawBody) : {};
   return { ...fromQuery, ...fromBody };
@@ -48,14 +50,22 @@ function parseReports(p: Record<string, string>, now: number): WebhookResult {
   const dates = p.donedate ? p.donedate.split(',') : [];
   if (ids.length !== codes.length) return rejectWebhook(400, `MsgId lists ${ids.length} reports but status lists ${codes.length}`);
   const statuses: StatusUpdate[] = [];
+  const skipped: string[] = [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!.trim();
     const code = codes[i]!.trim();
-    if (!id) return rejectWebhook(400, `report ${i + 1} has an empty MsgId`);
+    // One report the desk cannot read must not cost the others of the batch: SMSAPI retries a refused
+    // callback as a whole, so a 4xx here would redeliver (and drop again) every good report with it.
+    if (!id) {
+      skipped.push(`report ${i + 1} has an empty MsgId`);
+      continue;
+    }
     const mapped = REPORT_CODES[code];
-    if (!mapped) return rejectWebhook(400, `report ${i + 1} has unknown status code "${code}"`);
-    const at = toSeconds(dates[i], now);
-    if (at === null) return rejectWebhook(400, `report ${i + 1} has an invalid donedate "${dates[i]}"`);
+    if (!mapped) {
+      skipped.push(`report ${i + 1} (${id}) has unknown status code "${code}"`);
+      continue;
+    }
+    const at = toSeconds(dates[i], now) ?? now;
     if (mapped === 'ignore') continue;
     const update = { channel: 'sms' as const, status: mapped.status, reason: mapped.reason, at };
     statuses.push({ ...update, providerId: id });
@@ -63,7 +73,8 @@ function parseReports(p: Record<string, string>, now: number): WebhookResult {
     // A send retried after a lost answer only knows our idx (SMSAPI error 53), so report under it too.
     if (idx) statuses.push({ ...update, providerId: smsapiIdxProviderId(idx) });
   }
-  return { ok: true, inbound: [], statuses, reply: OK_REPLY };
+  if (statuses.length === 0 && skipped.length > 0 && skipped.length === ids.length) return rejectWebhook(400, skipped.join('; '));
+  return { ok: true, inbound: [], statuses, reply: OK_REPLY, ...(skipped.length > 0 ? { notes: skipped } : {}) };
 }
 
 function parseInbound(p: Record<string, string>, now: number): WebhookResult {

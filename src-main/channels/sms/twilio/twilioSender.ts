@@ -49,6 +49,8 @@ const errorBody = (v: unknown): { code: number | null; message: string | null } 
 export function twilioStatus(status: string, errorCode: string | undefined, at: number, providerId: string): StatusUpdate | null {
   switch (status) {
     case 'sent':
+    // Twilio's status for a multi-segment SMS of which only some segments were confirmed delivered: it left Twilio, it is not all there.
+    case 'partially_delivered':
       return { channel: 'sms', providerId, status: 'sent', at };
     case 'delivered':
       return { channel: 'sms', providerId, status: 'delivered', at };

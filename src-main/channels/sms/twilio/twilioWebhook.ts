@@ -11,10 +11,38 @@ import { rejectWebhook, type WebhookRequest, type WebhookResult } from '../smsPr
 import { formPairs, safeEqual } from '../webhookAuth';
 import { twilioStatus } from './twilioSender';
 
+/**
+ * As twilio-python's RequestValidator.compute_signature: the URL, then for each parameter name in sorted
+ * order each of its distinct values in sorted order as name+value (a repeated key, e.g. Digits=5678&Digits=1234,
+ * is signed once per distinct value).
+ */
 export function twilioSignature(authToken: string, url: string, params: ReadonlyArray<[string, string]>): string {
-  const sorted = [...params].sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
-  const data = url + sorted.map(([k, v]) => k + v).join('');
+  const byName = new Map<string, Set<string>>();
+  for (const [k, v] of params) byName.set(k, (byName.get(k) ?? new Set()).add(v));
+  let data = url;
+  for (const name of [...byName.keys()].sort()) for (const value of [...(byName.get(name) as Set<string>)].sort()) data += name + value;
   return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
+}
+
+/**
+ * The URL as Twilio may have signed it: twilio-python's and twilio-node's validators accept the signature
+ * over the URL without its port and over the URL with the scheme's default port (:443 / :80) added.
+ */
+export function twilioUrlVariants(url: string): string[] {
+  // Split the URL as written (a parsed URL would drop a default port and re-escape the query).
+  const m = /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i.exec(url);
+  const authority = m ? /^(.*@)?(\[[^\]]+\]|[^:]*)(?::(\d+))?$/.exec(m[2] as string) : null;
+  if (!m || !authority) return [url];
+  const [scheme, rest] = [(m[1] as string).toLowerCase(), m[3] as string];
+  const [user, host, port] = [authority[1] ?? '', authority[2] as string, authority[3]];
+  const defaultPort = scheme === 'https:' ? '443' : scheme === 'http:' ? '80' : undefined;
+  const without = `${m[1]}//${user}${host}${rest}`;
+  const withPort = port !== undefined ? url : defaultPort ? `${m[1]}//${user}${host}:${defaultPort}${rest}` : url;
+  return [...new Set([without, withPort])];
+}
+
+export function twilioSignatureMatches(authToken: string, signature: string, url: string, params: ReadonlyArray<[string, string]>): boolean {
+  return twilioUrlVariants(url).some((variant) => safeEqual(signature, twilioSignature(authToken, variant, params)));
 }
 
 export interface TwilioWebhookOptions {
@@ -38,7 +66,7 @@ export function parseTwilioWebhook(req: WebhookRequest, o: TwilioWebhookOptions)
   const ct = req.headers['content-type'] ?? '';
   if (!ct.includes('application/x-www-form-urlencoded')) return rejectWebhook(415, `content type "${ct}" is not a Twilio form post`);
   const pairs = formPairs(req.rawBody);
-  if (!safeEqual(signature, twilioSignature(o.authToken, req.url, pairs))) {
+  if (!twilioSignatureMatches(o.authToken, signature, req.url, pairs)) {
     return rejectWebhook(401, 'X-Twilio-Signature does not match the Auth Token and this URL');
   }
 
@@ -51,8 +79,7 @@ export function parseTwilioWebhook(req: WebhookRequest, o: TwilioWebhookOptions)
   const status = p.MessageStatus ?? p.SmsStatus;
   if (status !== undefined && status !== 'received' && status !== 'receiving') {
     const update = twilioStatus(status, p.ErrorCode || undefined, o.now, sid);
-    const known = ['accepted', 'scheduled', 'queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'undelivered', 'canceled'];
-    if (!known.includes(status)) return rejectWebhook(400, `MessageStatus "${status}" is not a Twilio message status`);
+    // A status this desk does not act on (or one Twilio adds later) is acknowledged, not refused: a 4xx only makes Twilio retry.
     return { ok: true, inbound: [], statuses: update ? [update] : [], reply: EMPTY_TWIML };
   }
 

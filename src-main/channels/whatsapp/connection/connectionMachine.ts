@@ -29,6 +29,8 @@ export interface Machine {
   attempt: number;
   openSince: number | null;
   retryAt: number | null;
+  /** A 405 already led to one refresh of the WA Web version since the last stable open. */
+  versionRefreshed?: boolean;
 }
 
 export const INITIAL: Machine = { state: 'idle', reason: 'not_paired', attempt: 0, openSince: null, retryAt: null };
@@ -51,7 +53,9 @@ export type Effect =
   | { type: 'cancel_retry' }
   | { type: 'end_socket' }
   | { type: 'logout_socket' }
-  | { type: 'clear_auth' };
+  | { type: 'clear_auth' }
+  /** Ask for the current WA Web version (best effort) before the next connect. */
+  | { type: 'refresh_version' };
 
 export interface Step {
   machine: Machine;
@@ -86,7 +90,7 @@ export function step(m: Machine, e: MachineEvent, cfg: MachineConfig, random: Ra
 
     case 'open':
       if (m.state !== 'connecting') return stay(m);
-      return { machine: { ...m, state: 'open', reason: null, openSince: e.at, retryAt: null }, effects: [] };
+      return { machine: { ...m, state: 'open', reason: null, openSince: e.at, retryAt: null, versionRefreshed: false }, effects: [] };
 
     case 'close': {
       // Closes we caused (stop, logout, recycling) or from a socket already given up on change nothing.
@@ -101,6 +105,14 @@ export function step(m: Machine, e: MachineEvent, cfg: MachineConfig, random: Ra
       }
       const base = m.state === 'open' && m.openSince !== null && e.at - m.openSince >= cfg.stableAfterMs ? { ...m, attempt: 0 } : m;
       if (verdict.action === 'reconnect') return reconnect(base, verdict.reason, e.at, cfg, random);
+      // 405: one refresh of the announced version, then a clear stop instead of ten useless retries.
+      if (verdict.action === 'version') {
+        if (!base.versionRefreshed) {
+          const next = reconnect({ ...base, versionRefreshed: true }, verdict.reason, e.at, cfg, random, [{ type: 'refresh_version' }]);
+          return { ...next, machine: { ...next.machine, versionRefreshed: true } };
+        }
+        return { machine: { state: 'disconnected', reason: verdict.reason, attempt: 0, openSince: null, retryAt: null }, effects: [] };
+      }
       if (verdict.action === 'repair') {
         return { machine: { state: 'logged_out', reason: verdict.reason, attempt: 0, openSince: null, retryAt: null }, effects: [{ type: 'clear_auth' }] };
       }

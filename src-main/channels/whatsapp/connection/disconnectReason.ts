@@ -4,6 +4,15 @@ import type { LinkReason } from '../../../domain/whatsapp/whatsappPort';
  * What a closed connection means, from Baileys' DisconnectReason status codes
  * (the Boom `output.statusCode` on `lastDisconnect.error`). The numbers are checked against
  * Baileys' own enum in tests.
+ *
+ * Where the codes come from in 7.0.0-rc14 (node_modules/@whiskeysockets/baileys):
+ * - lib/Utils/generics.js `getErrorCodeFromStreamError`: a `<stream:error>` without a `code` attribute
+ *   and without a `conflict` child becomes 500 (badSession); `conflict` becomes 440.
+ * - lib/Utils/generics.js `getCodeFromWSError`: any WebSocket/TLS error becomes 500 unless its code starts
+ *   with `E` (ETIMEDOUT, ENOTFOUND → 408) or the server answered an HTTP status.
+ * - lib/Socket/socket.js `CB:failure`: the server's `<failure reason=…>` number as it is (401, 402, 405, …).
+ * - lib/Socket/socket.js `logout()`: 401 (loggedOut) is the only code that means "the phone unlinked us".
+ * So 500 is a network-ish failure in practice (a TLS-intercepting proxy produces it): keep the keys.
  */
 export const DISCONNECT = {
   connectionClosed: 428,
@@ -17,7 +26,13 @@ export const DISCONNECT = {
   unavailableService: 503,
 } as const;
 
-export type CloseAction = 'reconnect' | 'repair' | 'restrict' | 'stop';
+/** `<failure reason="405">`: WhatsApp refuses the WA Web version the client announces (WhiskeySockets/Baileys#1937, #1238). */
+export const CLIENT_OUTDATED = 405;
+/** `<failure reason="402">`: WhatsApp refuses the connection for the account; retrying does not help. */
+export const CLIENT_REFUSED = 402;
+
+/** `version`: refresh the announced WA Web version once, then reconnect. Only `repair` wipes the keys. */
+export type CloseAction = 'reconnect' | 'repair' | 'restrict' | 'stop' | 'version';
 
 export interface CloseVerdict {
   action: CloseAction;
@@ -34,10 +49,15 @@ export function classifyClose(statusCode: number | null): CloseVerdict {
       return { action: 'reconnect', reason: 'connection_closed' };
     case DISCONNECT.unavailableService:
       return { action: 'reconnect', reason: 'service_unavailable' };
+    // rc14's fallback for code-less stream errors and socket/TLS errors (see above): never a reason to unpair.
+    case DISCONNECT.badSession:
+      return { action: 'reconnect', reason: 'stream_error' };
     case DISCONNECT.loggedOut:
       return { action: 'repair', reason: 'logged_out' };
-    case DISCONNECT.badSession:
-      return { action: 'repair', reason: 'bad_session' };
+    case CLIENT_OUTDATED:
+      return { action: 'version', reason: 'client_outdated' };
+    case CLIENT_REFUSED:
+      return { action: 'restrict', reason: 'client_refused' };
     case DISCONNECT.forbidden:
       return { action: 'restrict', reason: 'forbidden' };
     case DISCONNECT.multideviceMismatch:

@@ -1,6 +1,6 @@
 import type { UserFacingSocketConfig, WASocket } from '@whiskeysockets/baileys';
 import { loadBaileys } from '../baileys';
-import type { MediaDownloader, SocketFactory, SocketPort } from './socketPort';
+import type { MediaDownloader, SocketFactory, SocketPort, VersionFetcher } from './socketPort';
 
 type Logger = NonNullable<UserFacingSocketConfig['logger']>;
 
@@ -20,12 +20,13 @@ function deskLogger(onLog: (level: 'warn' | 'error', message: string) => void): 
 }
 
 /** The socket that ships: Baileys' makeWASocket, tuned for a desk that shares the number with a phone. */
-export const realSocketFactory: SocketFactory = async ({ auth, onLog }) => {
+export const realSocketFactory: SocketFactory = async ({ auth, onLog, version }) => {
   const b = await loadBaileys();
   const logger = deskLogger(onLog);
   const sock: WASocket = b.makeWASocket({
     auth: { creds: auth.creds, keys: b.makeCacheableSignalKeyStore(auth.keys, logger) },
     logger,
+    ...(version ? { version } : {}),
     browser: b.Browsers.macOS('Desktop'),
     // Staying "offline" keeps notifications ringing on the receptionist's phone.
     markOnlineOnConnect: false,
@@ -42,4 +43,15 @@ export const realSocketFactory: SocketFactory = async ({ auth, onLog }) => {
 export const realMediaDownloader: MediaDownloader = async (msg) => {
   const b = await loadBaileys();
   return b.downloadMediaMessage(msg, 'buffer', {});
+};
+
+/**
+ * Baileys rc14's fetchLatestWaWebVersion (lib/Utils/generics.js) reads `client_revision` from
+ * web.whatsapp.com/sw.js and never throws: offline it returns the bundled version with isLatest false.
+ * Its options go straight to fetch(), so an AbortSignal bounds the wait on a filtered network.
+ */
+export const realVersionFetcher: VersionFetcher = async () => {
+  const b = await loadBaileys();
+  const r = await b.fetchLatestWaWebVersion({ signal: AbortSignal.timeout(8_000) });
+  return r.isLatest ? [r.version[0]!, r.version[1]!, r.version[2]!] : null;
 };

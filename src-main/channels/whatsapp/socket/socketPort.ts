@@ -35,7 +35,14 @@ export type MediaDownloader = (msg: WAMessage, socket: SocketPort) => Promise<Bu
 export interface SocketFactoryInput {
   auth: AuthenticationState;
   onLog: (level: 'warn' | 'error', message: string) => void;
+  /** WA Web version to announce; absent = Baileys' bundled default (lib/Defaults/index.js). */
+  version?: WAVersion;
 }
+
+export type WAVersion = [number, number, number];
+
+/** Asks WhatsApp for its current WA Web version; null when offline or the answer is unreadable. */
+export type VersionFetcher = () => Promise<WAVersion | null>;
 
 /** Opens one connection attempt. Each reconnect calls it again with the same auth state. */
 export type SocketFactory = (input: SocketFactoryInput) => Promise<SocketPort>;

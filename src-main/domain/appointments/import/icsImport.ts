@@ -3,9 +3,12 @@
  * recurrences on wall-clock times; instants are computed here from each TZID with Intl, so Windows
  * zone names, DST-change days and floating times all get the zone rules of the clinic's system.
  * A TZID we cannot map falls back to the VTIMEZONE block of the file itself ("Customized Time Zone").
+ * One bad event is reported with its line and the rest of the file is imported (icsLenientParse.ts).
  */
 import ICAL from 'ical.js';
 import { zonedToUtc } from '../../hours/zonedTime';
+import { parseCalendarLeniently } from './icsLenientParse';
+import { expandOccurrences } from './icsRecurrence';
 import { findPhone, inRange, splitTitle, type DateRange, type ImportedAppointment, type ImportIssue, type ImportResult } from './importedAppointment';
 import { resolveTimeZone } from './windowsZones';
 
@@ -30,15 +33,6 @@ class IcsError extends Error {}
 interface ZoneContext {
   floatingZone: string;
   vtimezones: Map<string, InstanceType<typeof ICAL.Timezone>>;
-}
-
-/** 1-based line of each BEGIN:VEVENT, in order, to name the event in errors. */
-function veventLines(text: string): number[] {
-  const lines: number[] = [];
-  text.split(/\r\n|\n|\r/).forEach((l, i) => {
-    if (/^BEGIN:VEVENT\s*$/i.test(l)) lines.push(i + 1);
-  });
-  return lines;
 }
 
 function instantOf(time: IcalTime, tzid: string | null, ctx: ZoneContext): number {
@@ -119,23 +113,13 @@ function shapeOf(ev: IcalComponent, ctx: ZoneContext, opts: IcsImportOptions, ca
   };
 }
 
-/** Instants of a recurring event inside the range, EXDATEs removed (RDATEs added). */
+/** Instants of an event inside the range: every RRULE and RDATE, EXDATEs removed (icsRecurrence.ts). */
 function occurrences(ev: IcalComponent, shape: EventShape, ctx: ZoneContext, opts: IcsImportOptions): number[] {
-  const rrule = ev.getFirstPropertyValue('rrule') as InstanceType<typeof ICAL.Recur> | null;
-  const first = instantOf(shape.start, shape.startTzid, ctx);
-  const found = new Set<number>();
-  if (rrule) {
-    const it = rrule.iterator(shape.start);
-    const max = opts.maxOccurrences ?? 5000;
-    for (let n = 0, next = it.next(); next && n < max; n++, next = it.next()) {
-      const t = instantOf(next, shape.startTzid, ctx);
-      if (t >= opts.range.to) break;
-      found.add(t);
-    }
-  } else found.add(first);
-  for (const p of ev.getAllProperties('rdate')) for (const t of propInstant(p, ctx)) found.add(t);
-  for (const p of ev.getAllProperties('exdate')) for (const t of propInstant(p, ctx)) found.delete(t);
-  return [...found].filter((t) => inRange(t, opts.range)).sort((a, b) => a - b);
+  return expandOccurrences(ev, shape.start, shape.startTzid, {
+    instant: (time, tzid) => instantOf(time, tzid, ctx),
+    range: opts.range,
+    maxOccurrences: opts.maxOccurrences ?? 5000,
+  });
 }
 
 const occurrenceUid = (uid: string, t: number): string => `${uid}/${new Date(t).toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
@@ -144,12 +128,10 @@ export function importIcs(input: string, opts: IcsImportOptions): ImportResult {
   const appointments: ImportedAppointment[] = [];
   const errors: ImportIssue[] = [];
   const skipped: ImportIssue[] = [];
-  let calendar: IcalComponent;
-  try {
-    calendar = new ICAL.Component(ICAL.parse(input));
-  } catch (e) {
-    return { appointments, errors: [{ line: 1, message: `not a valid iCalendar file: ${(e as Error).message}` }], skipped };
-  }
+  const parsed = parseCalendarLeniently(input);
+  if ('fatal' in parsed) return { appointments, errors: [parsed.fatal], skipped };
+  const calendar = parsed.calendar;
+  errors.push(...parsed.errors);
   if (calendar.name !== 'vcalendar') return { appointments, errors: [{ line: 1, message: 'the file does not start with BEGIN:VCALENDAR' }], skipped };
 
   const vtimezones = new Map<string, InstanceType<typeof ICAL.Timezone>>();
@@ -163,23 +145,33 @@ export function importIcs(input: string, opts: IcsImportOptions): ImportResult {
   const calName = calendar.getFirstPropertyValue('x-wr-calname');
   const calendarName = typeof calName === 'string' && calName.trim() !== '' ? calName.trim() : null;
 
-  const lines = veventLines(input);
-  const events = calendar.getAllSubcomponents('vevent');
-  // Modified occurrences (RECURRENCE-ID) replace the generated ones of their series.
-  const overridden = new Set<string>();
-  events.forEach((ev, i) => {
+  // Modified occurrences (RECURRENCE-ID) replace the generated ones of their series. When one occurrence was
+  // modified twice, the version with the highest SEQUENCE wins (RFC 5545 §3.8.7.4), the later one on a tie.
+  const latest = new Map<string, { index: number; sequence: number }>();
+  const overrideKey: (string | null)[] = parsed.events.map(({ component: ev, line }, i) => {
     const rid = ev.getFirstProperty('recurrence-id');
-    if (!rid) return;
+    if (!rid) return null;
     try {
       const t = propInstant(rid, ctx)[0];
-      if (t !== undefined) overridden.add(occurrenceUid(text(ev, 'uid'), t));
+      if (t === undefined) return null;
+      const key = occurrenceUid(text(ev, 'uid'), t);
+      const seq = Number(ev.getFirstPropertyValue('sequence') ?? 0) || 0;
+      const best = latest.get(key);
+      if (!best || seq >= best.sequence) latest.set(key, { index: i, sequence: seq });
+      return key;
     } catch (e) {
-      errors.push({ line: lines[i] ?? 1, message: (e as Error).message });
+      errors.push({ line, message: (e as Error).message });
+      return null;
     }
   });
+  const overridden = new Set(latest.keys());
 
-  events.forEach((ev, i) => {
-    const line = lines[i] ?? 1;
+  parsed.events.forEach(({ component: ev, line }, i) => {
+    const key = overrideKey[i];
+    if (key && latest.get(key)?.index !== i) {
+      skipped.push({ line, message: `an older version (SEQUENCE ${Number(ev.getFirstPropertyValue('sequence') ?? 0) || 0}) of a changed occurrence, replaced by a later one` });
+      return;
+    }
     try {
       const shape = shapeOf(ev, ctx, opts, calendarName);
       if (shape === 'all-day') {

@@ -1,28 +1,45 @@
 import type { CallDirection } from '../callTypes';
-import { inferDirection } from './callDirection';
 import { collectCalls, type CallLeg } from './callLegs';
 import { DEFAULT_ABANDON_WITHIN_SECONDS, resolveResult, statusMeaning, type StatusMeaning } from './classifyCall';
 import type { CsvRecord } from './csvTokenizer';
-import { looksLikeExtension, parseDateTime, phoneDigits } from './fieldParsers';
+import { parseDateTime, phoneDigits } from './fieldParsers';
 import { rowHash, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
+import { DEFAULT_TOPOLOGY, deskOfChannel, isDeskNumber, isLocalChannel, isTrunkChannel, type PbxTopology } from './pbxTopology';
 
 /**
- * Asterisk / FreePBX cdr-csv `Master.csv`: no header, the fixed cdr_csv column order below, times in the
- * PBX's local time ("2024-03-12 09:15:02"), one row per leg. With `newcdrcolumns` peeraccount, linkedid
- * and sequence follow userfield.
+ * Asterisk / FreePBX cdr-csv `Master.csv`: no header, one row per leg. The columns follow
+ * cdr/cdr_csv.c `build_csv_record`: 16 fixed ones, then `uniqueid` only with cdr.conf `loguniqueid=yes`,
+ * `userfield` only with `loguserfield=yes`, and `peeraccount, linkedid, sequence` only with
+ * `newcdrcolumns=yes` — so a row has 16 to 21 fields and the position of the call's id depends on the
+ * PBX's cdr.conf. Times are the PBX's local time, or UTC with `usegmtime=yes` (cdr_csv.c `append_date`).
  */
-export const MASTER_CSV_COLUMNS = [
+export const BASE_COLUMNS = [
   'accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata',
-  'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags', 'uniqueid', 'userfield',
-  'peeraccount', 'linkedid', 'sequence',
+  'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags',
 ] as const;
-const MIN_COLUMNS = 15;
+const MIN_COLUMNS = BASE_COLUMNS.length;
+const MAX_COLUMNS = MIN_COLUMNS + 5;
 
-type Column = (typeof MASTER_CSV_COLUMNS)[number];
-const col = (r: CsvRecord, name: Column): string => (r.fields[MASTER_CSV_COLUMNS.indexOf(name)] ?? '').trim();
+type Column = (typeof BASE_COLUMNS)[number];
+const col = (r: CsvRecord, name: Column): string => (r.fields[BASE_COLUMNS.indexOf(name)] ?? '').trim();
 
 const DISPOSITIONS = /^(ANSWERED|NO ANSWER|BUSY|FAILED|CONGESTION)$/;
 const WALL_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+/** Asterisk uniqueid/linkedid: "1706412893.79", or "systemname-1706420300.0" with cdr.conf/asterisk.conf systemname. */
+const ASTERISK_ID = /^(?:[\w.-]+-)?\d{9,}\.\d+$/;
+
+/**
+ * The call's key in the optional tail (fields 16…): linkedid when `newcdrcolumns` is on (its tail ends with
+ * an integer sequence after an id), else uniqueid when `loguniqueid` is on; null in the plain 16-column layout.
+ */
+export function callKeyOf(fields: readonly string[]): string | null {
+  const tail = fields.slice(MIN_COLUMNS).map((f) => f.trim());
+  if (tail.length >= 3 && /^\d+$/.test(tail[tail.length - 1] as string) && ASTERISK_ID.test(tail[tail.length - 2] as string)) {
+    return tail[tail.length - 2] as string;
+  }
+  const uniqueid = tail[0];
+  return uniqueid && ASTERISK_ID.test(uniqueid) ? uniqueid : null;
+}
 
 /** True when the first record looks like a cdr-csv row (no header, a start time and a disposition in place). */
 export function looksLikeMasterCsv(first: CsvRecord): boolean {
@@ -37,30 +54,27 @@ export function masterCsvFileProblem(records: CsvRecord[]): string | null {
     return 'this file has a header row; Asterisk Master.csv has none — import it as generic CSV with a column mapping';
   }
   if (!records.some((r) => r.fields.length >= MIN_COLUMNS)) {
-    return `no row has the ${MIN_COLUMNS}–${MASTER_CSV_COLUMNS.length} cdr-csv columns (the first has ${first.fields.length}); is this a Master.csv, and is its delimiter a comma?`;
+    return `no row has the ${MIN_COLUMNS}–${MAX_COLUMNS} cdr-csv columns (the first has ${first.fields.length}); is this a Master.csv, and is its delimiter a comma?`;
   }
   return null;
 }
 
 /** Contexts FreePBX and typical hand-written dialplans use for calls from the outside / to the outside. */
 function contextDirection(dcontext: string): CallDirection | null {
-  if (/from-(trunk|pstn|did|external|sip-external)|ext-did|incoming|inbound/i.test(dcontext)) return 'in';
+  if (/from-(trunk|pstn|did|external|sip-external)|ext-did|incoming|inbound|-pstn$/i.test(dcontext)) return 'in';
   if (/outbound|outrt|from-internal-xfer|macro-dialout/i.test(dcontext)) return 'out';
   return null;
 }
 
-/** Party A on a desk's channel placed the call; party A on a trunk called in (dst is then a DID or "s"). */
-function channelDirection(channel: string, src: string, dst: string): CallDirection | 'internal' | null {
-  if (channel === '') return inferDirection(src, dst);
-  const callerIsDesk = extensionOfChannel(channel) !== null || looksLikeExtension(src);
-  if (!callerIsDesk) return 'in';
-  return looksLikeExtension(dst) ? 'internal' : 'out';
-}
-
-/** "PJSIP/101-0000002a", "SIP/101-0a1b", "Local/101@from-queue-000001;1" → "101". */
-export function extensionOfChannel(channel: string): string | null {
-  const m = /^[A-Za-z0-9]+\/(\d{2,6})(?=[-@;])/.exec(channel.trim());
-  return m ? (m[1] as string) : null;
+/**
+ * Party A on a trunk called in; party A on a desk called out (or a colleague). A Local/ helper leg of a
+ * ring group carries the caller's number as src: outside caller → incoming.
+ */
+function channelDirection(channel: string, src: string, dst: string, topo: PbxTopology): CallDirection | 'internal' | null {
+  if (isTrunkChannel(channel, topo)) return 'in';
+  const callerIsDesk = deskOfChannel(channel, topo) !== null || isDeskNumber(src, topo);
+  if (!callerIsDesk) return src === '' && channel === '' ? null : 'in';
+  return dst === '' || isDeskNumber(dst, topo) ? 'internal' : 'out';
 }
 
 /** The timeout argument of Dial(…,20,…) or Queue(…,t,,,300): how long the PBX let it ring. */
@@ -73,9 +87,12 @@ export function ringTimeoutOf(lastapp: string, lastdata: string): number | null 
 
 function meaningOf(r: CsvRecord): StatusMeaning | null {
   if (/voicemail/i.test(col(r, 'lastapp'))) return 'voicemail';
-  // Queue() answers the trunk to play music on hold: "ANSWERED" without an agent channel is a caller left waiting.
-  if (/^queue$/i.test(col(r, 'lastapp')) && col(r, 'dstchannel') === '') return 'unanswered';
-  return statusMeaning(col(r, 'disposition'));
+  const disposition = statusMeaning(col(r, 'disposition'));
+  // ANSWERED with no B party is the dialplan answering (Answer/Playback/Background IVR, Hangup after a
+  // closed-hours message, Queue's music on hold): the caller spoke to no one. cdr.conf's documentation:
+  // a CDR's dstchannel is the party the channel was bridged to.
+  if (disposition === 'answered' && col(r, 'dstchannel') === '') return 'unanswered';
+  return disposition;
 }
 
 function integer(text: string): number | null {
@@ -86,15 +103,17 @@ export function parseAsteriskMasterCsv(records: CsvRecord[], opts: ImportOptions
   const legs: CallLeg[] = [];
   const skipped: RowIssue[] = [];
   const errors: RowIssue[] = [];
+  const topo = opts.topology ?? DEFAULT_TOPOLOGY;
+  const timeZone = opts.cdrTimeBase === 'utc' ? 'UTC' : opts.timeZone;
   for (const r of records) {
     const fail = (message: string): void => void errors.push({ line: r.line, message });
-    if (r.fields.length < MIN_COLUMNS || r.fields.length > MASTER_CSV_COLUMNS.length) {
-      fail(`expected ${MIN_COLUMNS}–${MASTER_CSV_COLUMNS.length} cdr-csv columns, found ${r.fields.length}`);
+    if (r.fields.length < MIN_COLUMNS || r.fields.length > MAX_COLUMNS) {
+      fail(`expected ${MIN_COLUMNS}–${MAX_COLUMNS} cdr-csv columns, found ${r.fields.length}`);
       continue;
     }
     const startText = col(r, 'start');
     // cdr_csv always writes "YYYY-MM-DD HH:MM:SS"; anything else was edited by hand and is not trusted.
-    const startedAt = WALL_TIME.test(startText) ? parseDateTime(startText, opts.timeZone) : null;
+    const startedAt = WALL_TIME.test(startText) ? parseDateTime(startText, timeZone) : null;
     if (startedAt === null) {
       fail(`start: cannot read "${startText}" as a date and time`);
       continue;
@@ -112,7 +131,8 @@ export function parseAsteriskMasterCsv(records: CsvRecord[], opts: ImportOptions
     }
     const src = phoneDigits(col(r, 'src'));
     const dst = phoneDigits(col(r, 'dst'));
-    const direction = contextDirection(col(r, 'dcontext')) ?? channelDirection(col(r, 'channel'), src, dst);
+    const channel = col(r, 'channel');
+    const direction = contextDirection(col(r, 'dcontext')) ?? channelDirection(channel, src, dst, topo);
     if (direction === 'internal') {
       skipped.push({ line: r.line, message: 'internal call between extensions' });
       continue;
@@ -126,15 +146,18 @@ export function parseAsteriskMasterCsv(records: CsvRecord[], opts: ImportOptions
     const ringSeconds = answered || meaning === 'voicemail' ? duration - billsec : duration;
     const timeout = ringTimeoutOf(col(r, 'lastapp'), col(r, 'lastdata'));
     const abandonWithinSeconds = timeout !== null ? timeout - 1 : (opts.abandonWithinSeconds ?? DEFAULT_ABANDON_WITHIN_SECONDS);
-    const key = col(r, 'linkedid') || col(r, 'uniqueid') || null;
+    const key = callKeyOf(r.fields);
+    const dstchannel = col(r, 'dstchannel');
     const extension =
       direction === 'in'
-        ? (extensionOfChannel(col(r, 'dstchannel')) ?? (looksLikeExtension(dst) ? dst : null))
-        : (extensionOfChannel(col(r, 'channel')) ?? (looksLikeExtension(src) ? src : null));
+        ? (deskOfChannel(dstchannel, topo) ?? (isDeskNumber(dst, topo) ? dst : null))
+        : (deskOfChannel(channel, topo) ?? (isDeskNumber(src, topo) ? src : null));
     legs.push({
       line: r.line,
       key,
       rowText: r.fields.join('\u001f'),
+      // A Local/ helper "answers" when the desk behind it does; its own leg has no talk time (the desk's leg has it).
+      helper: isLocalChannel(dstchannel) || isLocalChannel(channel),
       call: {
         direction,
         fromNumber: src,

@@ -13,6 +13,8 @@ export interface CallLeg {
   key: string | null;
   /** The row's raw fields joined: identical text means the same row exported twice. */
   rowText: string;
+  /** A dialplan helper leg (Asterisk Local/ channel): its "answer" is the desk's behind it, without the talk time. */
+  helper?: boolean;
   call: NormalizedCall;
 }
 
@@ -64,14 +66,21 @@ const endOf = (c: NormalizedCall): number => c.startedAt + (c.ringSeconds + c.ta
 export function mergeCallLegs(legs: CallLeg[]): NormalizedCall {
   const first = legs.reduce((a, b) => (b.call.startedAt < a.call.startedAt ? b : a)).call;
   const end = Math.max(...legs.map((l) => endOf(l.call)));
-  const answered = legs.find((l) => l.call.result === 'answered')?.call;
+  // The person who answered: a real desk's leg before a Local/ helper's, then the longest talk, so the row order
+  // of the export never decides (ring groups through Local/ channels write the helper's 0-second leg first).
+  const answered = legs
+    .filter((l) => l.call.result === 'answered')
+    .sort((a, b) => Number(a.helper ?? false) - Number(b.helper ?? false) || b.call.talkSeconds - a.call.talkSeconds)[0]?.call;
   const note = legs.map((l) => l.call.note).find((n) => n !== '') ?? '';
   if (answered) {
     const ringSeconds = Math.max(0, Math.round((answered.startedAt - first.startedAt) / 1000) + answered.ringSeconds);
     return { ...first, toNumber: answered.toNumber, extension: answered.extension, result: 'answered', ringSeconds, talkSeconds: answered.talkSeconds, note };
   }
   const voicemail = legs.find((l) => l.call.result === 'voicemail')?.call;
-  const last = voicemail ?? legs.reduce((a, b) => (endOf(b.call) >= endOf(a.call) ? b : a)).call;
+  // A desk that rang to its timeout makes the call missed, whatever a dialplan leg written after it says
+  // (Asterisk writes a 0-second Hangup leg once the ring group gives up).
+  const rangOut = legs.find((l) => l.call.result === 'missed')?.call;
+  const last = voicemail ?? rangOut ?? legs.reduce((a, b) => (endOf(b.call) >= endOf(a.call) ? b : a)).call;
   return {
     ...first,
     result: last.result,

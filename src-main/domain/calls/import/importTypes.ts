@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NormalizedCall } from '../callTypes';
 import type { DateOrder } from './fieldParsers';
+import type { PbxTopology } from './pbxTopology';
 
 export const CALL_FILE_FORMATS = ['3cx', 'asterisk', 'generic'] as const;
 export type CallFileFormat = (typeof CALL_FILE_FORMATS)[number];
@@ -31,6 +32,10 @@ export interface ImportOptions {
   /** N: an unanswered call that ended sooner was abandoned by the caller; later, it rang out (missed). */
   abandonWithinSeconds?: number;
   mapping?: ColumnMapping;
+  /** Asterisk cdr.conf `usegmtime=yes` writes Master.csv times in UTC (the sample cdr.conf ships with it). */
+  cdrTimeBase?: 'local' | 'utc';
+  /** Which channels are trunks and which numbers are desks (settings; defaults in pbxTopology.ts). */
+  topology?: PbxTopology;
 }
 
 export interface ParsedCall {

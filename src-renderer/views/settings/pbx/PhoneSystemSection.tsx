@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallSettingsDto } from '../../../../src-main/contract/calls';
 import { desk } from '../../../api/client';
 import '../../calls/calls.css';
+import { CdrForm } from './CdrForm';
 import { ColumnMappingsForm } from './ColumnMappingsForm';
 import { PbxLinkForm } from './PbxLinkForm';
 import { TextBackForm } from './TextBackForm';
@@ -23,6 +24,7 @@ export function PhoneSystemSection() {
       <h2>{t('settings.title')}</h2>
       <p className="section-intro">{t('settings.intro')}</p>
       <PbxLinkForm settings={settings} onSaved={setSettings} />
+      <CdrForm settings={settings} onSaved={setSettings} />
       <TextBackForm settings={settings} onSaved={setSettings} />
       <ColumnMappingsForm settings={settings} onChanged={() => void desk.call('calls.settings', {}).then(setSettings)} />
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HealthPanel } from './HealthPanel';
 import { LinkCard } from './LinkCard';
 import { PacingCard } from './PacingCard';
+import { WebVersionCard } from './WebVersionCard';
 import { useWhatsApp } from './whatsappStore';
 import './whatsapp.css';
 
@@ -24,6 +25,7 @@ export function WhatsAppSection() {
       <LinkCard status={status} />
       <HealthPanel status={status} />
       <PacingCard settings={status.settings} />
+      {status.demo ? null : <WebVersionCard settings={status.settings} />}
     </div>
   );
 }

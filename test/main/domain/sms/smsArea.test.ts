@@ -146,7 +146,7 @@ describe('SMSAPI callbacks through the host route', () => {
     cleanups.push(smsapi.close, app.cleanup);
     const view = (await app.call('sms.saveProvider', { provider: 'smsapi', token: 'tok', senderName: 'Dentysta', baseUrl: smsapi.url, publicUrl: 'https://desk.example.pl' })) as { providers: Array<{ webhookPath: string; webhookUrl: string | null }> };
     const path = view.providers[0]!.webhookPath;
-    expect(path).toMatch(/^\/hooks\/sms\/smsapi\?secret=[\w-]{32}$/);
+    expect(path).toMatch(/^\/hooks\/sms\/smsapi\/[\w-]{32}$/);
     const worker = new OutboxWorker({ db: app.ctx.db, clock: app.clock, random: seededRandom(5), senders: () => app.ctx.senders });
     worker.start();
     cleanups.push(async () => worker.stop());
@@ -155,11 +155,11 @@ describe('SMSAPI callbacks through the host route', () => {
     await worker.drain('sms');
     expect(new URLSearchParams(smsapi.requests[0]!.body).get('notify_url')).toBe(view.providers[0]!.webhookUrl);
 
-    const route = app.routes.find((r) => r.method === 'GET' && typeof r.path !== 'string' && r.path.test('/hooks/sms/smsapi'))!;
+    const route = app.routes.find((r) => r.method === 'GET' && typeof r.path !== 'string' && r.path.test(path))!;
     const call = (url: string) =>
       Promise.resolve(route.handle({ method: 'GET', path: '/hooks/sms/smsapi', url, params: { provider: 'smsapi' }, query: new URL(url, 'http://x').searchParams, headers: {}, body: Buffer.alloc(0), remoteAddress: '91.185.184.1' }));
     expect((await call('/hooks/sms/smsapi?secret=wrong&MsgId=SMSAPI-ID-1&status=404')).status).toBe(401);
-    const ok = await call(`${path}&MsgId=SMSAPI-ID-1&status=404&donedate=1795424405`);
+    const ok = await call(`${path}?MsgId=SMSAPI-ID-1&status=404&donedate=1795424405`);
     expect(ok).toMatchObject({ status: 200, body: 'OK' });
     expect(getMessage(app.ctx.db, message.id)!.status).toBe('delivered');
   });

@@ -53,7 +53,7 @@ describe('countSegments', () => {
     ['backtick is not GSM-7', '`', 'UCS-2', 1, 1, 1, 69, '`'],
     ['lowercase ç is not GSM-7 (the table has Ç)', 'ç', 'UCS-2', 1, 1, 1, 69, 'ç'],
     ['capital Ç is GSM-7', 'Ç', 'GSM-7', 1, 1, 1, 159, null],
-    ['decomposed accent is a separate non-GSM code point', 'e\u0300', 'UCS-2', 1, 2, 2, 68, '\u0300'],
+    ['decomposed accent: one character, a non-GSM code point', 'e\u0300', 'UCS-2', 1, 2, 1, 68, '\u0300'],
   ];
 
   it.each(cases)('%s', (_label, text, encoding, segments, units, characters, remaining, because) => {

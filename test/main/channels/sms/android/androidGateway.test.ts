@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AndroidGatewaySender, androidMessageId } from '../../../../../src-main/channels/sms/android/androidGatewaySender';
+import { AndroidGatewaySender, androidMessageId, webhookIdOfInboxId } from '../../../../../src-main/channels/sms/android/androidGatewaySender';
 import { androidSignature, parseAndroidWebhook } from '../../../../../src-main/channels/sms/android/androidGatewayWebhook';
 import type { OutgoingMessage } from '../../../../../src-main/domain/messaging/channelPort';
 import { ManualClock } from '../../../../../src-main/domain/shared/clock';
@@ -29,7 +29,7 @@ describe('AndroidGatewaySender against a local phone', () => {
   it('checks the id is not on the phone yet, then queues the SMS under it with Basic auth', async () => {
     const { s, server } = await sender([{ status: 404, body: { message: 'message not found' } }, { status: 202, body: state('Pending') }]);
     expect(await s.send(msg)).toEqual({ ok: true, providerId: androidMessageId('message:9') });
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /message/${androidMessageId('message:9')}`, 'POST /message']);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /messages/${androidMessageId('message:9')}`, 'POST /messages']);
     expect(server.requests[1]!.headers.authorization).toBe(`Basic ${Buffer.from('sms:pa55').toString('base64')}`);
     expect(JSON.parse(server.requests[1]!.body)).toEqual({ id: androidMessageId('message:9'), message: msg.body, phoneNumbers: ['+48601234567'], withDeliveryReport: true, simNumber: 2 });
   });
@@ -76,5 +76,33 @@ describe('parseAndroidWebhook', () => {
     expect(parseAndroidWebhook(req(raw), { ...o, now: now + 10 * 60_000 })).toMatchObject({ ok: false, httpStatus: 401 });
     expect(parseAndroidWebhook(req('{not json'), o)).toMatchObject({ ok: false, httpStatus: 400 });
     expect(parseAndroidWebhook(req(raw.replace('"messageId":"abc123",', '')), o)).toMatchObject({ ok: false, httpStatus: 400 });
+  });
+
+  it('acknowledges events the desk does not use (the app retries any refusal 15 times)', () => {
+    const body = raw.replace('"sms:received"', '"mms:received"');
+    expect(parseAndroidWebhook(req(body), o)).toMatchObject({ ok: true, inbound: [], statuses: [], notes: ['event "mms:received" ignored'] });
+  });
+});
+
+describe('polling the phone inbox (GET /inbox), for a LAN desk the app cannot post webhooks to', () => {
+  it('maps the app\'s inbox id to the webhook messageId, so a message seen both ways is stored once', () => {
+    // Kotlin: buildId = "text:" + hashCode(); webhook messageId = hashCode().toUInt().toString(16).
+    expect(webhookIdOfInboxId('text:-1594586537')).toBe((-1594586537 >>> 0).toString(16));
+    expect(webhookIdOfInboxId('text:-1594586537')).toBe('a0f48a57');
+    expect(webhookIdOfInboxId('mms:12')).toBeNull();
+  });
+
+  it('lists received SMS since a time, with Basic auth', async () => {
+    // The shape of localserver/routes/InboxRoutes.kt InboxMessage.
+    const inbox = [
+      { id: 'text:-1594586537', type: 'SMS', sender: '+48601234567', recipient: null, simNumber: 1, contentPreview: 'TAK, potwierdzam', createdAt: '2026-11-23T08:58:00.000Z', attachments: [] },
+      { id: 'text:42', type: 'SMS', sender: 'ORANGE', recipient: null, simNumber: 1, contentPreview: 'Twoje saldo', createdAt: '2026-11-23T08:59:00.000Z', attachments: [] },
+    ];
+    const { s, server } = await sender([{ status: 200, body: inbox }]);
+    const got = await s.pollInbound(T0 - 3600_000);
+    expect(got).toEqual([
+      expect.objectContaining({ providerId: `a0f48a57@${Date.parse('2026-11-23T08:58:00.000Z')}`, fromPhone: '+48601234567', body: 'TAK, potwierdzam' }),
+    ]);
+    expect(server.requests[0]!.url).toBe(`/inbox?type=SMS&limit=500&from=${encodeURIComponent(new Date(T0 - 3600_000).toISOString())}`);
   });
 });

@@ -84,10 +84,23 @@ describe('parseSmsapiWebhook', () => {
   it.each([
     ['no secret', parseSmsapiWebhook({ method: 'GET', url: '/hooks/sms/smsapi?MsgId=A&status=404', headers: {}, rawBody: '' }, 's3', T0), 401],
     ['a wrong secret', get('MsgId=A&status=404', 'other'), 401],
-    ['an unknown status code', get('MsgId=A&status=999'), 400],
+    ['a batch of only unknown status codes', get('MsgId=A&status=999'), 400],
     ['mismatched lists', get('MsgId=A,B&status=404'), 400],
     ['neither a report nor an SMS', get('hello=1'), 400],
   ] as const)('rejects %s', (_l, r, status) => {
     expect(r).toMatchObject({ ok: false, httpStatus: status });
+  });
+
+  it('one unknown status does not reject the batch: the others are applied and the odd one is noted', () => {
+    const r = get('MsgId=A,B,C&status=404,999,405&idx=,,');
+    expect(r).toMatchObject({ ok: true, statuses: [{ providerId: 'A', status: 'delivered' }, { providerId: 'C', status: 'failed' }] });
+    if (r.ok) expect(r.notes).toEqual(['report 2 (B) has unknown status code "999"']);
+  });
+
+  it('reads the secret from the path (and still from ?secret= for URLs registered before)', () => {
+    const inPath = parseSmsapiWebhook({ method: 'GET', url: '/hooks/sms/smsapi/s3?MsgId=A&status=404', headers: {}, rawBody: '' }, 's3', T0);
+    expect(inPath).toMatchObject({ ok: true, statuses: [{ providerId: 'A', status: 'delivered' }] });
+    const wrong = parseSmsapiWebhook({ method: 'GET', url: '/hooks/sms/smsapi/nope?MsgId=A&status=404', headers: {}, rawBody: '' }, 's3', T0);
+    expect(wrong).toMatchObject({ ok: false, httpStatus: 401 });
   });
 });

@@ -76,10 +76,16 @@ describe('parseTwilioWebhook', () => {
     ['no MessageSid', (b: string) => b.replace(/&?(MessageSid|SmsSid|SmsMessageSid)=[^&]*/g, ''), 400, 'MessageSid'],
     ['no Body', (b: string) => b.replace(/&Body=[^&]*/, ''), 400, 'Body'],
     ['a short code sender', (b: string) => b.replace('From=%2B393331234567', 'From=TIM'), 422, 'From'],
-    ['an unknown status', (b: string) => b.replace('SmsStatus=received', 'SmsStatus=exploded'), 400, 'exploded'],
   ] as Array<[string, (b: string) => string, number, string]>)('refuses a signed payload with %s', (_l, edit, status, words) => {
     const r = parseTwilioWebhook(signed(edit(form('twilio-inbound.form'))), opts);
     expect(r).toMatchObject({ ok: false, httpStatus: status });
     if (!r.ok) expect(r.reason).toContain(words);
+  });
+
+  it('acknowledges a status it does not act on (Twilio would retry a 4xx) and reads partially_delivered as sent', () => {
+    const unknown = parseTwilioWebhook(signed(form('twilio-inbound.form').replace('SmsStatus=received', 'SmsStatus=exploded')), opts);
+    expect(unknown).toMatchObject({ ok: true, inbound: [], statuses: [] });
+    const partial = parseTwilioWebhook(signed(form('twilio-inbound.form').replace('SmsStatus=received', 'SmsStatus=partially_delivered')), opts);
+    expect(partial).toMatchObject({ ok: true, statuses: [{ status: 'sent' }] });
   });
 });

@@ -24,7 +24,10 @@ describe('disconnect reasons', () => {
     [DisconnectReason.unavailableService, 'reconnect', 'service_unavailable'],
     [null, 'reconnect', 'network'],
     [DisconnectReason.loggedOut, 'repair', 'logged_out'],
-    [DisconnectReason.badSession, 'repair', 'bad_session'],
+    // rc14 falls back to 500 for code-less stream errors and TLS errors: reconnect, keep the keys.
+    [DisconnectReason.badSession, 'reconnect', 'stream_error'],
+    [405, 'version', 'client_outdated'],
+    [402, 'restrict', 'client_refused'],
     [DisconnectReason.forbidden, 'restrict', 'forbidden'],
     [DisconnectReason.multideviceMismatch, 'restrict', 'multidevice_mismatch'],
     [DisconnectReason.connectionReplaced, 'stop', 'replaced'],
@@ -59,7 +62,7 @@ describe('connection state machine', () => {
     },
   );
 
-  it.each([DisconnectReason.loggedOut, DisconnectReason.badSession])('asks to pair again after close %s and stops reconnecting', (code) => {
+  it.each([DisconnectReason.loggedOut])('asks to pair again after close %s and stops reconnecting', (code) => {
     const s = step(open, close(code), cfg, random);
     expect(s.machine.state).toBe('logged_out');
     expect(s.effects).toEqual([{ type: 'clear_auth' }]);

@@ -1,0 +1,93 @@
+/**
+ * Parses an iCalendar file so that one bad line costs one event, not the file. ical.js rejects the
+ * whole text on the first value it cannot read (e.g. `RRULE:…;BYDAY=MO, TU` from hand-edited feeds); then
+ * each VEVENT is parsed on its own and the failing content line is named with its real line number.
+ */
+import ICAL from 'ical.js';
+import type { ImportIssue } from './importedAppointment';
+
+type IcalComponent = InstanceType<typeof ICAL.Component>;
+
+export interface ParsedCalendar {
+  calendar: IcalComponent;
+  /** Each VEVENT with the 1-based line of its BEGIN:VEVENT. */
+  events: { component: IcalComponent; line: number }[];
+  errors: ImportIssue[];
+}
+
+interface ContentLine {
+  line: number;
+  text: string;
+}
+
+/** RFC 5545 §3.1 unfolding: a line starting with a space or tab continues the previous one. */
+function unfold(physical: string[], first: number): ContentLine[] {
+  const out: ContentLine[] = [];
+  physical.forEach((raw, i) => {
+    if (/^[ \t]/.test(raw) && out.length > 0) (out[out.length - 1] as ContentLine).text += raw.slice(1);
+    else if (raw.trim() !== '') out.push({ line: first + i, text: raw });
+  });
+  return out;
+}
+
+/** The first content line ical.js cannot read, with its line number and ical.js' reason. */
+function firstBadLine(physical: string[], first: number): ImportIssue | null {
+  for (const c of unfold(physical, first)) {
+    if (/^(BEGIN|END):/i.test(c.text)) continue;
+    try {
+      ICAL.parse.property(c.text);
+    } catch (e) {
+      return { line: c.line, message: `${(e as Error).message} in "${c.text.length > 80 ? `${c.text.slice(0, 77)}…` : c.text}"` };
+    }
+  }
+  return null;
+}
+
+function eventBlocks(lines: string[]): { start: number; end: number }[] {
+  const blocks: { start: number; end: number }[] = [];
+  let open: number | null = null;
+  lines.forEach((l, i) => {
+    if (/^BEGIN:VEVENT\s*$/i.test(l)) open = i;
+    else if (/^END:VEVENT\s*$/i.test(l) && open !== null) {
+      blocks.push({ start: open, end: i });
+      open = null;
+    }
+  });
+  return blocks;
+}
+
+export function parseCalendarLeniently(text: string): ParsedCalendar | { fatal: ImportIssue } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const blocks = eventBlocks(lines);
+  try {
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((component, i) => ({ component, line: (blocks[i]?.start ?? 0) + 1 }));
+    return { calendar, events, errors: [] };
+  } catch (whole) {
+    // Parse the file without its events, then each event alone.
+    const inBlock = new Set<number>();
+    for (const b of blocks) for (let i = b.start; i <= b.end; i++) inBlock.add(i);
+    const skeleton = lines.filter((_, i) => !inBlock.has(i));
+    let calendar: IcalComponent;
+    try {
+      calendar = new ICAL.Component(ICAL.parse(skeleton.join('\r\n')));
+    } catch {
+      const outside = lines.map((l, i) => (inBlock.has(i) ? '' : l));
+      const bad = firstBadLine(outside, 1);
+      return { fatal: { line: bad?.line ?? 1, message: `not a valid iCalendar file: ${bad?.message ?? (whole as Error).message}` } };
+    }
+    const events: ParsedCalendar['events'] = [];
+    const errors: ImportIssue[] = [];
+    for (const b of blocks) {
+      const block = lines.slice(b.start, b.end + 1);
+      try {
+        const wrapped = new ICAL.Component(ICAL.parse(['BEGIN:VCALENDAR', ...block, 'END:VCALENDAR'].join('\r\n')));
+        const component = wrapped.getFirstSubcomponent('vevent');
+        if (component) events.push({ component, line: b.start + 1 });
+      } catch (e) {
+        errors.push(firstBadLine(block, b.start + 1) ?? { line: b.start + 1, message: (e as Error).message });
+      }
+    }
+    return { calendar, events, errors };
+  }
+}
