@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fillBenchDatabase } from '../../../src-main/bench/benchDatabase';
+import { generateClinic } from '../../../src-main/bench/generator/generateClinic';
 import { queryPlansOf } from '../../../src-main/bench/queryPlans';
 import { openDatabase } from '../../../src-main/db/database';
 import { listInbox } from '../../../src-main/db/repositories/inbox';
@@ -33,7 +33,7 @@ describe('query plans of the hot paths (bench)', () => {
   it('reads a page of all conversations in inbox order from conversations_inbox_order (migration 021), no full sort', async () => {
     const db = openDatabase(':memory:');
     cleanups.push(() => void db.close());
-    fillBenchDatabase(db, { patients: 300, messages: 3000 }, Date.UTC(2026, 10, 23));
+    generateClinic(db, { name: '10k', patients: 300, messages: 3000, calls: 300, appointments: 50, heavyConversations: 1, heavyMessages: 200, heavyCalls: 20 }, Date.UTC(2026, 10, 23));
     const plans = await queryPlansOf(db, () => listInbox(db, { statuses: ['open', 'waiting', 'snoozed', 'done'] }, 100, 100));
     const page = plans.find((p) => p.sql.startsWith('WITH page AS'))!;
     expect(page.plan.join(' | ')).toMatch(/COVERING INDEX conversations_inbox_order/);
