@@ -143,8 +143,10 @@ export const inboxApi = {
       channel: z.enum(['whatsapp', 'sms', 'call']).nullable().default(null),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().nonnegative().default(0),
+      /** The `nextCursor` of the previous page: the next page in inbox order (keyset; `offset` is then ignored). */
+      cursor: z.string().max(64).nullable().default(null),
     }),
-    z.object({ items: z.array(conversationSummary), total: z.number().int() }),
+    z.object({ items: z.array(conversationSummary), total: z.number().int(), nextCursor: z.string().nullable() }),
   ),
   'inbox.counts': method(z.object({}), inboxCounts),
   'inbox.search': method(

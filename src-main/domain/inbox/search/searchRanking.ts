@@ -70,7 +70,8 @@ function compareRanked(a: RankedHit, b: RankedHit): number {
     return (b.lastActivityAt ?? 0) - (a.lastActivityAt ?? 0) || a.name.localeCompare(b.name) || a.patientId - b.patientId;
   }
   if (a.kind === 'message' && b.kind === 'message') {
-    return a.bm25 - b.bm25 || b.at - a.at || b.messageId - a.messageId;
+    // bm25 to one decimal: at (nearly) equal relevance the recent message is the one the desk looks for.
+    return Math.round(a.bm25 * 10) - Math.round(b.bm25 * 10) || b.at - a.at || b.messageId - a.messageId;
   }
   return 0;
 }
