@@ -83,13 +83,17 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
     });
     if (created) {
       applyState(db, conv, withMessage(conv, m.fromClinic ? { type: 'outbound', at: m.at } : { type: 'inbound', at: m.at }, m.channel, m.body));
+      // Inside the transaction: what listeners write for this message (auto-reply, opt-out) commits with it,
+      // one commit per message instead of two.
+      try {
+        deps.events.emit('message.created', { conversationId: conv.id, message: toTimelineMessage(row) });
+      } catch (err) {
+        console.error('a message.created listener failed; the message is stored', row.id, err); // never lose the message
+      }
     }
     return { message: row, conversationId: conv.id, patientId, created, newPatient };
   })();
-  if (result.created) {
-    deps.events.emit('message.created', { conversationId: result.conversationId, message: toTimelineMessage(result.message) });
-    publishConversation(deps, result.conversationId);
-  }
+  if (result.created) publishConversation(deps, result.conversationId);
   return result;
 }
 

@@ -9,6 +9,25 @@ export type Region = CountryCode;
  * Returns null when the text is not a plausible phone number.
  */
 export function toE164(raw: string, defaultRegion: Region): string | null {
+  return memo(e164Memo, `${defaultRegion}|${raw}`, () => parseE164(raw, defaultRegion));
+}
+
+/**
+ * Parsing a number costs ~0.1 ms and the same few thousand numbers come back all day (every message,
+ * every list row): remember recent answers. Bounded; the functions are pure, so a hit is always right.
+ */
+const MEMO_SIZE = 5_000;
+const e164Memo = new Map<string, string | null>();
+const displayMemo = new Map<string, string>();
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key)!;
+  const value = compute();
+  if (cache.size >= MEMO_SIZE) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function parseE164(raw: string, defaultRegion: Region): string | null {
   const cleaned = raw.trim().replace(/^00(?=\d)/, '+');
   if (!/\d/.test(cleaned)) return null;
   const parsed = parsePhoneNumberFromString(cleaned, defaultRegion);
@@ -32,5 +51,5 @@ export function regionOf(e164: string): Region | null {
 
 /** Human display in international format: "+48 601 234 567". */
 export function formatPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+  return memo(displayMemo, e164, () => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164);
 }
