@@ -2,9 +2,9 @@ import type { Db } from '../../db/database';
 import { insertAppointment, insertPractitioner } from '../../db/repositories/appointments';
 import { insertCall } from '../../db/repositories/calls';
 import { ensureConversation, saveConversationState, type ConversationRow } from '../../db/repositories/conversations';
-import { insertMessage } from '../../db/repositories/messages';
+import { appendMessage } from '../../db/repositories/messages';
 import { addIdentity, insertPatient } from '../../db/repositories/patients';
-import { withMessage } from '../../domain/messaging/conversationState';
+import { conversationStateOf, nextConversationState, withMessage } from '../../domain/messaging/conversationState';
 import { seededRandom } from '../../domain/shared/random';
 import { FIRST_NAMES, LAST_NAMES, PHRASES, type BenchLanguage } from './clinicVocabulary';
 import { zipf } from './zipf';
@@ -15,7 +15,7 @@ import { zipf } from './zipf';
  * (the only liberty taken: live traffic commits once per message). Deterministic for a given size.
  * Bump GENERATOR_VERSION whenever the output changes: the cached databases are keyed by it.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export type BenchSizeName = '10k' | '100k' | '1m';
 
@@ -125,7 +125,7 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
         const at = Math.floor(plan.at[i]!);
         const body = inbound ? patientText(l, phrase.patient.get(l)!, r) : PHRASES[l].clinic[phrase.clinic.get(l)!()]!;
         const channel = r() < 0.65 ? 'whatsapp' : 'sms';
-        insertMessage(db, {
+        appendMessage(db, {
           conversationId: conv.id,
           channel,
           direction: inbound ? 'in' : 'out',
@@ -194,8 +194,11 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
   db.transaction(() => {
     for (const c of conversations) {
       if (c.last_message_at === null) continue;
-      if (c.last_message_at < now - 7 * DAY && c.waiting_since === null) c.status = 'done';
-      if (c.status !== 'done' && c.last_message_at < now - 30 * DAY) c.status = 'done';
+      // The desk's own "done" (it also clears the wait and the unread count), as the buttons do.
+      if ((c.last_message_at < now - 7 * DAY && c.waiting_since === null) || c.last_message_at < now - 30 * DAY) {
+        const done = nextConversationState(conversationStateOf(c), { type: 'markDone' });
+        Object.assign(c, { status: done.status, unread_count: done.unreadCount, waiting_since: done.waitingSince, snoozed_until: done.snoozedUntil });
+      }
       saveConversationState(db, c.id, c);
     }
   })();

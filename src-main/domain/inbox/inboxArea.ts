@@ -5,7 +5,7 @@ import { conversationOfPatient, countInbox, decodeCursor, deskUsers, inboxCounts
 import { insertMessage } from '../../db/repositories/messages';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { queueOutgoing, retryMessage } from '../messaging/messagingService';
-import { buildTimeline, publishConversation, toSummary, toTimelineMessage } from '../messaging/timeline';
+import { buildTimelinePage, decodeTimelineCursor, publishConversation, toSummary, toTimelineMessage } from '../messaging/timeline';
 import { patientCard } from '../patients/patientCard';
 import { editPatient } from '../patients/patientService';
 import { DeskError, notFound } from '../shared/errors';
@@ -81,7 +81,14 @@ export const inboxArea: Area = {
       },
       'conversation.get': ({ conversationId }) => {
         const conversation = summary(conversationId);
-        return { conversation, patient: patientCard(ctx.db, conversation.patientId), timeline: buildTimeline(ctx.db, conversationId) };
+        const page = buildTimelinePage(ctx.db, conversationId);
+        return { conversation, patient: patientCard(ctx.db, conversation.patientId), timeline: page.items, olderCursor: page.olderCursor };
+      },
+      'conversation.timeline': ({ conversationId, before, limit }) => {
+        summary(conversationId); // 404 for an unknown conversation
+        const cursor = decodeTimelineCursor(before);
+        if (!cursor) throw new DeskError('invalid_input', 'before: not a timeline cursor', { field: 'before' });
+        return buildTimelinePage(ctx.db, conversationId, limit, cursor);
       },
       'conversation.markRead': ({ conversationId }) => {
         applyConversationEvent(deps, conversationId, { type: 'read' });
