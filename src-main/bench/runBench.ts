@@ -121,7 +121,11 @@ async function coldStartCase(dataDir: string, clock: OffsetClock, firstMs: numbe
 export function formatReport(r: BenchReport): string[] {
   const out: string[] = [];
   out.push(`Clinic Desk benchmark — ${r.size}: ${r.facts.messages.toLocaleString('en')} messages, ${r.facts.patients.toLocaleString('en')} patients, ${r.facts.calls.toLocaleString('en')} calls, ${r.facts.appointments.toLocaleString('en')} appointments (${r.key})`);
-  if (r.built) out.push(`built this run: ${r.built.seconds.toFixed(1)} s, ${r.built.megabytes} MB, ${r.built.messagesPerSecond.toLocaleString('en')} messages/s`);
+  if (r.built) {
+    out.push(
+      `built this run: ${r.built.seconds.toFixed(1)} s wall, ${r.built.cpuSeconds} s CPU, ${r.built.megabytes} MB — ${r.built.messagesPerSecond.toLocaleString('en')} messages/s wall, ${r.built.messagesPerCpuSecond.toLocaleString('en')} per CPU second`,
+    );
+  }
   out.push(`app cold start on it: ${r.coldStartMs} ms; RSS after the run: ${r.rssMb} MB`);
   out.push('');
   out.push(`${'case'.padEnd(44)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'target'.padStart(7)} ${'http p95'.padStart(9)} ${'vs raw'.padStart(12)}  ok`);
