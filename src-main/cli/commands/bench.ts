@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultBenchRoot } from '../../bench/benchStore';
 import type { BenchSizeName } from '../../bench/generator/generateClinic';
+import { formatLoadReport, runLoadTest } from '../../bench/loadTest';
 import { formatReport, runBench } from '../../bench/runBench';
 import type { Command } from '../command';
 
@@ -10,7 +11,7 @@ const SIZES: BenchSizeName[] = ['10k', '100k', '1m'];
 export const benchCommand: Command = {
   name: 'bench',
   summary: 'Measure the desk on a generated clinic history (10k, 100k or 1m messages), through the same code the host runs.',
-  usage: 'bench [--size 10k|100k|1m] [--only TEXT] [--no-http] [--json] [--out FILE] [--root DIR]',
+  usage: 'bench [--size 10k|100k|1m] [--only TEXT] [--no-http] [--json] [--out FILE] [--root DIR] | bench --load [--size …] [--seconds 30] [--rate 20] [--soak 20000]',
   options: {
     size: { type: 'string', default: '100k' },
     only: { type: 'string' },
@@ -18,6 +19,10 @@ export const benchCommand: Command = {
     json: { type: 'boolean' },
     out: { type: 'string' },
     root: { type: 'string' },
+    load: { type: 'boolean' },
+    seconds: { type: 'string', default: '30' },
+    rate: { type: 'string', default: '20' },
+    soak: { type: 'string', default: '0' },
   },
   async run({ values }, io) {
     const size = String(values.size).toLowerCase() as BenchSizeName;
@@ -25,9 +30,24 @@ export const benchCommand: Command = {
       io.err(`--size must be one of ${SIZES.join(', ')}`);
       return 2;
     }
+    const root = (values.root as string | undefined) ?? defaultBenchRoot();
+    if (values.load) {
+      const load = await runLoadTest({
+        size,
+        root,
+        seconds: Math.min(600, Number(values.seconds)),
+        webhooksPerSecond: Math.min(100, Number(values.rate)),
+        soak: Math.min(100_000, Number(values.soak)),
+        log: (l) => io.err(l),
+      });
+      if (values.out) fs.writeFileSync(String(values.out), JSON.stringify(load, null, 2));
+      if (values.json) io.out(JSON.stringify(load, null, 2));
+      else for (const line of formatLoadReport(load)) io.out(line);
+      return load.pass ? 0 : 1;
+    }
     const report = await runBench({
       size,
-      root: (values.root as string | undefined) ?? defaultBenchRoot(),
+      root,
       http: !values['no-http'],
       only: values.only as string | undefined,
       log: (l) => io.err(l),
