@@ -5,11 +5,12 @@
  * call that needed it: until it is in, detection answers null and proposals fall back to the phone's
  * country. `loadLanguageDetector()` resolves once it is ready (tests, and the card's proposal).
  */
+import type { eld as EldInstance } from 'eld/small';
 import type { DetectLanguage } from './languageProposal';
 
 const LANGUAGES = ['it', 'pl', 'en', 'de', 'fr', 'es', 'uk', 'ru', 'pt', 'ro', 'nl', 'cs', 'sk'];
 
-type Eld = (typeof import('eld/small'))['eld'];
+type Eld = typeof EldInstance;
 let eld: Eld | null = null;
 let loading: Promise<void> | null = null;
 
