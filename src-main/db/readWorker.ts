@@ -16,6 +16,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
 db.pragma('busy_timeout = 5000');
+for (const sql of workerData.setup) db.exec(sql);
 parentPort.postMessage({ ready: true });
 const cache = new Map();
 parentPort.on('message', ({ id, queries }) => {
@@ -51,6 +52,8 @@ export interface ReadWorkerOptions {
   file: string;
   nativeBinding?: string | undefined;
   timeoutMs?: number;
+  /** SQL run once on the worker's connection after it opens (e.g. temp tables the queries read). */
+  setup?: string[];
 }
 
 export class ReadWorker {
@@ -92,7 +95,7 @@ export class ReadWorker {
   private spawn(): Worker {
     const w = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file: this.opts.file, nativeBinding: this.opts.nativeBinding ?? process.env.CLINIC_DESK_SQLITE_BINDING, driver: DRIVER },
+      workerData: { file: this.opts.file, nativeBinding: this.opts.nativeBinding ?? process.env.CLINIC_DESK_SQLITE_BINDING, driver: DRIVER, setup: this.opts.setup ?? [] },
     });
     w.unref();
     w.on('message', (m: { ready?: true; id: number; results?: unknown[][]; error?: { code: string; message: string } }) => {

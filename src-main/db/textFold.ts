@@ -9,10 +9,16 @@ const SPECIAL: Record<string, string> = {
   ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ħ: 'h', ı: 'i', ŀ: 'l', ŧ: 't', ŋ: 'n', ĸ: 'k', ſ: 's',
 };
 
-/** One UTF-16 unit folded (may become 0, 1 or 2 characters). */
+/** One UTF-16 unit folded (may become 0, 1 or 2 characters). Remembered: a text has few distinct letters. */
+const folded = new Map<string, string>();
 export function foldChar(ch: string): string {
-  const base = ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-  return base.length === 1 ? (SPECIAL[base] ?? base) : [...base].map((c) => SPECIAL[c] ?? c).join('');
+  let f = folded.get(ch);
+  if (f === undefined) {
+    const base = ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    f = base.length === 1 ? (SPECIAL[base] ?? base) : [...base].map((c) => SPECIAL[c] ?? c).join('');
+    if (folded.size < 20_000) folded.set(ch, f);
+  }
+  return f;
 }
 
 const ASCII_PLAIN = /^[\x00-\x7f]*$/;

@@ -73,7 +73,19 @@ export const patientsByText = (db: Db, match: string, limit: number): PatientSea
  * the most frequent word costs the same as a rare one (bm25 for every match was 0.3–0.8 s at 1M messages).
  * An older message is still found by adding a word.
  */
-export const CANDIDATES = 400;
+export const CANDIDATES = 120;
+
+/**
+ * The words of the messages that start with a prefix (a word being typed, 4 letters or more), from
+ * search_vocab (054): a range of a small b-tree. 2- and 3-letter prefixes use the FTS prefix index (050).
+ */
+export const MAX_EXPANSIONS = 40;
+
+export function termsWithPrefixQuery(prefix: string): ReadQuery {
+  return { sql: 'SELECT term FROM search_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?', params: [prefix, `${prefix}\uffff`, MAX_EXPANSIONS] };
+}
+
+export const termsWithPrefix = (db: Db, prefix: string): string[] => runQuery<{ term: string }>(db, termsWithPrefixQuery(prefix)).map((r) => r.term);
 
 export interface MessageSearchRow {
   message_id: number;
@@ -85,24 +97,22 @@ export interface MessageSearchRow {
   direction: 'in' | 'out';
   body: string;
   created_at: number;
-  bm25: number;
 }
 
 /**
- * Messages matching `match`: the CANDIDATES newest matches (rowid order = arrival order), ranked by bm25
- * rounded to one decimal and, at equal relevance, newest first; details only for the page returned.
+ * Messages matching `match`: the CANDIDATES newest matches (rowid order = arrival order; FTS5 walks the
+ * doclists newest first and stops there), with what the result list shows. Relevance is computed on
+ * these candidates by the caller (searchRanking.textRelevance), not by bm25 over every match.
  */
-export function messagesTextQuery(match: string, limit: number): ReadQuery {
+export function messagesTextQuery(match: string): ReadQuery {
   return {
-    sql: `SELECT m.id AS message_id, m.conversation_id, c.patient_id, p.first_name, p.last_name, m.channel, m.direction, m.body, m.created_at, f.bm25
-       FROM (SELECT mid, bm25 FROM (SELECT rowid AS mid, bm25(messages_fts) AS bm25 FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-             ORDER BY round(bm25, 1), mid DESC LIMIT ?) f
+    sql: `SELECT m.id AS message_id, m.conversation_id, c.patient_id, p.first_name, p.last_name, m.channel, m.direction, m.body, m.created_at
+       FROM (SELECT rowid AS mid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
        JOIN messages m ON m.id = f.mid
        JOIN conversations c ON c.id = m.conversation_id
-       JOIN patients p ON p.id = c.patient_id
-       ORDER BY round(f.bm25, 1), m.id DESC`,
-    params: [match, CANDIDATES, limit],
+       JOIN patients p ON p.id = c.patient_id`,
+    params: [match, CANDIDATES],
   };
 }
 
-export const messagesByText = (db: Db, match: string, limit: number): MessageSearchRow[] => runQuery(db, messagesTextQuery(match, limit));
+export const messagesByText = (db: Db, match: string): MessageSearchRow[] => runQuery(db, messagesTextQuery(match));

@@ -12,12 +12,14 @@ import {
   type PatientSearchRow,
   type PhoneSearchRow,
   type ReadQuery,
+  termsWithPrefix,
+  termsWithPrefixQuery,
 } from '../../db/repositories/inboxSearch';
 import type { ReadWorker } from '../../db/readWorker';
 import { formatPhone, type Region } from '../patients/phone';
 import { highlightRanges, phoneHighlightRanges, type Range } from './search/highlight';
-import { analyzeSearchQuery, type SearchQuery } from './search/searchQuery';
-import { rankSearchHits, type SearchHit } from './search/searchRanking';
+import { analyzeSearchQuery, messageMatchExpression, termsToExpand, type SearchQuery } from './search/searchQuery';
+import { rankSearchHits, textRelevance, type SearchHit } from './search/searchRanking';
 import { snippetAround } from './search/snippet';
 
 /** Full-text and phone search over patients and messages, ranked and highlighted for the UI. */
@@ -62,10 +64,12 @@ interface SearchRows {
 export function searchInbox(db: Db, raw: string, region: Region, limit = 30): { terms: string[]; results: SearchResult[] } {
   const q = analyzeSearchQuery(raw, region);
   if (!q.phone && !q.fts) return { terms: [], results: [] };
+  const expansions = new Map(termsToExpand(q.terms).map((t) => [t, termsWithPrefix(db, t)]));
+  const messageMatch = q.fts ? messageMatchExpression(q.terms, expansions) : null;
   return assemble(db, q, limit, {
     phone: q.phone ? patientsByPhone(db, q.phone.e164, q.phone.digits, limit) : [],
     patients: q.fts ? patientsByText(db, q.fts, limit) : [],
-    messages: q.fts ? messagesByText(db, q.fts, limit) : [],
+    messages: messageMatch ? messagesByText(db, messageMatch) : [],
   });
 }
 
@@ -76,12 +80,18 @@ export function searchInbox(db: Db, raw: string, region: Region, limit = 30): { 
 export async function searchInboxOffThread(db: Db, reader: ReadWorker, key: string, raw: string, region: Region, limit = 30): Promise<{ terms: string[]; results: SearchResult[] }> {
   const q = analyzeSearchQuery(raw, region);
   if (!q.phone && !q.fts) return { terms: [], results: [] };
+  const toExpand = q.fts ? termsToExpand(q.terms) : [];
+  const expanded = toExpand.length ? await reader.read(key, toExpand.map(termsWithPrefixQuery)) : [];
+  const expansions = new Map(toExpand.map((t, i) => [t, (expanded[i] as { term: string }[]).map((r) => r.term)]));
+  const messageMatch = q.fts ? messageMatchExpression(q.terms, expansions) : null;
   const queries: ReadQuery[] = [];
   if (q.phone?.e164) queries.push(exactPhoneQuery(q.phone.e164, limit));
-  if (q.fts) queries.push(patientsTextQuery(q.fts, limit), messagesTextQuery(q.fts, limit));
+  if (q.fts) queries.push(patientsTextQuery(q.fts, limit));
+  if (messageMatch) queries.push(messagesTextQuery(messageMatch));
   const rows = await reader.read(key, queries);
   let phone = (q.phone?.e164 ? rows.shift() : []) as PhoneSearchRow[];
-  const [patients = [], messages = []] = rows as [PatientSearchRow[]?, MessageSearchRow[]?];
+  const patients = (q.fts ? rows.shift() : []) as PatientSearchRow[];
+  const messages = (messageMatch ? rows.shift() : []) as MessageSearchRow[];
   if (q.phone && phone.length === 0) phone = (await reader.read(key, [partialPhoneQuery(q.phone.digits, limit)]))[0] as PhoneSearchRow[];
   return assemble(db, q, limit, { phone, patients, messages });
 }
@@ -100,7 +110,7 @@ function assemble(db: Db, q: SearchQuery, limit: number, rows: SearchRows): { te
   }
   for (const r of rows.messages) {
     messages.set(r.message_id, r);
-    hits.push({ kind: 'message', messageId: r.message_id, patientId: r.patient_id, bm25: r.bm25, at: r.created_at });
+    hits.push({ kind: 'message', messageId: r.message_id, patientId: r.patient_id, relevance: textRelevance(r.body, q.terms), at: r.created_at });
   }
   const results = rankSearchHits(hits, q.terms)
     .slice(0, limit)

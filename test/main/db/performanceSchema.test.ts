@@ -4,7 +4,8 @@ import { generateClinic } from '../../../src-main/bench/generator/generateClinic
 import { openDatabase } from '../../../src-main/db/database';
 import { allMigrations, runMigrations } from '../../../src-main/db/migrate';
 import { countInbox, inboxCounts, type InboxFilter } from '../../../src-main/db/repositories/inbox';
-import { messagesByText, patientsByPhone } from '../../../src-main/db/repositories/inboxSearch';
+import { patientsByPhone, termsWithPrefix } from '../../../src-main/db/repositories/inboxSearch';
+import { searchInbox } from '../../../src-main/domain/inbox/searchService';
 import { lastWhatsAppTraffic } from '../../../src-main/db/repositories/whatsappMessages';
 import { fold } from '../../../src-main/db/textFold';
 import { buildTimelinePage, decodeTimelineCursor, timelineOrder } from '../../../src-main/domain/messaging/timeline';
@@ -119,8 +120,12 @@ describe('search at the index', () => {
     db.prepare('INSERT INTO conversations (id, patient_id, created_at) VALUES (1, 1, 0)').run();
     const insert = db.prepare("INSERT INTO messages (conversation_id, channel, direction, body, status, created_at) VALUES (1, 'sms', 'in', ?, 'received', ?)");
     for (let i = 0; i < 5; i++) insert.run('Czy mogę przełożyć wizytę?', T + i * 60_000);
-    const hits = messagesByText(db, '"przelozyc"*', 5);
-    expect(hits.map((h) => h.created_at)).toEqual([4, 3, 2, 1, 0].map((i) => T + i * 60_000));
+    const { results } = searchInbox(db, 'przelozyc', 'PL', 5);
+    expect(results.map((r) => r.kind === 'message' && r.at)).toEqual([4, 3, 2, 1, 0].map((i) => T + i * 60_000));
+    // A word being typed (4+ letters) is matched through the index's vocabulary, accents folded.
+    expect(termsWithPrefix(db, 'przel')).toEqual(['przelozyc']);
+    expect(searchInbox(db, 'przeło wizy', 'PL', 5).results).toHaveLength(5);
+    expect(searchInbox(db, 'przelx', 'PL', 5).results).toEqual([]);
   });
 
   it('finds a complete number through the identity index and a part of one through the digits index', () => {
