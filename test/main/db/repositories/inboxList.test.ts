@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../src-main/db/database';
-import { listInbox } from '../../../../src-main/db/repositories/inbox';
+import { decodeCursor, listInbox, listInboxPage } from '../../../../src-main/db/repositories/inbox';
 
 const T = Date.parse('2026-11-20T09:00:00Z');
 const MIN = 60_000;
@@ -57,11 +57,14 @@ describe('inbox list with 10,000 conversations', () => {
     expect(unanswered.rows.every((r) => r.waiting_since !== null)).toBe(true);
   });
 
-  it('answers a page in a few milliseconds', () => {
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) listInbox(db, { statuses: ['open', 'waiting'], channel: i % 2 ? 'sms' : null }, 100, i * 100);
-    const perPage = (performance.now() - started) / 20;
-    expect(perPage).toBeLessThan(50);
+  it('answers a page in a few milliseconds, the 20th as fast as the first (keyset, as the list scrolls)', () => {
+    for (const channel of [null, 'sms'] as const) {
+      let cursor: string | null = null;
+      const started = performance.now();
+      for (let i = 0; i < 20; i++) cursor = listInboxPage(db, { statuses: ['open', 'waiting'], channel }, 100, decodeCursor(cursor)).next;
+      expect(cursor).not.toBeNull();
+      expect((performance.now() - started) / 20).toBeLessThan(50);
+    }
   });
 
   it('probes the channel filter through its index (migration 008)', () => {
