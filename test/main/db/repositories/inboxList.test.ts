@@ -61,9 +61,13 @@ describe('inbox list with 10,000 conversations', () => {
     for (const channel of [null, 'sms'] as const) {
       let cursor: string | null = null;
       const started = performance.now();
-      for (let i = 0; i < 20; i++) cursor = listInboxPage(db, { statuses: ['open', 'waiting'], channel }, 100, decodeCursor(cursor)).next;
-      expect(cursor).not.toBeNull();
-      expect((performance.now() - started) / 20).toBeLessThan(50);
+      let pages = 0;
+      for (let i = 0; i < 20; i++, pages++) {
+        cursor = listInboxPage(db, { statuses: ['open', 'waiting'], channel }, 100, decodeCursor(cursor)).next;
+        if (!cursor) break;
+      }
+      expect(pages).toBeGreaterThanOrEqual(channel ? 9 : 19); // 5,000 active, 1,000 of them on SMS
+      expect((performance.now() - started) / (pages + 1)).toBeLessThan(50);
     }
   });
 
