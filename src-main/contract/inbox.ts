@@ -143,8 +143,10 @@ export const inboxApi = {
       channel: z.enum(['whatsapp', 'sms', 'call']).nullable().default(null),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().nonnegative().default(0),
+      /** The `nextCursor` of the previous page: the next page in inbox order (keyset; `offset` is then ignored). */
+      cursor: z.string().max(64).nullable().default(null),
     }),
-    z.object({ items: z.array(conversationSummary), total: z.number().int() }),
+    z.object({ items: z.array(conversationSummary), total: z.number().int(), nextCursor: z.string().nullable() }),
   ),
   'inbox.counts': method(z.object({}), inboxCounts),
   'inbox.search': method(
@@ -162,7 +164,12 @@ export const inboxApi = {
   ),
   'conversation.get': method(
     z.object({ conversationId: id }),
-    z.object({ conversation: conversationSummary, patient: patientCard, timeline: z.array(timelineItem) }),
+    /** The newest page of the timeline; `olderCursor` asks conversation.timeline for the page before it (null: nothing older). */
+    z.object({ conversation: conversationSummary, patient: patientCard, timeline: z.array(timelineItem), olderCursor: z.string().nullable() }),
+  ),
+  'conversation.timeline': method(
+    z.object({ conversationId: id, before: z.string().max(64), limit: z.number().int().min(1).max(200).default(50) }),
+    z.object({ items: z.array(timelineItem), olderCursor: z.string().nullable() }),
   ),
   'conversation.markRead': method(z.object({ conversationId: id }), ok),
   'message.send': method(

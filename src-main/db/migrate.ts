@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { registerSqlFunctions } from './sqlFunctions';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export function appliedVersions(db: Database.Database): number[] {
 }
 
 export function runMigrations(db: Database.Database, migrations: Migration[] = allMigrations()): number[] {
+  registerSqlFunctions(db);
   const done = new Set(appliedVersions(db));
   const applied: number[] = [];
   for (const m of migrations) {

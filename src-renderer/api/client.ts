@@ -68,6 +68,7 @@ function socketClient(url: string, onState: (s: ConnectionState) => void): DeskC
   let ws: WebSocket | null = null;
   let nextId = 1;
   let retry = 0;
+  let opened = false;
 
   const connect = (): void => {
     onState('connecting');
@@ -76,7 +77,10 @@ function socketClient(url: string, onState: (s: ConnectionState) => void): DeskC
       retry = 0;
       onState('online');
       while (queue.length) ws!.send(queue.shift()!);
-      listeners.fire('connection.restored', {});
+      // Only a re-opened socket is a restored connection: on the first open every view loads by itself
+      // (firing it then loaded the calls, the list and the open conversation twice).
+      if (opened) listeners.fire('connection.restored', {});
+      opened = true;
     };
     ws.onmessage = (e) => {
       const msg = JSON.parse(String(e.data)) as

@@ -8,7 +8,10 @@ import { desk } from '../api/client';
 interface OpenConversation {
   conversation: ConversationSummary;
   patient: PatientCard;
+  /** The newest page first; older pages are added in front as the receptionist scrolls up. */
   timeline: TimelineItem[];
+  /** Where the page before the oldest shown starts; null when the whole history is shown. */
+  olderCursor: string | null;
 }
 
 type ListRequest = Request<'inbox.list'>;
@@ -29,6 +32,9 @@ interface InboxState {
   items: ConversationSummary[];
   total: number;
   loading: boolean;
+  /** Keyset cursor of the next list page (null: the list is complete). */
+  nextCursor: string | null;
+  loadingOlder: boolean;
   counts: InboxCounts | null;
   me: string;
   users: string[];
@@ -45,6 +51,8 @@ interface InboxState {
   refreshCounts(): Promise<void>;
   openConversation(id: number): Promise<void>;
   reloadOpen(): Promise<void>;
+  /** Loads the timeline page before the oldest one shown (scrolling up). */
+  loadOlder(): Promise<void>;
   send(body: string, channel?: 'whatsapp' | 'sms', media?: MediaRefDto): Promise<void>;
   addNote(body: string): Promise<void>;
   retry(messageId: number): Promise<void>;
@@ -82,14 +90,17 @@ function upsertItem(timeline: TimelineItem[], item: TimelineItem): TimelineItem[
   return [...timeline, item].sort((a, b) => a.at - b.at || a.id - b.id);
 }
 
-const listRequest = (f: InboxFilter, offset: number): ListRequest => ({
+const listRequest = (f: InboxFilter, cursor: string | null): ListRequest => ({
   status: f.status,
   mine: f.view === 'mine',
   unanswered: f.view === 'unanswered',
   channel: f.channel,
   limit: PAGE_SIZE,
-  offset,
+  cursor,
 });
+
+/** Older timeline pages loaded while looking for a message chosen in search, at most. */
+const MAX_FOCUS_PAGES = 40;
 
 let listGeneration = 0;
 let countsTimer: ReturnType<typeof setTimeout> | null = null;
@@ -110,6 +121,8 @@ export const useInbox = create<InboxState>((set, get) => {
     items: [],
     total: 0,
     loading: false,
+    nextCursor: null,
+    loadingOlder: false,
     counts: null,
     me: '',
     users: [],
@@ -125,34 +138,55 @@ export const useInbox = create<InboxState>((set, get) => {
     loadList: async () => {
       const generation = ++listGeneration;
       set({ loading: true });
-      const [{ items, total }, users, dnd] = await Promise.all([
-        desk.call('inbox.list', listRequest(get().filter, 0)),
+      const [{ items, total, nextCursor }, users, dnd] = await Promise.all([
+        desk.call('inbox.list', listRequest(get().filter, null)),
         desk.call('inbox.users', {}),
         desk.call('inbox.notifications', {}),
       ]);
       if (generation !== listGeneration) return; // a newer filter won
-      set({ items, total, loading: false, me: users.me, users: users.users, doNotDisturb: dnd.doNotDisturb });
+      set({ items, total, nextCursor, loading: false, me: users.me, users: users.users, doNotDisturb: dnd.doNotDisturb });
       void get().refreshCounts();
     },
     loadMore: async () => {
-      const { items, total, loading } = get();
-      if (loading || items.length >= total) return;
+      const { loading, nextCursor } = get();
+      if (loading || nextCursor === null) return;
       const generation = listGeneration;
       set({ loading: true });
-      const page = await desk.call('inbox.list', listRequest(get().filter, items.length));
+      const page = await desk.call('inbox.list', listRequest(get().filter, nextCursor));
       if (generation !== listGeneration) return;
       const known = new Set(get().items.map((c) => c.id));
-      set({ items: [...get().items, ...page.items.filter((c) => !known.has(c.id))], total: page.total, loading: false });
+      set({ items: [...get().items, ...page.items.filter((c) => !known.has(c.id))], total: page.total, nextCursor: page.nextCursor, loading: false });
     },
     refreshCounts: async () => set({ counts: await desk.call('inbox.counts', {}) }),
     openConversation: async (id) => {
       const data = await desk.call('conversation.get', { conversationId: id });
       set({ open: data, error: null, snoozeOpen: false });
+      // A message chosen in search may be older than the newest page: load pages until it is in.
+      for (let pages = 0; pages < MAX_FOCUS_PAGES; pages++) {
+        const { focusMessageId, open } = get();
+        if (focusMessageId === null || open?.conversation.id !== id || open.olderCursor === null) break;
+        if (open.timeline.some((i) => i.type === 'message' && i.id === focusMessageId)) break;
+        await get().loadOlder();
+      }
       if (data.conversation.unreadCount > 0) await desk.call('conversation.markRead', { conversationId: id });
     },
     reloadOpen: async () => {
       const id = openId();
       if (id !== null) set({ open: await desk.call('conversation.get', { conversationId: id }) });
+    },
+    loadOlder: async () => {
+      const { open, loadingOlder } = get();
+      if (!open || open.olderCursor === null || loadingOlder) return;
+      set({ loadingOlder: true });
+      try {
+        const page = await desk.call('conversation.timeline', { conversationId: open.conversation.id, before: open.olderCursor });
+        const cur = get().open;
+        if (cur?.conversation.id !== open.conversation.id) return;
+        const known = new Set(cur.timeline.map((i) => `${i.type}-${i.id}`));
+        set({ open: { ...cur, timeline: [...page.items.filter((i) => !known.has(`${i.type}-${i.id}`)), ...cur.timeline], olderCursor: page.olderCursor } });
+      } finally {
+        set({ loadingOlder: false });
+      }
     },
     send: (body, channel, media) =>
       guard(async () => {
@@ -220,9 +254,15 @@ export const useSearch = create<SearchState>((set, get) => ({
     set({ searching: true });
     searchTimer = setTimeout(() => {
       const generation = ++searchGeneration;
-      void desk.call('inbox.search', { query, limit: 40 }).then(({ terms, results }) => {
-        if (generation === searchGeneration) set({ terms, results, searching: false });
-      });
+      desk.call('inbox.search', { query, limit: 40 }).then(
+        ({ terms, results }) => {
+          if (generation === searchGeneration) set({ terms, results, searching: false });
+        },
+        // A newer search cancels this one on the server; only the latest answer matters.
+        () => {
+          if (generation === searchGeneration) set({ searching: false });
+        },
+      );
     }, 180);
   },
   clear: () => set({ query: '', terms: [], results: [], searching: false, cursor: -1 }),

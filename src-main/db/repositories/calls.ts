@@ -71,6 +71,20 @@ export function callsForConversation(db: Db, conversationId: number, limit = 200
     .all(conversationId, limit) as CallRow[];
 }
 
+/** The newest `limit` calls of a conversation strictly before a timeline cursor (messages.ts), newest first. */
+export function callsBefore(db: Db, conversationId: number, limit: number, before: { at: number; call: 0 | 1; id: number } | null): CallRow[] {
+  if (!before) {
+    return db.prepare('SELECT * FROM calls WHERE conversation_id = ? ORDER BY started_at DESC, id DESC LIMIT ?').all(conversationId, limit) as CallRow[];
+  }
+  // At the cursor's millisecond every call is older than a message; among calls, a smaller id is older.
+  return db
+    .prepare(
+      `SELECT * FROM calls WHERE conversation_id = ? AND started_at <= ? AND (started_at < ? OR ? = 0 OR id < ?)
+       ORDER BY started_at DESC, id DESC LIMIT ?`,
+    )
+    .all(conversationId, before.at, before.at, before.call, before.id, limit) as CallRow[];
+}
+
 export interface CallListRow extends CallRow {
   first_name: string | null;
   last_name: string | null;

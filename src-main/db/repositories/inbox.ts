@@ -2,8 +2,9 @@ import type { Db } from '../database';
 import type { ConversationListRow, ConversationRow } from './conversations';
 
 /**
- * The inbox list with its filters, counts, snooze timer and assignment. Orders and filters are
- * backed by conversations_inbox (001) and conversations_snoozed / _assigned / _unanswered (002).
+ * The inbox list with its filters, counts, snooze timer and assignment. Orders and filters are backed by
+ * conversations_inbox / _recent (001), conversations_snoozed / _assigned / _unanswered (002), and the
+ * channel bits, counters and active index of 052.
  */
 export type ListChannel = 'whatsapp' | 'sms' | 'call';
 
@@ -14,43 +15,118 @@ export interface InboxFilter {
   channel?: ListChannel | null;
 }
 
-/** Names and the first phone for one page of ids only: computing them for every row before the sort was 5x slower at 10k. */
+/** Names and the first phone for one page of ids only. */
 const PAGE_SELECT = `
   SELECT c.*, p.first_name, p.last_name, p.language,
     (SELECT value FROM patient_identities i WHERE i.patient_id = p.id AND i.kind = 'phone' ORDER BY i.id LIMIT 1) AS phone
   FROM page JOIN conversations c ON c.id = page.id JOIN patients p ON p.id = c.patient_id`;
 
-/** Waiting for the clinic first, oldest wait first; then the rest by latest activity. */
-const INBOX_ORDER = 'ORDER BY (c.waiting_since IS NULL), c.waiting_since, c.last_message_at DESC, c.id';
+/** Bits of conversations.channels (migration 052). */
+export const CHANNEL_BITS: Record<ListChannel, number> = { whatsapp: 1, sms: 2, call: 4 };
 
-function where(f: InboxFilter, forPage = false): { sql: string; params: unknown[] } {
-  // Views that include the done conversations (most of the table) read the page in inbox order from
-  // conversations_inbox_order and stop at LIMIT/OFFSET; the unary + keeps SQLite from choosing the status
-  // index and sorting every row first. Active views are small: the status index and a sort are cheaper.
-  const status = forPage && f.statuses.includes('done') ? '+c.status' : 'c.status';
-  const parts = [`${status} IN (${f.statuses.map(() => '?').join(',')})`, 'c.last_message_at IS NOT NULL'];
+/**
+ * Where a page starts: after the last row of the previous page, in inbox order. The order has two runs:
+ * conversations someone waits on (oldest wait first, then latest activity), then the others by latest
+ * activity. `w` is the waiting_since of the last row (null in the second run).
+ */
+export interface InboxCursor {
+  w: number | null;
+  l: number;
+  id: number;
+}
+
+export const encodeCursor = (c: InboxCursor): string => `${c.w ?? ''}:${c.l}:${c.id}`;
+
+export function decodeCursor(s: string | null | undefined): InboxCursor | null {
+  const m = s ? /^(\d*):(\d+):(\d+)$/.exec(s) : null;
+  return m ? { w: m[1] ? Number(m[1]) : null, l: Number(m[2]), id: Number(m[3]) } : null;
+}
+
+function filters(f: InboxFilter): { parts: string[]; params: unknown[] } {
+  const parts = [`c.status IN (${f.statuses.map(() => '?').join(',')})`, 'c.last_message_at IS NOT NULL'];
   const params: unknown[] = [...f.statuses];
   if (f.assignedTo) {
     parts.push('c.assigned_to = ?');
     params.push(f.assignedTo);
   }
-  if (f.unanswered) parts.push('c.waiting_since IS NOT NULL');
-  if (f.channel === 'call') parts.push('EXISTS (SELECT 1 FROM calls k WHERE k.conversation_id = c.id)');
-  else if (f.channel) {
-    parts.push('EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.channel = ?)');
-    params.push(f.channel);
+  if (f.channel) {
+    parts.push('c.channels & ? != 0');
+    params.push(CHANNEL_BITS[f.channel]);
   }
-  return { sql: `WHERE ${parts.join(' AND ')}`, params };
+  return { parts, params };
 }
 
-export function listInbox(db: Db, f: InboxFilter, limit: number, offset: number): { rows: ConversationListRow[]; total: number } {
-  const w = where(f);
-  const page = where(f, true);
+/**
+ * One page of the inbox in inbox order, by keyset: the page after `cursor` costs the same as the first.
+ * The waiting run is small (what the desk still owes an answer) and is sorted whole; the other run is read
+ * in last_message_at order from an index and stops at the page size. Views that hold the done
+ * conversations (most of the table) walk conversations_recent (the unary + keeps SQLite off the status
+ * index); active views use the status index and sort their few rows.
+ */
+export function listInboxPage(db: Db, f: InboxFilter, limit: number, cursor: InboxCursor | null): { rows: ConversationListRow[]; next: string | null } {
+  const wide = f.statuses.includes('done');
+  const ids: number[] = [];
+  if (!cursor || cursor.w !== null) {
+    const { parts, params } = filters(f);
+    parts.push('c.waiting_since IS NOT NULL');
+    if (cursor) {
+      parts.push('(c.waiting_since, -c.last_message_at, c.id) > (?, ?, ?)');
+      params.push(cursor.w, -cursor.l, cursor.id);
+    }
+    const rows = db
+      .prepare(`SELECT c.id FROM conversations c INDEXED BY conversations_unanswered WHERE ${parts.join(' AND ')} ORDER BY c.waiting_since, c.last_message_at DESC, c.id LIMIT ?`)
+      .all(...params, limit + 1) as { id: number }[];
+    ids.push(...rows.map((r) => r.id));
+  }
+  if (!f.unanswered && ids.length <= limit) {
+    const { parts, params } = filters(f);
+    parts.push('c.waiting_since IS NULL');
+    if (cursor && cursor.w === null) {
+      parts.push('c.last_message_at <= ? AND (c.last_message_at < ? OR c.id > ?)');
+      params.push(cursor.l, cursor.l, cursor.id);
+    }
+    const rows = db
+      .prepare(`SELECT c.id FROM conversations c ${wide ? 'INDEXED BY conversations_recent' : ''} WHERE ${parts.join(' AND ')} ORDER BY c.last_message_at DESC, c.id LIMIT ?`)
+      .all(...params, limit + 1 - ids.length) as { id: number }[];
+    ids.push(...rows.map((r) => r.id));
+  }
+  const more = ids.length > limit;
+  const pageIds = ids.slice(0, limit);
+  if (!pageIds.length) return { rows: [], next: null };
   const rows = db
-    .prepare(`WITH page AS (SELECT c.id FROM conversations c ${page.sql} ${INBOX_ORDER} LIMIT ? OFFSET ?) ${PAGE_SELECT} ${INBOX_ORDER}`)
-    .all(...page.params, limit, offset) as ConversationListRow[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM conversations c ${w.sql}`).get(...w.params) as { n: number }).n;
-  return { rows, total };
+    .prepare(`WITH page(id, k) AS (SELECT value, key FROM json_each(?)) ${PAGE_SELECT} ORDER BY page.k`)
+    .all(JSON.stringify(pageIds)) as ConversationListRow[];
+  const last = rows[rows.length - 1]!;
+  return { rows, next: more ? encodeCursor({ w: last.waiting_since, l: last.last_message_at ?? 0, id: last.id }) : null };
+}
+
+/** How many conversations a view holds: from the maintained counters (052), or the small active/assigned sets. */
+export function countInbox(db: Db, f: InboxFilter): number {
+  if (!f.assignedTo && !f.unanswered) {
+    const bit = f.channel ? CHANNEL_BITS[f.channel] : 7;
+    const row = db
+      .prepare(`SELECT coalesce(sum(n), 0) AS n FROM inbox_counts WHERE status IN (${f.statuses.map(() => '?').join(',')}) AND (channels & ? != 0 OR ? = 7)`)
+      .get(...f.statuses, bit, bit) as { n: number };
+    return row.n;
+  }
+  const { parts, params } = filters(f);
+  if (f.unanswered) parts.push('c.waiting_since IS NOT NULL');
+  const index = f.unanswered ? 'conversations_unanswered' : 'conversations_assigned';
+  return (db.prepare(`SELECT count(*) AS n FROM conversations c INDEXED BY ${index} WHERE ${parts.join(' AND ')}`).get(...params) as { n: number }).n;
+}
+
+/** Offset paging, kept for callers that jump to a page number; the UI scrolls with the cursor. */
+export function listInbox(db: Db, f: InboxFilter, limit: number, offset: number): { rows: ConversationListRow[]; total: number } {
+  let cursor: InboxCursor | null = null;
+  let skipped = 0;
+  while (skipped < offset) {
+    const step = Math.min(500, offset - skipped);
+    const page = listInboxPage(db, f, step, cursor);
+    skipped += page.rows.length;
+    cursor = decodeCursor(page.next);
+    if (!cursor) return { rows: [], total: countInbox(db, f) };
+  }
+  return { rows: listInboxPage(db, f, limit, cursor).rows, total: countInbox(db, f) };
 }
 
 export interface InboxCounts {
@@ -64,19 +140,15 @@ export interface InboxCounts {
 }
 
 export function inboxCounts(db: Db, user: string): InboxCounts {
-  return db
+  const byStatus = db.prepare('SELECT status, sum(n) AS n FROM inbox_counts GROUP BY status').all() as { status: string; n: number }[];
+  const of = (s: string): number => byStatus.find((r) => r.status === s)?.n ?? 0;
+  const active = db
     .prepare(
-      `SELECT
-         coalesce(sum(status = 'open'), 0) AS open,
-         coalesce(sum(status = 'waiting'), 0) AS waiting,
-         coalesce(sum(status = 'snoozed'), 0) AS snoozed,
-         coalesce(sum(status = 'done'), 0) AS done,
-         coalesce(sum(waiting_since IS NOT NULL AND status IN ('open','waiting')), 0) AS unanswered,
-         coalesce(sum(assigned_to = ? AND status IN ('open','waiting')), 0) AS mine,
-         coalesce(sum(CASE WHEN status IN ('open','waiting') THEN unread_count ELSE 0 END), 0) AS unread
-       FROM conversations WHERE last_message_at IS NOT NULL`,
+      `SELECT coalesce(sum(waiting_since IS NOT NULL), 0) AS unanswered, coalesce(sum(assigned_to = ?), 0) AS mine, coalesce(sum(unread_count), 0) AS unread
+       FROM conversations INDEXED BY conversations_active WHERE status IN ('open','waiting') AND last_message_at IS NOT NULL`,
     )
-    .get(user) as InboxCounts;
+    .get(user) as Pick<InboxCounts, 'unanswered' | 'mine' | 'unread'>;
+  return { open: of('open'), waiting: of('waiting'), snoozed: of('snoozed'), done: of('done'), ...active };
 }
 
 export function setConversationFields(

@@ -38,6 +38,14 @@ export function insertMessage(db: Db, m: NewMessage): { row: MessageRow; created
     const existing = findByProviderId(db, m.channel, m.providerId);
     if (existing) return { row: existing, created: false };
   }
+  return { row: getMessage(db, appendMessage(db, m))!, created: true };
+}
+
+/**
+ * The INSERT itself (same statement, indexes and triggers as insertMessage) without the re-delivery check
+ * and the read-back: for bulk writers that know their rows are new (the benchmark's generator). Returns the id.
+ */
+export function appendMessage(db: Db, m: NewMessage): number {
   const r = db
     .prepare(
       `INSERT INTO messages (conversation_id, channel, direction, kind, body, status, provider_id, author, meta, created_at, status_at)
@@ -56,7 +64,7 @@ export function insertMessage(db: Db, m: NewMessage): { row: MessageRow; created
       m.at,
       m.at,
     );
-  return { row: getMessage(db, Number(r.lastInsertRowid))!, created: true };
+  return Number(r.lastInsertRowid);
 }
 
 export function getMessage(db: Db, id: number): MessageRow | undefined {
@@ -87,4 +95,28 @@ export function timelineMessages(db: Db, conversationId: number, limit = 500): M
 
 export function countInbound(db: Db, conversationId: number): number {
   return (db.prepare("SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'in'").get(conversationId) as { n: number }).n;
+}
+
+/**
+ * Where an older timeline page ends: the oldest item shown so far, in timeline order (time, calls before
+ * messages at the same millisecond, then id). `call` is 1 for a call, 0 for a message.
+ */
+export interface TimelineCursor {
+  at: number;
+  call: 0 | 1;
+  id: number;
+}
+
+/** The newest `limit` messages strictly before `before` (all when null), newest first: one range of messages_timeline. */
+export function messagesBefore(db: Db, conversationId: number, limit: number, before: TimelineCursor | null): MessageRow[] {
+  if (!before) {
+    return db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(conversationId, limit) as MessageRow[];
+  }
+  // A message at the cursor's millisecond is older only than a message with a larger id (calls sort first).
+  return db
+    .prepare(
+      `SELECT * FROM messages WHERE conversation_id = ? AND created_at <= ? AND (created_at < ? OR (? = 0 AND id < ?))
+       ORDER BY created_at DESC, id DESC LIMIT ?`,
+    )
+    .all(conversationId, before.at, before.at, before.call, before.id, limit) as MessageRow[];
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { fold } from '../textFold';
 
 export interface TemplateRow {
   id: number;
@@ -187,7 +188,7 @@ export function previewPatients(db: Db, query: string, limit = 20): Array<{ id: 
     .trim()
     .split(/\s+/)
     .filter((w) => w !== '')
-    .map((w) => `"${w.replace(/"/g, '""')}"*`);
+    .map((w) => `"${fold(w).replace(/"/g, '""')}"*`);
   const rows = (
     words.length === 0
       ? db.prepare('SELECT id, first_name, last_name, language FROM patients WHERE merged_into IS NULL ORDER BY id DESC LIMIT ?').all(limit)

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/database';
 import { autoReplyForInbound, firstInboundTexts, hasOptedOut, insertAutoReply, previousInboundAt, recentAutoReplies } from '../../db/repositories/autoReplies';
-import { readSetting, writeSetting } from '../../db/repositories/settings';
+import { readSettingParsed, writeSetting } from '../../db/repositories/settings';
 import { conversationPatient, firstTemplateOfCategory, getTemplate, patientBasics, recordTemplateUse } from '../../db/repositories/templates';
 import { getBusinessHours } from '../hours/hoursService';
 import type { Channel } from '../messaging/channelPort';
@@ -24,8 +24,7 @@ const KEY = 'autoReplies';
 const TWO_DAYS = 2 * 86_400_000;
 
 export function getAutoReplySettings(db: Db): AutoReplySettings {
-  const stored = readSetting<unknown>(db, KEY);
-  return stored === undefined ? DEFAULT_AUTO_REPLY_SETTINGS : parseAutoReplySettings(stored);
+  return readSettingParsed(db, KEY, (stored) => (stored === undefined ? DEFAULT_AUTO_REPLY_SETTINGS : parseAutoReplySettings(stored)));
 }
 
 export function saveAutoReplySettings(db: Db, input: unknown): AutoReplySettings {
@@ -43,6 +42,10 @@ export function languageProposalFor(db: Db, patientId: number): LanguageProposal
   return proposeLanguage({ texts, phoneE164: patient.phone, detect: detectLanguage });
 }
 
+export function anyRuleOn(s: AutoReplySettings): boolean {
+  return s.welcome.enabled || s.outOfHours.enabled || (s.keywords.enabled && Object.values(s.keywords.topics).some((t) => t.enabled));
+}
+
 export interface InboundFacts {
   messageId: number;
   conversationId: number;
@@ -57,6 +60,9 @@ const CATEGORY: Record<string, string> = { welcome: 'welcome', out_of_hours: 'ou
 /** Decides and, if so, queues the one automatic reply to an inbound message. Returns the decision. */
 export function handleInbound(deps: MessagingDeps, m: InboundFacts): AutoReplyDecision {
   const { db, clock } = deps;
+  // Every rule off: nothing to decide, so no hours, no language detection, no transaction.
+  const settings = getAutoReplySettings(db);
+  if (!anyRuleOn(settings)) return { send: false, reason: 'nothing_applies' };
   return db.transaction((): AutoReplyDecision => {
     if (autoReplyForInbound(db, m.messageId)) return { send: false, reason: 'nothing_applies' };
     const patientId = conversationPatient(db, m.conversationId);
@@ -66,9 +72,9 @@ export function handleInbound(deps: MessagingDeps, m: InboundFacts): AutoReplyDe
     const patient = patientBasics(db, patientId);
     const proposal = patient?.language ? null : languageProposalFor(db, patientId);
     const language = patient?.language ?? proposal?.language ?? null;
-    const detected = m.body.length >= 12 ? detectLanguage(m.body)?.language : undefined;
+    // The message's own language matters for keyword answers (a patient may write in another language).
+    const detected = settings.keywords.enabled && m.body.length >= 12 ? detectLanguage(m.body)?.language : undefined;
     const hours = getBusinessHours(db);
-    const settings = getAutoReplySettings(db);
 
     const decision = decideAutoReply({
       now,

@@ -42,12 +42,39 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-function fields(t: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+function intlFields(t: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
   const out: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(t)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
   }
   return { y: out.year ?? 1970, mo: out.month ?? 1, d: out.day ?? 1, h: out.hour ?? 0, mi: out.minute ?? 0, s: out.second ?? 0 };
+}
+
+/**
+ * Local calendar fields of instant t. Intl.formatToParts costs ~20 µs and hours, delays and templates
+ * ask thousands of times per preview; a zone's offset only changes on a quarter-hour boundary (every
+ * DST rule in the tz database), so the offset is asked of Intl once per zone and quarter hour and the
+ * fields follow from UTC arithmetic.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+function zoneOffset(t: number, timeZone: string): number {
+  const bucket = Math.floor(t / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}|${bucket}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    const f = intlFields(bucket, timeZone);
+    off = Date.UTC(f.y, f.mo - 1, f.d, f.h, f.mi, f.s) - bucket;
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(key, off);
+  }
+  return off;
+}
+
+function fields(t: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const d = new Date(t + zoneOffset(t, timeZone));
+  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
 }
 
 export function civilDate(year: number, month: number, day: number): string {
@@ -61,8 +88,7 @@ export function localParts(t: number, timeZone: string): LocalParts {
 
 /** Offset of the zone from UTC at instant t, in ms (Rome in summer: +7 200 000). */
 function offsetAt(t: number, timeZone: string): number {
-  const f = fields(t, timeZone);
-  return Date.UTC(f.y, f.mo - 1, f.d, f.h, f.mi, f.s) - Math.floor(t / 1000) * 1000;
+  return zoneOffset(t, timeZone);
 }
 
 function parseCivil(date: string): [number, number, number] {

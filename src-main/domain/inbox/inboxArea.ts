@@ -1,16 +1,17 @@
 import { INBOX_STATUS_SETS } from '../../contract/inbox';
-import type { Area } from '../../app/area';
+import type { AppContext, Area } from '../../app/area';
 import { getConversationListRow } from '../../db/repositories/conversations';
-import { conversationOfPatient, deskUsers, inboxCounts, listInbox, touchDeskUser } from '../../db/repositories/inbox';
+import { conversationOfPatient, countInbox, decodeCursor, deskUsers, inboxCounts, listInbox, listInboxPage, touchDeskUser } from '../../db/repositories/inbox';
 import { insertMessage } from '../../db/repositories/messages';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { queueOutgoing, retryMessage } from '../messaging/messagingService';
-import { buildTimeline, publishConversation, toSummary, toTimelineMessage } from '../messaging/timeline';
+import { buildTimelinePage, decodeTimelineCursor, publishConversation, toSummary, toTimelineMessage } from '../messaging/timeline';
 import { patientCard } from '../patients/patientCard';
 import { editPatient } from '../patients/patientService';
-import { notFound } from '../shared/errors';
+import { DeskError, notFound } from '../shared/errors';
 import { applyConversationEvent, SnoozeTimer, type InboxDeps } from './conversationService';
-import { searchInbox } from './searchService';
+import { searchInbox, searchInboxOffThread } from './searchService';
+import { ReadCancelledError, ReadWorker } from '../../db/readWorker';
 
 
 /** Read by the Electron notifier too (src-main/README.md). */
@@ -24,6 +25,17 @@ const timerOf = (ctx: InboxDeps): SnoozeTimer => {
   return timer;
 };
 
+/** One search worker per running app with a database file (an in-memory database is searched in place). */
+const readers = new WeakMap<object, ReadWorker | null>();
+function readerOf(ctx: AppContext): ReadWorker | null {
+  if (readers.has(ctx.db)) return readers.get(ctx.db)!;
+  const file = ctx.db.name;
+  const reader = file && file !== ':memory:' && !ctx.db.memory ? new ReadWorker({ file }) : null;
+  readers.set(ctx.db, reader);
+  if (reader) ctx.onStop.push(() => reader.close());
+  return reader;
+}
+
 export const inboxArea: Area = {
   name: 'inbox',
   handlers: (ctx) => {
@@ -34,13 +46,28 @@ export const inboxArea: Area = {
       return toSummary(row);
     };
     return {
-      'inbox.list': ({ status, mine, unanswered, channel, limit, offset }, call) => {
+      'inbox.list': ({ status, mine, unanswered, channel, limit, offset, cursor }, call) => {
         touchDeskUser(ctx.db, call.user, ctx.clock.now());
-        const { rows, total } = listInbox(ctx.db, { statuses: [...INBOX_STATUS_SETS[status]], assignedTo: mine ? call.user : null, unanswered, channel }, limit, offset);
-        return { items: rows.map(toSummary), total };
+        const filter = { statuses: [...INBOX_STATUS_SETS[status]], assignedTo: mine ? call.user : null, unanswered, channel };
+        const after = decodeCursor(cursor);
+        if (after || offset === 0) {
+          const { rows, next } = listInboxPage(ctx.db, filter, limit, after);
+          return { items: rows.map(toSummary), total: countInbox(ctx.db, filter), nextCursor: next };
+        }
+        const { rows, total } = listInbox(ctx.db, filter, limit, offset);
+        return { items: rows.map(toSummary), total, nextCursor: null };
       },
       'inbox.counts': (_req, call) => inboxCounts(ctx.db, call.user),
-      'inbox.search': ({ query, limit }) => searchInbox(ctx.db, query, ctx.messaging.region(), limit),
+      'inbox.search': async ({ query, limit }, call) => {
+        const reader = readerOf(ctx);
+        if (!reader) return searchInbox(ctx.db, query, ctx.messaging.region(), limit);
+        try {
+          return await searchInboxOffThread(ctx.db, reader, call.user, query, ctx.messaging.region(), limit);
+        } catch (err) {
+          if (err instanceof ReadCancelledError) throw new DeskError('conflict', `Search cancelled: ${err.message}`, { details: { reason: 'cancelled' } });
+          throw err;
+        }
+      },
       'inbox.users': (_req, call) => {
         touchDeskUser(ctx.db, call.user, ctx.clock.now());
         return { me: call.user, users: deskUsers(ctx.db) };
@@ -54,7 +81,14 @@ export const inboxArea: Area = {
       },
       'conversation.get': ({ conversationId }) => {
         const conversation = summary(conversationId);
-        return { conversation, patient: patientCard(ctx.db, conversation.patientId), timeline: buildTimeline(ctx.db, conversationId) };
+        const page = buildTimelinePage(ctx.db, conversationId);
+        return { conversation, patient: patientCard(ctx.db, conversation.patientId), timeline: page.items, olderCursor: page.olderCursor };
+      },
+      'conversation.timeline': ({ conversationId, before, limit }) => {
+        summary(conversationId); // 404 for an unknown conversation
+        const cursor = decodeTimelineCursor(before);
+        if (!cursor) throw new DeskError('invalid_input', 'before: not a timeline cursor', { field: 'before' });
+        return buildTimelinePage(ctx.db, conversationId, limit, cursor);
       },
       'conversation.markRead': ({ conversationId }) => {
         applyConversationEvent(deps, conversationId, { type: 'read' });

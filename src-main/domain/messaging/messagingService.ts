@@ -1,7 +1,7 @@
 import type { TimelineMessage } from '../../contract/inbox';
 import type { Db } from '../../db/database';
 import { ensureConversation, getConversation, saveConversationState, type ConversationRow } from '../../db/repositories/conversations';
-import { findByProviderId, getMessage, insertMessage, setMessageStatus, type MessageRow } from '../../db/repositories/messages';
+import { appendMessage, findByProviderId, getMessage, insertMessage, setMessageStatus, type MessageRow } from '../../db/repositories/messages';
 import { insertOutbox, outboxForMessage, requeue } from '../../db/repositories/outbox';
 import { addIdentity, findPatientByIdentity, identitiesOf, insertPatient } from '../../db/repositories/patients';
 import { toE164, type Region } from '../patients/phone';
@@ -69,7 +69,8 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
   const result = db.transaction((): InboundResult => {
     const { patientId, created: newPatient } = resolvePatient(deps, { phone: m.fromPhone, whatsappJid: m.fromWhatsappJid ?? null, pushName: m.pushName ?? null });
     const conv = ensureConversation(db, patientId, m.at);
-    const { row, created } = insertMessage(db, {
+    // The re-delivery check ran above and nothing can write in between (one thread): insert directly.
+    const row = getMessage(db, appendMessage(db, {
       conversationId: conv.id,
       channel: m.channel,
       direction: m.fromClinic ? 'out' : 'in',
@@ -80,16 +81,18 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
       author: m.fromClinic ? 'phone' : null,
       meta: { ...(m.meta ?? {}), ...(m.media ? { media: m.media } : {}), ...(m.quotedProviderId ? { quoted: m.quotedProviderId } : {}) },
       at: m.at,
-    });
-    if (created) {
-      applyState(db, conv, withMessage(conv, m.fromClinic ? { type: 'outbound', at: m.at } : { type: 'inbound', at: m.at }, m.channel, m.body));
+    }))!;
+    applyState(db, conv, withMessage(conv, m.fromClinic ? { type: 'outbound', at: m.at } : { type: 'inbound', at: m.at }, m.channel, m.body));
+    // Inside the transaction: what listeners write for this message (auto-reply, opt-out) commits with it,
+    // one commit per message instead of two.
+    try {
+      deps.events.emit('message.created', { conversationId: conv.id, message: toTimelineMessage(row) });
+    } catch (err) {
+      console.error('a message.created listener failed; the message is stored', row.id, err); // never lose the message
     }
-    return { message: row, conversationId: conv.id, patientId, created, newPatient };
+    return { message: row, conversationId: conv.id, patientId, created: true, newPatient };
   })();
-  if (result.created) {
-    deps.events.emit('message.created', { conversationId: result.conversationId, message: toTimelineMessage(result.message) });
-    publishConversation(deps, result.conversationId);
-  }
+  publishConversation(deps, result.conversationId);
   return result;
 }
 

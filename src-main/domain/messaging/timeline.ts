@@ -1,8 +1,8 @@
 import type { ConversationSummary, TimelineCall, TimelineItem, TimelineMessage } from '../../contract/inbox';
 import type { Db } from '../../db/database';
-import { callsForConversation, type CallRow } from '../../db/repositories/calls';
+import { callsBefore, type CallRow } from '../../db/repositories/calls';
 import { getConversationListRow, type ConversationListRow } from '../../db/repositories/conversations';
-import { timelineMessages, type MessageRow } from '../../db/repositories/messages';
+import { messagesBefore, type MessageRow, type TimelineCursor } from '../../db/repositories/messages';
 import { formatPhone } from '../patients/phone';
 import type { EventBus } from '../shared/eventBus';
 
@@ -56,13 +56,33 @@ export function toSummary(r: ConversationListRow): ConversationSummary {
   };
 }
 
-/** Messages and calls of one patient in true time order. */
-export function buildTimeline(db: Db, conversationId: number): TimelineItem[] {
-  const items: TimelineItem[] = [
-    ...timelineMessages(db, conversationId).map(toTimelineMessage),
-    ...callsForConversation(db, conversationId).map(toTimelineCall),
-  ];
-  return items.sort((a, b) => a.at - b.at || (a.type === b.type ? a.id - b.id : a.type === 'call' ? -1 : 1));
+/** Timeline order: time, then calls before messages at the same millisecond, then id. */
+export function timelineOrder(a: TimelineItem, b: TimelineItem): number {
+  return a.at - b.at || (a.type === b.type ? a.id - b.id : a.type === 'call' ? -1 : 1);
+}
+
+export const TIMELINE_PAGE = 50;
+
+export const encodeTimelineCursor = (c: TimelineCursor): string => `${c.at}:${c.call}:${c.id}`;
+
+export function decodeTimelineCursor(s: string | null | undefined): TimelineCursor | null {
+  const m = s ? /^(\d+):([01]):(\d+)$/.exec(s) : null;
+  return m ? { at: Number(m[1]), call: m[2] === '1' ? 1 : 0, id: Number(m[3]) } : null;
+}
+
+/**
+ * One page of a patient's timeline, messages and calls in true time order: the newest `limit` items
+ * before `before` (the newest of all when null), and the cursor of the page before it (null at the
+ * start). Each source reads at most `limit` rows from its index, whatever the conversation's length.
+ */
+export function buildTimelinePage(db: Db, conversationId: number, limit = TIMELINE_PAGE, before: TimelineCursor | null = null): { items: TimelineItem[]; olderCursor: string | null } {
+  const candidates: TimelineItem[] = [
+    ...messagesBefore(db, conversationId, limit + 1, before).map(toTimelineMessage),
+    ...callsBefore(db, conversationId, limit + 1, before).map(toTimelineCall),
+  ].sort((a, b) => timelineOrder(b, a));
+  const items = candidates.slice(0, limit).reverse();
+  const oldest = items[0];
+  return { items, olderCursor: candidates.length > limit && oldest ? encodeTimelineCursor({ at: oldest.at, call: oldest.type === 'call' ? 1 : 0, id: oldest.id }) : null };
 }
 
 export function publishConversation(deps: { db: Db; events: EventBus }, conversationId: number): void {

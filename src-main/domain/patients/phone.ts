@@ -10,9 +10,10 @@ export type Region = CountryCode;
  * (right length): a sender on a range newer than libphonenumber's metadata must still reach the inbox.
  */
 export function toE164(raw: string, defaultRegion: Region): string | null {
-  const parsed = parse(raw, defaultRegion);
-  if (!parsed || !parsed.isPossible()) return null;
-  return parsed.number;
+  return memo(e164Memo, `${defaultRegion}|${raw}`, () => {
+    const parsed = parse(raw, defaultRegion);
+    return parsed?.isPossible() ? parsed.number : null;
+  });
 }
 
 /**
@@ -22,6 +23,21 @@ export function toE164(raw: string, defaultRegion: Region): string | null {
 export function toValidE164(raw: string, defaultRegion: Region): string | null {
   const parsed = parse(raw, defaultRegion);
   return parsed?.isValid() ? parsed.number : null;
+}
+
+/**
+ * Parsing a number costs ~0.1 ms and the same few thousand numbers come back all day (every message,
+ * every list row): remember recent answers. Bounded; the functions are pure, so a hit is always right.
+ */
+const MEMO_SIZE = 5_000;
+const e164Memo = new Map<string, string | null>();
+const displayMemo = new Map<string, string>();
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key)!;
+  const value = compute();
+  if (cache.size >= MEMO_SIZE) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 function parse(raw: string, defaultRegion: Region): ReturnType<typeof parsePhoneNumberFromString> {
@@ -46,5 +62,5 @@ export function regionOf(e164: string): Region | null {
 
 /** Human display in international format: "+48 601 234 567". */
 export function formatPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+  return memo(displayMemo, e164, () => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164);
 }

@@ -1,6 +1,6 @@
 import { clinicSettings, type ClinicSettings } from '../../contract/core';
 import type { Db } from '../../db/database';
-import { readSetting, writeSetting } from '../../db/repositories/settings';
+import { readSettingParsed, writeSetting } from '../../db/repositories/settings';
 import { checkClinicSettingsMeaning } from './settingsMeaning';
 
 const KEY = 'clinic';
@@ -14,8 +14,8 @@ export const DEFAULT_CLINIC_SETTINGS: ClinicSettings = {
 };
 
 export function getClinicSettings(db: Db): ClinicSettings {
-  const stored = readSetting<Partial<ClinicSettings>>(db, KEY) ?? {};
-  return clinicSettings.parse({ ...DEFAULT_CLINIC_SETTINGS, ...stored });
+  // Read for every message (the region of its phone number): parsed once per stored value.
+  return readSettingParsed(db, KEY, (stored) => clinicSettings.parse({ ...DEFAULT_CLINIC_SETTINGS, ...((stored as Partial<ClinicSettings> | undefined) ?? {}) }));
 }
 
 export function updateClinicSettings(db: Db, changes: Partial<ClinicSettings>): ClinicSettings {

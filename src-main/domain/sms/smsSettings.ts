@@ -1,7 +1,7 @@
 /** The clinic's SMS preferences (settings key "sms"): active provider, transliteration, segment warning, polling, opt-out words. */
 import { smsGeneralSettings, type SmsGeneralSettings } from '../../contract/sms';
 import type { Db } from '../../db/database';
-import { readSetting, writeSetting } from '../../db/repositories/settings';
+import { readSettingParsed, writeSetting } from '../../db/repositories/settings';
 import { DEFAULT_OPT_OUT_CONFIRMATION, DEFAULT_OPT_OUT_KEYWORDS } from './optOut';
 
 const KEY = 'sms';
@@ -16,10 +16,11 @@ export const DEFAULT_SMS_SETTINGS: SmsGeneralSettings = {
 };
 
 export function getSmsSettings(db: Db): SmsGeneralSettings {
-  const stored = readSetting<Partial<SmsGeneralSettings>>(db, KEY) ?? {};
-  const parsed = smsGeneralSettings.safeParse({ ...DEFAULT_SMS_SETTINGS, ...stored });
-  // A hand-edited or older value that no longer parses falls back to the defaults rather than breaking sending.
-  return parsed.success ? parsed.data : DEFAULT_SMS_SETTINGS;
+  return readSettingParsed(db, KEY, (stored) => {
+    const parsed = smsGeneralSettings.safeParse({ ...DEFAULT_SMS_SETTINGS, ...((stored as Partial<SmsGeneralSettings> | undefined) ?? {}) });
+    // A hand-edited or older value that no longer parses falls back to the defaults rather than breaking sending.
+    return parsed.success ? parsed.data : DEFAULT_SMS_SETTINGS;
+  });
 }
 
 export function updateSmsSettings(db: Db, changes: Partial<SmsGeneralSettings>): SmsGeneralSettings {

@@ -47,25 +47,46 @@ export interface VariableContext {
   delay?: { minutes: number; etaAt: number } | null;
 }
 
-/** Every variable the context can fill; absent ones are left undefined so that fallbacks apply. */
+/**
+ * Every variable the context can fill; absent ones are left undefined so that fallbacks apply. Values
+ * are computed when a template reads them (then kept): a delay notice that uses {{delay.eta}} does not
+ * pay for the weekly hours or the next opening (30 notices at once in the delay preview).
+ */
 export function buildTemplateVars(ctx: VariableContext): TemplateVars {
   const tz = ctx.hours.timeZone;
   const lang = ctx.language;
-  const nextOpening = nextOpeningAt(ctx.hours, ctx.now);
-  const vars: Record<KnownVariable, string | number | undefined> = {
-    'patient.first_name': ctx.patient?.firstName,
-    'patient.last_name': ctx.patient?.lastName,
-    'clinic.name': ctx.clinic.name,
-    'clinic.address': ctx.clinic.address,
-    'clinic.phone': ctx.clinic.phone,
-    'clinic.hours': formatWeeklyHours(ctx.hours, intlLocale(lang)),
-    'clinic.website': ctx.clinic.website,
-    'clinic.next_opening': nextOpening === null ? undefined : formatWhen(nextOpening, ctx.now, lang, tz),
-    'appointment.date': ctx.appointment ? formatLongDate(ctx.appointment.startsAt, lang, tz) : undefined,
-    'appointment.time': ctx.appointment ? formatTime(ctx.appointment.startsAt, lang, tz) : undefined,
-    'appointment.practitioner': ctx.appointment?.practitioner,
-    'delay.minutes': ctx.delay?.minutes,
-    'delay.eta': ctx.delay ? formatTime(ctx.delay.etaAt, lang, tz) : undefined,
+  const compute: Record<KnownVariable, () => string | number | undefined> = {
+    'patient.first_name': () => ctx.patient?.firstName,
+    'patient.last_name': () => ctx.patient?.lastName,
+    'clinic.name': () => ctx.clinic.name,
+    'clinic.address': () => ctx.clinic.address,
+    'clinic.phone': () => ctx.clinic.phone,
+    'clinic.hours': () => formatWeeklyHours(ctx.hours, intlLocale(lang)),
+    'clinic.website': () => ctx.clinic.website,
+    'clinic.next_opening': () => {
+      const nextOpening = nextOpeningAt(ctx.hours, ctx.now);
+      return nextOpening === null ? undefined : formatWhen(nextOpening, ctx.now, lang, tz);
+    },
+    'appointment.date': () => (ctx.appointment ? formatLongDate(ctx.appointment.startsAt, lang, tz) : undefined),
+    'appointment.time': () => (ctx.appointment ? formatTime(ctx.appointment.startsAt, lang, tz) : undefined),
+    'appointment.practitioner': () => ctx.appointment?.practitioner,
+    'delay.minutes': () => ctx.delay?.minutes,
+    'delay.eta': () => (ctx.delay ? formatTime(ctx.delay.etaAt, lang, tz) : undefined),
   };
+  const vars: TemplateVars = {};
+  for (const name of KNOWN_VARIABLES) {
+    let done = false;
+    let value: string | number | undefined;
+    Object.defineProperty(vars, name, {
+      enumerable: true,
+      get: () => {
+        if (!done) {
+          value = compute[name]();
+          done = true;
+        }
+        return value;
+      },
+    });
+  }
   return vars;
 }

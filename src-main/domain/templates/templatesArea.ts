@@ -6,6 +6,7 @@ import type { Area } from '../../app/area';
 import { writeAudit } from '../../db/repositories/audit';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { patientBasics, previewPatients } from '../../db/repositories/templates';
+import { loadLanguageDetector } from '../autoreplies/languageDetector';
 import { getAutoReplySettings, handleInbound, languageProposalFor, saveAutoReplySettings } from '../autoreplies/autoReplyService';
 import { hoursView, saveBusinessHours } from '../hours/hoursService';
 import { notFound } from '../shared/errors';
@@ -43,9 +44,10 @@ export const templatesArea: Area = {
     'templates.compose': ({ templateId, conversationId }) => composeForConversation(ctx.db, templateId, conversationId, ctx.clock.now()),
     'templates.preview': (req) => previewTemplate(ctx.db, req, ctx.clock.now()),
     'templates.previewPatients': ({ query }) => ({ items: previewPatients(ctx.db, query) }),
-    'language.propose': ({ patientId }) => {
+    'language.propose': async ({ patientId }) => {
       const patient = patientBasics(ctx.db, patientId);
       if (!patient) throw notFound('Patient', patientId);
+      await loadLanguageDetector(); // loaded on first need (languageDetector.ts)
       return { current: patient.language, proposal: languageProposalFor(ctx.db, patientId) };
     },
     'hours.get': () => hoursView(ctx.db, ctx.clock.now()),

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem, TimelineMessage, TimelineCall } from '../../../src-main/contract/inbox';
 import { Icon } from '../../components/Icon';
@@ -94,15 +94,28 @@ function CallLine({ c }: { c: TimelineCall }) {
 
 /**
  * One patient's timeline across channels in true time order, with day separators. Opens at the
- * bottom; a message chosen from search is scrolled to and flashed instead.
+ * bottom on the newest page; scrolling near the top loads the page before it and keeps the reading
+ * position. A message chosen from search is scrolled to and flashed instead.
  */
 export function Timeline({ items }: { items: TimelineItem[] }) {
   const end = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const focusId = useInbox((s) => s.focusMessageId);
+  const loadOlder = useInbox((s) => s.loadOlder);
+  const hasOlder = useInbox((s) => s.open?.olderCursor != null);
   // Stay pinned to the newest message while photos and voice notes load and grow the timeline.
   const pinned = useRef(true);
+  // Before an older page is added in front: the height to restore the reading position from.
+  const heightBeforeOlder = useRef<number | null>(null);
+  const newest = items.length ? `${items[items.length - 1]!.type}-${items[items.length - 1]!.id}` : '';
   const now = serverNow();
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && heightBeforeOlder.current !== null) {
+      el.scrollTop += el.scrollHeight - heightBeforeOlder.current;
+      heightBeforeOlder.current = null;
+    }
+  }, [items.length]);
   useEffect(() => {
     if (focusId !== null) {
       const el = box.current?.querySelector(`[data-message-id="${focusId}"]`);
@@ -112,7 +125,7 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
       }
     }
     end.current?.scrollIntoView({ block: 'end' });
-  }, [items.length, focusId]);
+  }, [newest, focusId]);
   let lastDay = '';
   return (
     <div
@@ -122,6 +135,13 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
       onScroll={(e) => {
         const el = e.currentTarget;
         pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
+        if (hasOlder && el.scrollTop < 200 && heightBeforeOlder.current === null) {
+          heightBeforeOlder.current = el.scrollHeight;
+          void loadOlder().finally(() => {
+            // Nothing was added (an error, or another page already on its way): no position to restore.
+            if (box.current && heightBeforeOlder.current === box.current.scrollHeight) heightBeforeOlder.current = null;
+          });
+        }
       }}
       onLoadCapture={() => {
         if (focusId === null && pinned.current) end.current?.scrollIntoView({ block: 'end' });

@@ -37,7 +37,7 @@ describe('contract validation at the boundary', () => {
   });
 
   it('applies defaults', () => {
-    expect(parseRequest('inbox.list', {}).request).toEqual({ status: 'active', mine: false, unanswered: false, channel: null, limit: 100, offset: 0 });
+    expect(parseRequest('inbox.list', {}).request).toEqual({ status: 'active', mine: false, unanswered: false, channel: null, limit: 100, offset: 0, cursor: null });
   });
 
   it('every declared method is served, and every event has a schema', async () => {

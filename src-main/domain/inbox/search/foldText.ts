@@ -1,13 +1,12 @@
+import { foldChar } from '../../../db/textFold';
+
 /**
- * Case- and accent-insensitive comparison exactly as the FTS5 index sees text (unicode61 with
- * remove_diacritics): "Niccolò" ~ "niccolo", "Dzień" ~ "dzien". Like unicode61, letters that are
- * not a base letter plus a mark ("ł", "ø") stay themselves, so highlights never disagree with the
- * index. Folding is per UTF-16 unit with a map back to the original offsets, so highlights land
- * on the text as written.
+ * Case- and accent-insensitive comparison exactly as the FTS5 index sees text: the index holds text
+ * folded by db/textFold.ts ("Niccolò" ~ "niccolo", "Dzień" ~ "dzien", "przełożyć" ~ "przelozyc",
+ * "Straße" ~ "strasse"), so highlights never disagree with the index. Folding is per UTF-16 unit with
+ * a map back to the original offsets, so highlights land on the text as written.
  */
-export function foldChar(ch: string): string {
-  return ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
+export { foldChar };
 
 export interface FoldedText {
   folded: string;
@@ -26,7 +25,7 @@ export function foldWithMap(text: string): FoldedText {
   return { folded, origin };
 }
 
-export const fold = (text: string): string => foldWithMap(text).folded;
+export { fold } from '../../../db/textFold';
 
 /** Words as the FTS tokenizer splits them: runs of letters and digits. */
 export function wordsOf(text: string): string[] {

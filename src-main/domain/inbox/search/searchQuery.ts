@@ -66,3 +66,30 @@ export function ftsMatchExpression(terms: string[]): string | null {
     .map((t) => `"${t}"${t.length >= 2 ? '*' : ''}`);
   return parts.length ? parts.join(' ') : null;
 }
+
+/** Words of this length or more are matched as prefixes through the vocabulary (see termsWithPrefix). */
+export const EXPAND_FROM = 4;
+
+/**
+ * The MATCH expression for messages: like ftsMatchExpression, except that a word of 4 letters or more
+ * becomes the OR of the indexed words it starts (`expansions`, from the vocabulary) — FTS5 reads those
+ * lazily newest first, while `"word"*` makes it merge every matching doclist first. Null when a word
+ * starts no indexed word (nothing can match).
+ */
+export function messageMatchExpression(terms: string[], expansions: ReadonlyMap<string, string[]>): string | null {
+  const parts: string[] = [];
+  for (const t of terms) {
+    if (!/^[\p{L}\p{N}]+$/u.test(t)) continue;
+    if (t.length < EXPAND_FROM) {
+      parts.push(`"${t}"${t.length >= 2 ? '*' : ''}`);
+      continue;
+    }
+    const words = (expansions.get(t) ?? []).filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+    if (!words.length) return null;
+    parts.push(words.length === 1 ? `"${words[0]}"` : `(${words.map((w) => `"${w}"`).join(' OR ')})`);
+  }
+  return parts.length ? parts.join(' AND ') : null;
+}
+
+/** The words of a query that messageMatchExpression expands. */
+export const termsToExpand = (terms: string[]): string[] => terms.filter((t) => t.length >= EXPAND_FROM && /^[\p{L}\p{N}]+$/u.test(t));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../src-main/db/database';
-import { listInbox } from '../../../../src-main/db/repositories/inbox';
+import { decodeCursor, listInbox, listInboxPage } from '../../../../src-main/db/repositories/inbox';
 
 const T = Date.parse('2026-11-20T09:00:00Z');
 const MIN = 60_000;
@@ -30,7 +30,8 @@ describe('inbox list with 10,000 conversations', () => {
         for (let k = 0; k < 3; k++) msg.run(c, channel, T - i * MIN - k * 1000);
       }
     })();
-  });
+    // 30,000 messages through the FTS, vocabulary and counter triggers: seconds on a shared machine.
+  }, 60_000);
 
   it('pages through the active list in inbox order, without gaps or repeats', () => {
     const seen: number[] = [];
@@ -56,11 +57,18 @@ describe('inbox list with 10,000 conversations', () => {
     expect(unanswered.rows.every((r) => r.waiting_since !== null)).toBe(true);
   });
 
-  it('answers a page in a few milliseconds', () => {
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) listInbox(db, { statuses: ['open', 'waiting'], channel: i % 2 ? 'sms' : null }, 100, i * 100);
-    const perPage = (performance.now() - started) / 20;
-    expect(perPage).toBeLessThan(50);
+  it('answers a page in a few milliseconds, the 20th as fast as the first (keyset, as the list scrolls)', () => {
+    for (const channel of [null, 'sms'] as const) {
+      let cursor: string | null = null;
+      const started = performance.now();
+      let pages = 0;
+      for (let i = 0; i < 20; i++, pages++) {
+        cursor = listInboxPage(db, { statuses: ['open', 'waiting'], channel }, 100, decodeCursor(cursor)).next;
+        if (!cursor) break;
+      }
+      expect(pages).toBeGreaterThanOrEqual(channel ? 9 : 19); // 5,000 active, 1,000 of them on SMS
+      expect((performance.now() - started) / (pages + 1)).toBeLessThan(50);
+    }
   });
 
   it('probes the channel filter through its index (migration 008)', () => {

@@ -4,12 +4,16 @@
  * messages and outbox tables. The clinic is the default one (Europe/Rome, Mon–Fri 08:00–19:00, Sat
  * 08:30–13:00, Italian holidays) with the starter templates.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguageDetector } from '../../../../src-main/domain/autoreplies/languageDetector';
 import { setConsent } from '../../../../src-main/db/repositories/patients';
 import { handleInbound } from '../../../../src-main/domain/autoreplies/autoReplyService';
 import { receiveInbound } from '../../../../src-main/domain/messaging/messagingService';
 import { ManualClock } from '../../../../src-main/domain/shared/clock';
 import { tempApp } from '../../../helpers/tempApp';
+
+// The detector loads on first need; these tests exercise detection, so have it loaded.
+beforeAll(() => loadLanguageDetector());
 
 type TestApp = Awaited<ReturnType<typeof tempApp>>;
 

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../../../src-main/domain/autoreplies/languageDetector';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { detectLanguage, loadLanguageDetector } from '../../../../src-main/domain/autoreplies/languageDetector';
+
+beforeAll(() => loadLanguageDetector());
 import { languageOfPhone, proposeLanguage, type DetectLanguage } from '../../../../src-main/domain/autoreplies/languageProposal';
 
 describe('languageOfPhone', () => {

@@ -4,8 +4,9 @@ import { highlightRanges, mergeRanges, phoneHighlightRanges, splitByRanges } fro
 describe('highlightRanges', () => {
   it.each([
     ['Buongiorno, vorrei spostare la visita', ['spost'], [[19, 24]]],
-    ['Łukasz Nowak', ['łukasz'], [[0, 6]]],
-    ['Łukasz Nowak', ['lukasz'], []],
+    // Terms arrive folded (db/textFold.ts): ł is l, ß is ss, so highlights agree with the folded index.
+    ['Łukasz Nowak', ['lukasz'], [[0, 6]]],
+    ['Straße Dąbrowski', ['strasse', 'dab'], [[0, 6], [7, 10]]],
     ['Niccolò Rossi', ['niccolo', 'ross'], [[0, 7], [8, 12]]],
     ['a visit to the visitor', ['visit'], [[2, 7], [15, 20]]],
     ['revisit', ['visit'], []],

@@ -1,0 +1,46 @@
+import type { App } from '../app/createApp';
+import type { Db } from '../db/database';
+import type { GeneratedFacts } from './generator/generateClinic';
+
+/**
+ * One thing the bench measures. A case either names an API method (then it is measured through the
+ * app's own dispatch — validation, handler, response check — exactly as the host runs it, and a second
+ * time over HTTP) or gives its own `run` (a path with no API method, such as a message arriving).
+ * `raw` is the closest bare better-sqlite3 operation on the same data, run in the same process and run:
+ * figures on a shared machine drift, ratios within one run do not.
+ */
+export interface BenchEnv {
+  app: App;
+  db: Db;
+  facts: GeneratedFacts;
+}
+
+export interface BenchCase {
+  name: string;
+  /** p95 target in ms (null: reported, not judged). */
+  targetMs: number | null;
+  runs: number;
+  method?: string;
+  params?: (i: number, env: BenchEnv) => unknown;
+  run?: (i: number, env: BenchEnv) => unknown;
+  raw?: { what: string; run: (i: number, db: Db, env: BenchEnv) => unknown };
+  /** `throughput`: the figure is judged as raw time / case time (ingest ≥ 0.30 of a raw insert). */
+  ratio?: { kind: 'throughput'; atLeast: number } | { kind: 'overhead' };
+  /** Runs once, before any case is measured (on the run's private copy of the database). */
+  setup?: (env: BenchEnv) => void | Promise<void>;
+  /** Runs right before this case is measured (e.g. switch auto-replies off). */
+  before?: (env: BenchEnv) => void | Promise<void>;
+  /** Print the plans of the SQL it runs, and fail on a full scan of a large table. */
+  plans?: boolean;
+}
+
+/** Extra cases from other areas (stats, imports…) register here: `registerBenchCases(import('./myCases'))`. */
+const extra: BenchCase[] = [];
+
+export function registerBenchCases(cases: BenchCase[]): void {
+  extra.push(...cases);
+}
+
+export function registeredBenchCases(): BenchCase[] {
+  return [...extra];
+}
