@@ -1,11 +1,21 @@
 import type { DeskClient, EventName, EventPayload, MethodName, Request, Response } from '../../src-main/contract';
-import type { DeskBridge } from '../../src-preload/bridge';
+import type { DeskBridge, WireErrorShape } from '../../src-preload/bridge';
 
-/** An API failure as the renderer sees it: the contract's error code, a readable message, the field at fault. */
+/**
+ * An API failure as the renderer sees it: the contract's error code, the reason and its params (what
+ * the desk translates, see i18n/errors.ts), the English message (logs only) and the field at fault.
+ */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly field?: string) {
+  readonly reason: string | undefined;
+  readonly params: Record<string, string | number | null>;
+  constructor(readonly code: string, message: string, readonly field?: string, extra: { reason?: string; params?: Record<string, string | number | null> } = {}) {
     super(message);
     this.name = 'ApiError';
+    this.reason = extra.reason;
+    this.params = extra.params ?? {};
+  }
+  static from(e: WireErrorShape): ApiError {
+    return new ApiError(e.code, e.message, e.field, { reason: e.reason, params: e.params });
   }
 }
 
@@ -31,7 +41,7 @@ function ipcClient(bridge: DeskBridge): DeskClient {
   return {
     async call(method, request) {
       const { result, error } = await bridge.call(method, request);
-      if (error) throw new ApiError(error.code, error.message, error.field);
+      if (error) throw ApiError.from(error);
       return result as never;
     },
     on: (event, fn) => listeners.add(event, fn as Listener),
@@ -60,13 +70,13 @@ function socketClient(url: string, onState: (s: ConnectionState) => void): DeskC
     };
     ws.onmessage = (e) => {
       const msg = JSON.parse(String(e.data)) as
-        | { type: 'result'; id: number; result?: unknown; error?: { code: string; message: string; field?: string } }
+        | { type: 'result'; id: number; result?: unknown; error?: WireErrorShape }
         | { type: 'event'; event: string; payload: unknown };
       if (msg.type === 'event') return listeners.fire(msg.event, msg.payload);
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
-      if (msg.error) p.reject(new ApiError(msg.error.code, msg.error.message, msg.error.field));
+      if (msg.error) p.reject(ApiError.from(msg.error));
       else p.resolve(msg.result);
     };
     ws.onclose = () => {
@@ -98,15 +108,21 @@ declare global {
 }
 
 let connectionListener: (s: ConnectionState) => void = () => undefined;
+let lastState: ConnectionState = window.desk ? 'online' : 'connecting';
 export const onConnectionState = (fn: (s: ConnectionState) => void): void => {
   connectionListener = fn;
 };
+/** Whether a call made now reaches the host at once (a call made offline would wait and run later). */
+export const isConnected = (): boolean => lastState === 'online';
 
 /** The one client the renderer uses; it cannot tell which transport is underneath. */
 export const desk: DeskClient & { onConnectionRestored(fn: () => void): () => void } = (() => {
   const base = window.desk
     ? ipcClient(window.desk)
-    : socketClient(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`, (s) => connectionListener(s));
+    : socketClient(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`, (s) => {
+        lastState = s;
+        connectionListener(s);
+      });
   return {
     call: base.call.bind(base),
     on: base.on.bind(base),

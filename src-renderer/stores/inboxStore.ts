@@ -3,6 +3,7 @@ import type { Request } from '../../src-main/contract';
 import { INBOX_STATUS_SETS, type ConversationSummary, type InboxCounts, type PatientCard, type SearchResult, type TimelineItem, type TimelineMessage } from '../../src-main/contract/inbox';
 import type { MediaRefDto } from '../../src-main/contract/media';
 import { desk } from '../api/client';
+import { errorText } from '../i18n/errors';
 
 interface OpenConversation {
   conversation: ConversationSummary;
@@ -99,7 +100,7 @@ export const useInbox = create<InboxState>((set, get) => {
     try {
       await fn();
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
       throw err;
     }
   };

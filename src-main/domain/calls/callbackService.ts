@@ -98,7 +98,7 @@ export function taskDto(deps: MessagingDeps, id: number): CallbackTaskDto {
 export function closeCallbackTask(deps: MessagingDeps, taskId: number, reason: 'called_back' | 'dismissed', user: string): CallbackTaskDto {
   const row = getTaskListRow(deps.db, taskId);
   if (!row) throw notFound('Callback task', taskId);
-  if (row.closed_at !== null) throw new DeskError('conflict', `taskId: the callback task for ${row.phone} is already closed`, { field: 'taskId' });
+  if (row.closed_at !== null) throw new DeskError('conflict', `taskId: the callback task for ${row.phone} is already closed`, { field: 'taskId', reason: 'calls.callbackClosed', params: { number: row.phone } });
   closeTask(deps.db, taskId, deps.clock.now(), reason, user);
   publishCallbacks(deps);
   return taskDto(deps, taskId);

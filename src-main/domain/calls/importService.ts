@@ -27,7 +27,7 @@ function mappingFor(deps: MessagingDeps, req: CallImportRequest): ColumnMapping 
   if (req.mapping) return req.mapping as ColumnMapping;
   if (!req.mappingSource) return undefined;
   const saved = columnMapping.safeParse(readImportMapping(deps.db, req.mappingSource));
-  if (!saved.success) throw new DeskError('invalid_input', `mappingSource: no saved column mapping named "${req.mappingSource}"`, { field: 'mappingSource' });
+  if (!saved.success) throw new DeskError('invalid_input', `mappingSource: no saved column mapping named "${req.mappingSource}"`, { field: 'mappingSource', reason: 'calls.mappingUnknown', params: { source: req.mappingSource } });
   return saved.data as ColumnMapping;
 }
 
@@ -46,7 +46,7 @@ export function saveColumnMapping(deps: MessagingDeps, sourceName: string, mappi
 export function importCallFile(deps: MessagingDeps, req: CallImportRequest, user: string): CallImportSummary {
   const mapping = mappingFor(deps, req);
   if (req.format === 'generic' && !mapping) {
-    throw new DeskError('invalid_input', 'mapping: a generic CSV needs a column mapping (give one or name a saved mappingSource)', { field: 'mapping' });
+    throw new DeskError('invalid_input', 'mapping: a generic CSV needs a column mapping (give one or name a saved mappingSource)', { field: 'mapping', reason: 'calls.mappingRequired' });
   }
   const parsed = parseCallFile(req.content, {
     timeZone: getClinicSettings(deps.db).timeZone,
@@ -65,6 +65,7 @@ export function importCallFile(deps: MessagingDeps, req: CallImportRequest, user
     skipped: parsed.skipped,
     errors: parsed.errors,
     fileError: parsed.fileError,
+    ...(parsed.fileErrorReason ? { fileErrorReason: parsed.fileErrorReason } : {}),
   };
   if (parsed.fileError) return summary;
   const changes = new Set<CallbackChange>();

@@ -1,7 +1,9 @@
 import type { AppContext, Area } from '../../app/area';
 import { recordSystemEvent } from '../messaging/messagingService';
 import { publishConversation } from '../messaging/timeline';
+import { getClinicSettings } from '../settings/clinicSettings';
 import { mergePatients, previewMerge } from './mergePatients';
+import { mergedEventText } from './patientEventTexts';
 import { patientCard } from './patientCard';
 import { addPatientPhone, createPatient, removePatientIdentity, setPatientConsent, type PatientDeps } from './patientService';
 
@@ -46,7 +48,8 @@ function merge(ctx: AppContext, keepId: number, otherId: number, choices: Parame
   const out = mergePatients(ctx.db, { keepId, otherId, choices: choices ?? {}, actor: user, at: ctx.clock.now() });
   const otherName = `${otherCard.firstName} ${otherCard.lastName}`.trim() || otherCard.phones[0]?.display || `#${otherId}`;
   if (out.conversationId !== null) {
-    recordSystemEvent(ctx.messaging, out.conversationId, `Merged with patient record #${otherId} (${otherName}) by ${user}`, { event: 'patient.merge', mergedId: otherId });
+    const text = mergedEventText(getClinicSettings(ctx.db).uiLanguage, otherId, otherName, user);
+    recordSystemEvent(ctx.messaging, out.conversationId, text, { event: 'patient.merge', mergedId: otherId });
     publishConversation(ctx, out.conversationId);
   }
   if (out.removedConversationId !== null) ctx.events.emit('conversation.removed', { conversationId: out.removedConversationId, mergedInto: out.conversationId });

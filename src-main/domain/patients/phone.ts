@@ -20,7 +20,7 @@ export function toE164(raw: string, defaultRegion: Region): string | null {
 export function requireE164(raw: string, defaultRegion: Region, field = 'phone'): string {
   const e164 = toE164(raw, defaultRegion);
   if (!e164) {
-    throw new DeskError('invalid_input', `${field}: "${raw}" is not a valid phone number`, { field });
+    throw new DeskError('invalid_input', `${field}: "${raw}" is not a valid phone number`, { field, reason: 'phone.invalid', params: { number: raw } });
   }
   return e164;
 }

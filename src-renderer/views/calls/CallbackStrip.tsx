@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, desk } from '../../api/client';
+import { desk } from '../../api/client';
 import { useRouter } from '../../app/router';
 import { Icon } from '../../components/Icon';
 import { formatAge, formatTime } from '../../i18n/format';
@@ -8,6 +8,7 @@ import { formatNumber } from './callFormat';
 import { useCalls } from './callsStore';
 import './calls.css';
 import { serverNow } from '../../api/serverClock';
+import { errorText } from '../../i18n/errors';
 
 /** The callers to ring back, at the top of the inbox: who waited longest first; one card per caller. */
 export function CallbackStrip() {
@@ -31,7 +32,7 @@ export function CallbackStrip() {
       setError(null);
       await loadTasks();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 

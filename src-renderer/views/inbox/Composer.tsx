@@ -6,6 +6,7 @@ import { useInbox } from '../../stores/inboxStore';
 import { uploadFile } from './uploadFile';
 import { TemplatePicker } from './TemplatePicker';
 import { SegmentCounter } from './SegmentCounter';
+import { errorText } from '../../i18n/errors';
 
 type Channel = 'whatsapp' | 'sms';
 type Mode = 'reply' | 'note';
@@ -59,7 +60,7 @@ export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Chan
     try {
       setAttachment(await uploadFile(file));
     } catch (err) {
-      setUploadError((err as Error).message);
+      setUploadError(errorText(err));
     } finally {
       setUploading(false);
       if (fileInput.current) fileInput.current.value = '';

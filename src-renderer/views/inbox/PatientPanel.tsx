@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Request } from '../../../src-main/contract';
 import type { PatientCard } from '../../../src-main/contract/inbox';
 import { desk } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
@@ -19,8 +20,9 @@ const CONSENTS = ['whatsapp', 'sms', 'marketing'] as const;
 /** The patient card beside the conversation, every field editable in place. Changes come back through `patient.updated`. */
 export function PatientPanel({ patient }: { patient: PatientCard }) {
   const { t } = useTranslation('inbox');
-  const [error, setError] = useState<string | null>(null);
-  const [merging, setMerging] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  /** The merge dialog, with the other record already chosen when an error named it. */
+  const [merging, setMerging] = useState<{ otherId: number | null } | null>(null);
   const now = serverNow();
   const upcoming = patient.appointments.filter((a) => a.startsAt >= now - 3600_000).sort((a, b) => a.startsAt - b.startsAt);
   const past = patient.appointments.filter((a) => a.startsAt < now - 3600_000).sort((a, b) => b.startsAt - a.startsAt);
@@ -30,7 +32,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
     try {
       await fn();
     } catch (err) {
-      setError((err as Error).message);
+      setError(err ?? new Error('failed'));
       throw err;
     }
   };
@@ -44,9 +46,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
         <InlineText value={patient.lastName} placeholder={t('patient.lastName')} onSave={(lastName) => update({ lastName })} testId="patient-last-name" />
       </div>
       {error ? (
-        <p className="error panel-error" role="alert" data-testid="patient-error">
-          {error}
-        </p>
+        <ErrorNotice error={error} className="panel-error" testId="patient-error" onMerge={(otherId) => setMerging({ otherId })} />
       ) : null}
 
       <h4>{t('patient.phones')}</h4>
@@ -151,11 +151,11 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
       ) : null}
 
       <div className="panel-actions">
-        <button className="tool-button" onClick={() => setMerging(true)} data-testid="patient-merge">
+        <button className="tool-button" onClick={() => setMerging({ otherId: null })} data-testid="patient-merge">
           <Icon name="merge" size={15} /> {t('merge.button')}
         </button>
       </div>
-      {merging ? <MergeDialog keep={patient} onClose={() => setMerging(false)} /> : null}
+      {merging ? <MergeDialog keep={patient} otherId={merging.otherId} onClose={() => setMerging(null)} /> : null}
     </aside>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useInbox } from '../../stores/inboxStore';
 import { snoozePresets, toLocalInput, fromLocalInput } from './snoozeTimes';
 import { serverNow } from '../../api/serverClock';
+import { errorText } from '../../i18n/errors';
 
 /** Done / waiting on patient / snooze (with a time picker) / reopen, and assignment, for the open conversation. */
 export function StatusActions({ conversation }: { conversation: ConversationSummary }) {
@@ -82,7 +83,7 @@ function SnoozeMenu({ onClose }: { onClose(): void }) {
       await snooze(until);
       onClose();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Request, Response } from '../../../../src-main/contract';
-import { ApiError, desk } from '../../../api/client';
+import { desk } from '../../../api/client';
 import { useSms } from './smsStore';
+import { errorText } from '../../../i18n/errors';
 
 export const PROVIDERS = ['smsapi', 'android', 'twilio'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -83,7 +84,7 @@ export function ProviderPanel({ provider, view }: { provider: ProviderName; view
       setValues((v) => Object.fromEntries(Object.entries(v).filter(([k]) => !FIELDS[provider].find((f) => f.key === k)?.secret)));
       setStatus({ ok: true, text: t('saved') });
     } catch (err) {
-      setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+      setStatus({ ok: false, text: errorText(err) });
     }
   };
   const sendTest = async (): Promise<void> => {
@@ -92,7 +93,7 @@ export function ProviderPanel({ provider, view }: { provider: ProviderName; view
     try {
       setTest(await desk.call('sms.sendTest', { provider, to: testTo, text: testText }));
     } catch (err) {
-      setTest({ error: err instanceof ApiError ? err.message : String(err) });
+      setTest({ error: errorText(err) });
     } finally {
       setBusy(false);
     }
