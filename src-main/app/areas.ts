@@ -1,6 +1,7 @@
 import { appointmentsArea } from '../domain/appointments/appointmentsArea';
 import { startAmiLink } from '../channels/pbx/amiPbxLink';
 import { createCallsArea } from '../domain/calls/callsArea';
+import { draftsArea } from '../domain/drafts/draftsArea';
 import { inboxArea } from '../domain/inbox/inboxArea';
 import { mediaArea } from '../domain/media/mediaArea';
 import { patientsArea } from '../domain/patients/patientsArea';
@@ -22,4 +23,5 @@ export const areas: Area[] = [
   createCallsArea(startAmiLink),
   smsArea,
   createWhatsAppArea((deps) => createWhatsAppLink(deps)),
+  draftsArea,
 ];

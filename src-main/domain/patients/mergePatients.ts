@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import { writeAudit } from '../../db/repositories/audit';
+import { moveDraft } from '../../db/repositories/drafts';
 import { getConversation, type ConversationRow } from '../../db/repositories/conversations';
 import { conversationOfPatient } from '../../db/repositories/inbox';
 import {
@@ -99,6 +100,7 @@ export function mergePatients(
       // The emptied conversation stays with the merged-away record (one conversation per patient) and leaves the list.
       saveMergedConversation(db, otherConv, { ...b, unread_count: 0, waiting_since: null, last_message_at: null, last_preview: '', status: 'done', snoozed_until: null });
       removedConversationId = otherConv;
+      moveDraft(db, otherConv, keepConv);
     } else if (otherConv !== null) {
       moveConversationToPatient(db, otherConv, req.keepId);
       conversationId = otherConv;
