@@ -210,6 +210,8 @@ export const callsApi = {
     z.object({ taskId: id, reason: z.enum(['called_back', 'dismissed']) }),
     z.object({ task: callbackTask }),
   ),
+  /** Undo of a close: the task is open again as it was (unless the caller has a newer open task meanwhile). */
+  'calls.reopenCallback': method(z.object({ taskId: id }), z.object({ task: callbackTask })),
   'calls.settings': method(z.object({}), callSettings),
   'calls.saveSettings': method(
     z.object({

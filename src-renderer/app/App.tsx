@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
+import { UndoToast } from '../components/UndoToast';
 import { UI_LANGUAGES, setUiLanguage, type UiLanguage } from '../i18n';
 import { useApp } from '../stores/appStore';
 import { IncomingCallPopup } from '../views/calls/IncomingCallPopup';
@@ -67,6 +68,7 @@ export function App() {
         </header>
         <main className="content">{route.render(rest)}</main>
         <IncomingCallPopup />
+        <UndoToast />
       </div>
     </div>
   );

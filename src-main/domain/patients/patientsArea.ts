@@ -1,4 +1,5 @@
 import type { AppContext, Area } from '../../app/area';
+import { linkPatientCalls } from '../calls/linkPatientCalls';
 import { recordSystemEvent } from '../messaging/messagingService';
 import { publishConversation } from '../messaging/timeline';
 import { getClinicSettings } from '../settings/clinicSettings';
@@ -20,10 +21,14 @@ export const patientsArea: Area = {
     return {
       'patient.create': (req, call) => {
         const { phone, ...rest } = req;
-        return createPatient(deps, { ...rest, phone }, who(call.user));
+        const out = createPatient(deps, { ...rest, phone }, who(call.user));
+        // The caller's earlier calls (missed and answered) join the new record at once.
+        linkPatientCalls(ctx.messaging, out.patientId);
+        return out;
       },
       'patient.addPhone': ({ patientId, phone, kind }, call) => {
         addPatientPhone(deps, patientId, phone, kind, who(call.user));
+        linkPatientCalls(ctx.messaging, patientId);
         return changed(patientId);
       },
       'patient.removeIdentity': ({ patientId, kind, value }, call) => {
@@ -46,6 +51,7 @@ export const patientsArea: Area = {
 function merge(ctx: AppContext, keepId: number, otherId: number, choices: Parameters<typeof mergePatients>[1]['choices'], user: string) {
   const otherCard = patientCard(ctx.db, otherId);
   const out = mergePatients(ctx.db, { keepId, otherId, choices: choices ?? {}, actor: user, at: ctx.clock.now() });
+  linkPatientCalls(ctx.messaging, keepId);
   const otherName = `${otherCard.firstName} ${otherCard.lastName}`.trim() || otherCard.phones[0]?.display || `#${otherId}`;
   if (out.conversationId !== null) {
     const text = mergedEventText(getClinicSettings(ctx.db).uiLanguage, otherId, otherName, user);

@@ -4,6 +4,7 @@ import type { Request } from '../../../src-main/contract';
 import type { PatientCard } from '../../../src-main/contract/inbox';
 import { desk } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useToast } from '../../stores/toastStore';
 import { Icon } from '../../components/Icon';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
@@ -36,6 +37,15 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
       throw err;
     }
   };
+  // Removing a number or WhatsApp acts at once and offers Undo (adds it back) for a few seconds.
+  const removeWithUndo = async (kind: 'phone' | 'whatsapp', value: string, display: string): Promise<void> => {
+    try {
+      await run(() => desk.call('patient.removeIdentity', { patientId: patient.id, kind, value }));
+    } catch {
+      return; // shown by run
+    }
+    useToast.getState().show(t('desk:undo.numberRemoved', { number: display }), () => desk.call('patient.addPhone', { patientId: patient.id, phone: value, kind }));
+  };
   const update = (changes: Omit<Request<'patient.update'>, 'patientId'>): Promise<void> => run(() => desk.call('patient.update', { patientId: patient.id, ...changes }));
   const consentOf = (kind: (typeof CONSENTS)[number]) => patient.consents.find((c) => c.kind === kind);
 
@@ -55,7 +65,8 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
           <li key={p.value}>
             <Icon name="calls" size={13} /> <span>{p.display}</span>
             {p.label ? <span className="muted">· {p.label}</span> : null}
-            <button className="link-button remove" onClick={() => void run(() => desk.call('patient.removeIdentity', { patientId: patient.id, kind: 'phone', value: p.value })).catch(() => undefined)} aria-label={t('patient.remove', { value: p.display })}>
+            <button className="link-button remove" onClick={() => void removeWithUndo('phone', p.value, p.display)}
+              data-testid="remove-phone" aria-label={t('patient.remove', { value: p.display })}>
               <Icon name="close" size={12} />
             </button>
           </li>
