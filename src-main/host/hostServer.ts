@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -8,6 +7,7 @@ import type { CallContext, HttpRequest, HttpResponse, HttpRoute } from '../app/a
 import { DeskError } from '../domain/shared/errors';
 import { checkBasicAuth, isLoopback } from './hostAuth';
 import { toWireError } from './httpErrors';
+import { staticBody } from './compressedStatic';
 import { resolveStatic } from './staticFiles';
 import type { WireFromClient, WireToClient } from './wire';
 
@@ -147,13 +147,17 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       send(res, { status: 404, body: 'Not found. Was the renderer built? Run `npm run build`.' });
       return;
     }
+    const { body, encoding } = staticBody(file.file, file.type, req.headers['accept-encoding']);
     res.writeHead(200, {
       'Content-Type': file.type,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': file.file.includes(`${'/assets/'}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      Vary: 'Accept-Encoding',
+      'Content-Length': String(body.length),
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
       ...(file.type.startsWith('text/html') ? { 'Content-Security-Policy': CSP, 'X-Frame-Options': 'DENY' } : {}),
     });
-    fs.createReadStream(file.file).pipe(res);
+    res.end(method === 'HEAD' ? undefined : body);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: API_BODY_LIMIT });

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { UndoToast } from '../components/UndoToast';
@@ -18,7 +19,7 @@ export function App() {
   const [segment = 'inbox', ...rest] = pathParts(path);
   const route = routes.find((r) => r.segment === segment) ?? routes[0]!;
 
-  if (route.bare) return <>{route.render(rest)}</>;
+  if (route.bare) return <Suspense fallback={null}>{route.render(rest)}</Suspense>;
 
   return (
     <div className="shell">
@@ -66,7 +67,9 @@ export function App() {
             </label>
           </div>
         </header>
-        <main className="content">{route.render(rest)}</main>
+        <main className="content">
+          <Suspense fallback={<div className="muted route-loading" />}>{route.render(rest)}</Suspense>
+        </main>
         <IncomingCallPopup />
         <UndoToast />
       </div>
