@@ -35,7 +35,7 @@ test('the renderer is minified, split per screen, sent compressed with long cach
   }
   expect((await rawHeaders(`${host.url}/${scripts[0]}`, 'gzip'))['content-encoding']).toBe('gzip');
   expect((await rawHeaders(`${host.url}/${scripts[0]}`, 'identity'))['content-encoding']).toBeUndefined();
-  console.log(`initial JavaScript: ${scripts.length} files, ${(gzipTotal / 1024).toFixed(1)} kB gzip`);
+  console.warn(`initial JavaScript: ${scripts.length} files, ${(gzipTotal / 1024).toFixed(1)} kB gzip`);
   expect(gzipTotal).toBeLessThan(250 * 1024);
   // Minified: no long runs of indentation left.
   const entry = await (await fetch(`${host.url}/${scripts[0]}`)).text();
@@ -52,7 +52,7 @@ test('the inbox is usable quickly on the demo database (time to the first conver
   }
   // The first load warms the compression cache and the database; the desk reloads rarely.
   const best = Math.min(...times.slice(1));
-  console.log(`inbox usable after ${times.map((t) => t.toFixed(0)).join(' / ')} ms (cold / warm / warm)`);
+  console.warn(`inbox usable after ${times.map((t) => t.toFixed(0)).join(' / ')} ms (cold / warm / warm)`);
   // The goal is 300 ms on a desk PC; the CI box is shared by many test runs, so fail only far beyond it.
   expect(best).toBeLessThan(4000);
 });
