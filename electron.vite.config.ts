@@ -36,6 +36,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, OUT, 'renderer'),
+      // LAN browsers download it: minified, and split per screen (routes.tsx lazy-loads every view but the inbox).
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
   },

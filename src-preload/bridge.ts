@@ -2,8 +2,19 @@
  * What the preload exposes as `window.desk`. Results come back as `{ result }` or `{ error }` because
  * Electron strips custom fields from errors thrown across IPC.
  */
+/** The API error on the wire (see src-main/domain/shared/errors.ts). */
+export interface WireErrorShape {
+  code: string;
+  message: string;
+  reason?: string;
+  params?: Record<string, string | number | null>;
+  field?: string;
+  /** Structured facts for the UI to render in its own words (e.g. phone suggestions). */
+  details?: unknown;
+}
+
 export interface DeskBridge {
-  call(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string; details?: unknown } }>;
+  call(method: string, params: unknown): Promise<{ result?: unknown; error?: WireErrorShape }>;
   on(listener: (event: string, payload: unknown) => void): () => void;
   platform: string;
   /** Desktop only: reopen the desk on the real clinic or on the separate demo clinic (its own data folder). */

@@ -1,6 +1,7 @@
 import { appointmentsArea } from '../domain/appointments/appointmentsArea';
 import { startAmiLink } from '../channels/pbx/amiPbxLink';
 import { createCallsArea } from '../domain/calls/callsArea';
+import { draftsArea } from '../domain/drafts/draftsArea';
 import { inboxArea } from '../domain/inbox/inboxArea';
 import { mediaArea } from '../domain/media/mediaArea';
 import { patientsArea } from '../domain/patients/patientsArea';
@@ -26,4 +27,5 @@ export const areas: Area[] = [
   createWhatsAppArea((deps) => createWhatsAppLink(deps)),
   usersArea,
   setupArea,
+  draftsArea,
 ];

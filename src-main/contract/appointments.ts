@@ -98,6 +98,8 @@ export const importRequest = z.object({
   from: civilDate.optional(),
   to: civilDate.optional(),
   mapping: z.record(z.string(), z.string()).optional(),
+  /** "Mario Rossi" or "Rossi Mario" (surname first, common in Italian agendas): how new patients are named. */
+  nameOrder: z.enum(['first_last', 'last_first']).optional(),
   dryRun: z.boolean().default(false),
 });
 
@@ -115,13 +117,16 @@ export const importSummary = z.object({
       startsAt: epochMs,
       endsAt: epochMs,
       patientName: z.string().nullable(),
+      /** patientName read with the import's name order, as a new record would get it. */
+      name: z.object({ firstName: z.string(), lastName: z.string() }).optional(),
       phone: z.string().nullable(),
       practitioner: z.string(),
       cancelled: z.boolean(),
       outcome: z.enum(['created', 'updated', 'unchanged']),
     }),
   ),
-  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  /** `reason` + `params`: what the desk translates (see domain/shared/errors.ts); `message` is for the CLI. */
+  errors: z.array(z.object({ line: z.number().int(), message: z.string(), reason: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional() })),
   skipped: z.array(z.object({ line: z.number().int(), message: z.string() })),
 });
 export type ImportSummary = z.infer<typeof importSummary>;

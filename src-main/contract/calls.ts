@@ -106,7 +106,7 @@ export const recordOutcome = z.object({
 });
 export type RecordOutcome = z.infer<typeof recordOutcome>;
 
-const issue = z.object({ line: z.number().int().nonnegative(), message: z.string() });
+const issue = z.object({ line: z.number().int().nonnegative(), message: z.string(), reason: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional() });
 export const callImportSummary = z.object({
   format: z.enum(['3cx', 'asterisk', 'generic']).nullable(),
   dryRun: z.boolean(),
@@ -121,6 +121,8 @@ export const callImportSummary = z.object({
   skipped: z.array(issue),
   errors: z.array(issue),
   fileError: z.string().nullable(),
+  /** What the desk translates for fileError (an errors: key); the action "go to the column mapping" hangs on it. */
+  fileErrorReason: z.string().optional(),
 });
 export type CallImportSummary = z.infer<typeof callImportSummary>;
 
@@ -220,6 +222,8 @@ export const callsApi = {
     z.object({ taskId: id, reason: z.enum(['called_back', 'dismissed']) }),
     z.object({ task: callbackTask }),
   ),
+  /** Undo of a close: the task is open again as it was (unless the caller has a newer open task meanwhile). */
+  'calls.reopenCallback': method(z.object({ taskId: id }), z.object({ task: callbackTask })),
   'calls.settings': method(z.object({}), callSettings),
   'calls.saveSettings': method(
     z.object({

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appointmentsApi, appointmentsEvents } from './appointments';
 import { callsApi, callsEvents } from './calls';
 import { coreApi, coreEvents } from './core';
+import { draftsApi, draftsEvents } from './drafts';
 import { inboxApi, inboxEvents } from './inbox';
 import { mediaApi } from './media';
 import { patientsApi, patientsEvents } from './patients';
@@ -27,6 +28,7 @@ export const api = {
   ...whatsappApi,
   ...usersApi,
   ...setupApi,
+  ...draftsApi,
 };
 
 export const events = {
@@ -38,6 +40,7 @@ export const events = {
   ...templatesEvents,
   ...smsEvents,
   ...whatsappEvents,
+  ...draftsEvents,
 };
 
 export type Api = typeof api;

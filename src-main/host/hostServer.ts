@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { handleAuth } from './authRoutes';
 import { callerFor, isLoopback } from './hostAuth';
 import { toWireError } from './httpErrors';
 import { originPolicy, SECURITY_HEADERS } from './originPolicy';
+import { staticBody } from './compressedStatic';
 import { resolveStatic } from './staticFiles';
 import type { WireToClient } from './wire';
 import { parseFrame } from './wsFrames';
@@ -199,12 +199,16 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     }
     // The renderer's files are served to anyone who may reach the host: they hold no patient data, and the
     // page itself shows the sign-in form when /auth/session says so.
+    const { body, encoding } = staticBody(file.file, file.type, req.headers['accept-encoding']);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': file.type,
       'Cache-Control': file.file.includes(`${'/assets/'}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      Vary: 'Accept-Encoding',
+      'Content-Length': String(body.length),
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
-    fs.createReadStream(file.file).on('error', () => res.destroy()).pipe(res);
+    res.end(method === 'HEAD' ? undefined : body);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: API_BODY_LIMIT });

@@ -1,17 +1,29 @@
 import type { DeskClient, EventName, EventPayload, MethodName, Request, Response } from '../../src-main/contract';
-import type { DeskBridge } from '../../src-preload/bridge';
+import type { DeskBridge, WireErrorShape } from '../../src-preload/bridge';
 
-/** An API failure as the renderer sees it: the contract's error code, a readable message, the field at fault. */
+/**
+ * An API failure as the renderer sees it: the contract's error code, the reason and its params (what
+ * the desk translates, see i18n/errors.ts), the English message (logs only) and the field at fault.
+ */
 export class ApiError extends Error {
+  readonly reason: string | undefined;
+  readonly params: Record<string, string | number | null>;
+  /** Structured facts for the UI to render in its own words (e.g. phone suggestions). */
+  readonly details: unknown;
   constructor(
     readonly code: string,
     message: string,
     readonly field?: string,
-    /** Structured facts for the UI to render in its own words (e.g. phone suggestions). */
-    readonly details?: unknown,
+    extra: { reason?: string; params?: Record<string, string | number | null>; details?: unknown } = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.reason = extra.reason;
+    this.params = extra.params ?? {};
+    this.details = extra.details;
+  }
+  static from(e: WireErrorShape): ApiError {
+    return new ApiError(e.code, e.message, e.field, { reason: e.reason, params: e.params, details: e.details });
   }
   /** The call may or may not have reached the desk: sending it again (with the same idempotency key) is safe. */
   get retryable(): boolean {
@@ -44,7 +56,7 @@ function ipcClient(bridge: DeskBridge): DeskClient {
   return {
     async call(method, request) {
       const { result, error } = await bridge.call(method, request);
-      if (error) throw new ApiError(error.code, error.message, error.field, error.details);
+      if (error) throw ApiError.from(error);
       return result as never;
     },
     on: (event, fn) => listeners.add(event, fn as Listener),
@@ -84,12 +96,12 @@ function socketClient(url: string, onState: (s: ConnectionState) => void): DeskC
     };
     ws.onmessage = (e) => {
       const msg = JSON.parse(String(e.data)) as
-        | { type: 'result'; id: number; result?: unknown; error?: { code: string; message: string; field?: string; details?: unknown } }
+        | { type: 'result'; id: number; result?: unknown; error?: WireErrorShape }
         | { type: 'event'; event: string; payload: unknown };
       if (msg.type === 'event') return listeners.fire(msg.event, msg.payload);
       const p = settle(msg.id);
       if (!p) return;
-      if (msg.error) p.reject(new ApiError(msg.error.code, msg.error.message, msg.error.field, msg.error.details));
+      if (msg.error) p.reject(ApiError.from(msg.error));
       else p.resolve(msg.result);
     };
     ws.onclose = (e) => {
@@ -131,15 +143,21 @@ declare global {
 }
 
 let connectionListener: (s: ConnectionState) => void = () => undefined;
+let lastState: ConnectionState = window.desk ? 'online' : 'connecting';
 export const onConnectionState = (fn: (s: ConnectionState) => void): void => {
   connectionListener = fn;
 };
+/** Whether a call made now reaches the host at once (a call made offline would wait and run later). */
+export const isConnected = (): boolean => lastState === 'online';
 
 /** The one client the renderer uses; it cannot tell which transport is underneath. */
 export const desk: DeskClient & { onConnectionRestored(fn: () => void): () => void } = (() => {
   const base = window.desk
     ? ipcClient(window.desk)
-    : socketClient(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`, (s) => connectionListener(s));
+    : socketClient(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`, (s) => {
+        lastState = s;
+        connectionListener(s);
+      });
   return {
     call: base.call.bind(base),
     on: base.on.bind(base),

@@ -1,5 +1,7 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
+import { UndoToast } from '../components/UndoToast';
 import { UI_LANGUAGES, setUiLanguage, type UiLanguage } from '../i18n';
 import { useApp } from '../stores/appStore';
 import { IncomingCallPopup } from '../views/calls/IncomingCallPopup';
@@ -23,7 +25,7 @@ export function App() {
   const setup = useSetup((s) => s.status);
   const wizardOpen = useSetup((s) => s.wizardOpen);
 
-  if (route.bare) return <>{route.render(rest)}</>;
+  if (route.bare) return <Suspense fallback={null}>{route.render(rest)}</Suspense>;
   // First run: no clinic in this data folder yet (issue 16).
   if (setup && (!setup.configured || wizardOpen)) return <SetupWizard />;
 
@@ -75,8 +77,11 @@ export function App() {
             </label>
           </div>
         </header>
-        <main className="content">{route.render(rest)}</main>
+        <main className="content">
+          <Suspense fallback={<div className="muted route-loading" />}>{route.render(rest)}</Suspense>
+        </main>
         <IncomingCallPopup />
+        <UndoToast />
       </div>
     </div>
   );

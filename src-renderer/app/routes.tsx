@@ -1,11 +1,14 @@
-import type { ReactNode } from 'react';
-import { CallsView } from '../views/calls/CallsView';
+import { lazy, type ReactNode } from 'react';
 import { InboxView } from '../views/inbox/InboxView';
-import { ScheduleView } from '../views/schedule/ScheduleView';
-import { WaitingRoomView } from '../views/schedule/WaitingRoomView';
-import { SettingsView } from '../views/settings/SettingsView';
-import { TemplatesView } from '../views/templates/TemplatesView';
 import type { IconName } from '../components/Icon';
+
+// Every screen but the inbox is its own chunk, fetched the first time it opens (React.lazy + Suspense in
+// App): the desk starts with the inbox's JavaScript only. A new screen: `const X = lazy(() => import(...).then(...))`.
+const TemplatesView = lazy(() => import('../views/templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
+const ScheduleView = lazy(() => import('../views/schedule/ScheduleView').then((m) => ({ default: m.ScheduleView })));
+const WaitingRoomView = lazy(() => import('../views/schedule/WaitingRoomView').then((m) => ({ default: m.WaitingRoomView })));
+const CallsView = lazy(() => import('../views/calls/CallsView').then((m) => ({ default: m.CallsView })));
+const SettingsView = lazy(() => import('../views/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 
 export interface RouteDef {
   /** First path segment: #/inbox/… */

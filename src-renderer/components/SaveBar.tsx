@@ -1,4 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
+import { errorText } from '../i18n/errors';
 
 /** The outcome of the last save: green when it worked, red with the server's message when not. */
 export type SaveStatus = { ok: boolean; text: string } | null;
@@ -15,7 +16,7 @@ export function useSaveStatus(): { status: SaveStatus; setStatus(s: SaveStatus):
       setStatus({ ok: true, text: okText });
       return true;
     } catch (err) {
-      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setStatus({ ok: false, text: errorText(err) });
       return false;
     }
   }, []);

@@ -4,6 +4,7 @@ import { INBOX_STATUS_SETS, type ConversationSummary, type InboxCounts, type Pat
 import type { MediaRefDto } from '../../src-main/contract/media';
 import { sendConfirmed, sendKeyFor, withRetry } from '../api/sendOnce';
 import { desk } from '../api/client';
+import { errorText } from '../i18n/errors';
 
 interface OpenConversation {
   conversation: ConversationSummary;
@@ -111,7 +112,7 @@ export const useInbox = create<InboxState>((set, get) => {
     try {
       await fn();
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
       throw err;
     }
   };

@@ -68,6 +68,13 @@ export function closeTask(db: Db, id: number, at: number, reason: 'called_back' 
   );
 }
 
+/** Undo of a close; false when the caller has another open task (one open task per caller). */
+export function reopenTask(db: Db, id: number): boolean {
+  const row = getTask(db, id);
+  if (!row || row.closed_at === null || openTaskFor(db, row.phone)) return false;
+  return db.prepare('UPDATE callback_tasks SET closed_at = NULL, close_reason = NULL, closed_by = NULL WHERE id = ?').run(id).changes === 1;
+}
+
 /** Fills in who the caller is once known (a patient created from the popup, a merge). */
 export function linkTaskPatient(db: Db, id: number, patientId: number, conversationId: number): void {
   db.prepare('UPDATE callback_tasks SET patient_id = ?, conversation_id = ? WHERE id = ?').run(patientId, conversationId, id);

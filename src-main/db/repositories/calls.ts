@@ -173,3 +173,18 @@ export function patientsWithUpcomingVisit(db: Db, now: number, limit: number): A
     .all(now, limit)
     .filter((r) => (r as { phone: string | null }).phone !== null) as Array<{ id: number; phone: string }>;
 }
+
+/**
+ * Calls with no patient whose other party's number ends with these digits (ignoring spaces, dashes,
+ * dots, brackets and "+"): the candidates for a number just given to a patient. The caller checks
+ * each one exactly (the stored numbers are as the PBX wrote them, not always E.164).
+ */
+export function unlinkedCallsEndingWith(db: Db, digits: string): Array<Pick<CallRow, 'id' | 'direction' | 'from_number' | 'to_number'>> {
+  const bare = (col: string): string => `replace(replace(replace(replace(replace(replace(${col}, ' ', ''), '-', ''), '.', ''), '(', ''), ')', ''), '+', '')`;
+  return db
+    .prepare(
+      `SELECT id, direction, from_number, to_number FROM calls INDEXED BY calls_unlinked WHERE patient_id IS NULL AND started_at >= 0
+         AND ((direction = 'in' AND ${bare('from_number')} LIKE ?) OR (direction = 'out' AND ${bare('to_number')} LIKE ?))`,
+    )
+    .all(`%${digits}`, `%${digits}`) as Array<Pick<CallRow, 'id' | 'direction' | 'from_number' | 'to_number'>>;
+}

@@ -71,7 +71,7 @@ export function setVisitStatus(deps: MessagingDeps, appointmentId: number, actio
     if (!row) throw notFound('Appointment', appointmentId);
     const current = { status: row.status, checkedInAt: row.checked_in_at, startedAt: row.started_at, finishedAt: row.finished_at };
     const result = applyVisitAction(current, action, now);
-    if (!result.ok) throw new DeskError('conflict', `action: ${result.reason}`, { field: 'action' });
+    if (!result.ok) throw new DeskError('conflict', `action: ${result.reason}`, { field: 'action', reason: 'appointments.actionRefused' });
     if (action === 'start') {
       const day = clinicDay(db, now);
       for (const other of appointmentsOfDay(db, row.practitioner_id, day.from, day.to)) {

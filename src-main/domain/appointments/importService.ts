@@ -9,6 +9,7 @@ import { insertPatient } from '../../db/repositories/patients';
 import { findPractitionerByName, upsertImported } from '../../db/repositories/schedule';
 import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
 import { resolvePatient, type MessagingDeps } from '../messaging/messagingService';
+import { splitPersonName, type NameOrder } from '../patients/personName';
 import { toE164 } from '../patients/phone';
 import { getClinicSettings } from '../settings/clinicSettings';
 import { importAppointmentCsv, type AppointmentColumnMapping } from './import/csvImport';
@@ -23,6 +24,8 @@ export interface ImportRequest {
   from?: string | undefined;
   to?: string | undefined;
   mapping?: AppointmentColumnMapping | undefined;
+  /** How the file writes a patient's name: "Mario Rossi" (default) or "Rossi Mario". */
+  nameOrder?: NameOrder | undefined;
   dryRun: boolean;
 }
 
@@ -53,7 +56,7 @@ export function importAppointments(deps: MessagingDeps, req: ImportRequest): Imp
   };
   const apply = db.transaction(() => {
     for (const a of parsed.appointments) {
-      const error = applyOne(deps, a, summary, settings.defaultRegion);
+      const error = applyOne(deps, a, summary, settings.defaultRegion, req.nameOrder ?? 'first_last');
       if (error) summary.errors.push(error);
     }
     if (req.dryRun) throw new DryRunRollback();
@@ -67,9 +70,9 @@ export function importAppointments(deps: MessagingDeps, req: ImportRequest): Imp
   return summary;
 }
 
-function applyOne(deps: MessagingDeps, a: ImportedAppointment, summary: ImportSummary, region: string): ImportIssue | null {
+function applyOne(deps: MessagingDeps, a: ImportedAppointment, summary: ImportSummary, region: string, nameOrder: NameOrder): ImportIssue | null {
   const { db, clock } = deps;
-  if (!a.practitioner) return { line: a.line, message: 'no practitioner: name one with --practitioner or a practitioner column' };
+  if (!a.practitioner) return { line: a.line, message: 'no practitioner: name one with --practitioner or a practitioner column', reason: 'appointments.noPractitioner' };
   let practitioner = findPractitionerByName(db, a.practitioner);
   if (!practitioner) {
     insertPractitioner(db, { name: a.practitioner });
@@ -79,13 +82,12 @@ function applyOne(deps: MessagingDeps, a: ImportedAppointment, summary: ImportSu
   let patientId: number | null = null;
   if (a.phone) {
     const e164 = toE164(a.phone, region as Parameters<typeof toE164>[1]);
-    if (!e164) return { line: a.line, message: `phone "${a.phone}" is not a valid phone number` };
-    const r = resolvePatient(deps, { phone: e164, pushName: a.patientName });
+    if (!e164) return { line: a.line, message: `phone "${a.phone}" is not a valid phone number`, reason: 'phone.invalid', params: { number: a.phone } };
+    const r = resolvePatient(deps, { phone: e164, pushName: a.patientName, nameOrder });
     patientId = r.patientId;
     if (r.created) summary.patientsCreated++;
   } else if (a.patientName) {
-    const [first, ...rest] = a.patientName.split(/\s+/);
-    patientId = insertPatient(db, { firstName: first ?? '', lastName: rest.join(' ') }, clock.now());
+    patientId = insertPatient(db, splitPersonName(a.patientName, nameOrder), clock.now());
     summary.patientsCreated++;
   }
   const outcome = upsertImported(db, {
@@ -100,6 +102,6 @@ function applyOne(deps: MessagingDeps, a: ImportedAppointment, summary: ImportSu
     source: 'import',
   });
   summary[outcome]++;
-  summary.rows.push({ line: a.line, uid: a.uid, startsAt: a.startsAt, endsAt: a.endsAt, patientName: a.patientName, phone: a.phone, practitioner: practitioner.name, cancelled: a.cancelled, outcome });
+  summary.rows.push({ line: a.line, uid: a.uid, startsAt: a.startsAt, endsAt: a.endsAt, patientName: a.patientName, ...(a.patientName ? { name: splitPersonName(a.patientName, nameOrder) } : {}), phone: a.phone, practitioner: practitioner.name, cancelled: a.cancelled, outcome });
   return null;
 }

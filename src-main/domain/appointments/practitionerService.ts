@@ -15,7 +15,7 @@ export function savePractitioner(db: Db, p: { id?: number | undefined; name: str
   return db.transaction(() => {
     const clash = findPractitionerByName(db, p.name);
     // Names are how imports find the practitioner, so two may not share one.
-    if (clash && clash.id !== p.id) throw new DeskError('conflict', `name: "${p.name}" is already a practitioner`, { field: 'name' });
+    if (clash && clash.id !== p.id) throw new DeskError('conflict', `name: "${p.name}" is already a practitioner`, { field: 'name', reason: 'appointments.practitionerExists', params: { name: p.name } });
     const room = p.room && p.room.length > 0 ? p.room : null;
     let id = p.id;
     if (id === undefined) id = insertPractitioner(db, { name: p.name, ...(room ? { room } : {}), colour: p.colour, visitMinutes: p.visitMinutes });

@@ -135,22 +135,22 @@ export function recordManualCall(deps: MessagingDeps, m: ManualCall, user: strin
   let e164: string | null = null;
   if (typed) {
     e164 = toE164(typed, deps.region());
-    if (!e164) throw new DeskError('invalid_input', `number: "${typed}" is not a phone number`, { field: 'number' });
+    if (!e164) throw new DeskError('invalid_input', `number: "${typed}" is not a phone number`, { field: 'number', reason: 'phone.invalid', params: { number: typed } });
   }
   if (m.patientId !== undefined) {
     if (!getPatient(deps.db, m.patientId)) throw notFound('Patient', m.patientId);
     const phones = identitiesOf(deps.db, m.patientId).filter((i) => i.kind === 'phone').map((i) => i.value);
-    if (e164 && !phones.includes(e164)) throw new DeskError('invalid_input', `number: ${e164} is not a number of the patient picked`, { field: 'number' });
+    if (e164 && !phones.includes(e164)) throw new DeskError('invalid_input', `number: ${e164} is not a number of the patient picked`, { field: 'number', reason: 'calls.numberNotPatients', params: { number: e164 } });
     e164 ??= phones[0] ?? null;
-    if (!e164) throw new DeskError('invalid_input', 'number: this patient has no phone number; type the number called', { field: 'number' });
+    if (!e164) throw new DeskError('invalid_input', 'number: this patient has no phone number; type the number called', { field: 'number', reason: 'calls.patientHasNoNumber' });
   }
-  if (!e164) throw new DeskError('invalid_input', 'number: type the phone number or pick a patient', { field: 'number' });
+  if (!e164) throw new DeskError('invalid_input', 'number: type the phone number or pick a patient', { field: 'number', reason: 'calls.numberRequired' });
   if (m.direction === 'out' && m.result === 'abandoned') {
-    throw new DeskError('invalid_input', 'result: an outgoing call cannot be abandoned by the caller', { field: 'result' });
+    throw new DeskError('invalid_input', 'result: an outgoing call cannot be abandoned by the caller', { field: 'result', reason: 'calls.outgoingAbandoned' });
   }
   const now = deps.clock.now();
   const startedAt = m.startedAt ?? now;
-  if (startedAt > now + 60_000) throw new DeskError('invalid_input', 'startedAt: a call cannot be logged in the future', { field: 'startedAt' });
+  if (startedAt > now + 60_000) throw new DeskError('invalid_input', 'startedAt: a call cannot be logged in the future', { field: 'startedAt', reason: 'calls.inFuture' });
   const talkSeconds = m.result === 'answered' ? Math.round(m.talkMinutes * 60) : 0;
   const extension = m.extension?.trim() || null;
   const call: NormalizedCall = {

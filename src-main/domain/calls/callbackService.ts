@@ -11,6 +11,7 @@ import {
   openTasksWithoutPatient,
   openTaskFor,
   recordAttempt,
+  reopenTask,
 } from '../../db/repositories/callbackTasks';
 import { ensureConversation } from '../../db/repositories/conversations';
 import { findPatientByIdentity } from '../../db/repositories/patients';
@@ -98,9 +99,16 @@ export function taskDto(deps: MessagingDeps, id: number): CallbackTaskDto {
 export function closeCallbackTask(deps: MessagingDeps, taskId: number, reason: 'called_back' | 'dismissed', user: string): CallbackTaskDto {
   const row = getTaskListRow(deps.db, taskId);
   if (!row) throw notFound('Callback task', taskId);
-  if (row.closed_at !== null) throw new DeskError('conflict', `taskId: the callback task for ${row.phone} is already closed`, { field: 'taskId' });
+  if (row.closed_at !== null) throw new DeskError('conflict', `taskId: the callback task for ${row.phone} is already closed`, { field: 'taskId', reason: 'calls.callbackClosed', params: { number: row.phone } });
   closeTask(deps.db, taskId, deps.clock.now(), reason, user);
   publishCallbacks(deps);
+  return taskDto(deps, taskId);
+}
+
+/** Undo of "called back" / "dismissed" within the toast's few seconds. */
+export function reopenCallbackTask(deps: MessagingDeps, taskId: number): CallbackTaskDto {
+  if (!getTaskListRow(deps.db, taskId)) throw notFound('Callback task', taskId);
+  if (reopenTask(deps.db, taskId)) publishCallbacks(deps);
   return taskDto(deps, taskId);
 }
 

@@ -8,7 +8,7 @@ import { startOfLocalDay } from '../hours/zonedTime';
 import { DeskError, notFound } from '../shared/errors';
 import type { AppContext } from '../../app/area';
 import { toCallDto } from './callDtos';
-import { closeCallbackTask, openCallbackTasks } from './callbackService';
+import { closeCallbackTask, openCallbackTasks, reopenCallbackTask } from './callbackService';
 import { recordManualCall } from './callService';
 import { getCdrSettings, saveCdrSettings } from './cdrSettings';
 import { getAbandonWithinSeconds, getPbxConfig, getTextBackRules, hasReadablePbxSecret, saveAbandonWithinSeconds, savePbxConfig, saveTextBackRules } from './callSettings';
@@ -78,6 +78,7 @@ export function createCallsArea(pbxLinkFactory: PbxLinkFactory | null): Area {
       'calls.import': (req, call) => importCallFile(ctx.messaging, req, call.user),
       'calls.callbacks': () => ({ tasks: openCallbackTasks(ctx.messaging) }),
       'calls.closeCallback': ({ taskId, reason }, call) => ({ task: closeCallbackTask(ctx.messaging, taskId, reason, call.user) }),
+      'calls.reopenCallback': ({ taskId }) => ({ task: reopenCallbackTask(ctx.messaging, taskId) }),
       'calls.settings': () => settingsOf(ctx, linkOf(ctx)),
       'calls.saveSettings': (req) => {
         ctx.db.transaction(() => {

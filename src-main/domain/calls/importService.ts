@@ -28,7 +28,7 @@ function mappingFor(deps: MessagingDeps, req: CallImportRequest): ColumnMapping 
   if (req.mapping) return req.mapping as ColumnMapping;
   if (!req.mappingSource) return undefined;
   const saved = columnMapping.safeParse(readImportMapping(deps.db, req.mappingSource));
-  if (!saved.success) throw new DeskError('invalid_input', `mappingSource: no saved column mapping named "${req.mappingSource}"`, { field: 'mappingSource' });
+  if (!saved.success) throw new DeskError('invalid_input', `mappingSource: no saved column mapping named "${req.mappingSource}"`, { field: 'mappingSource', reason: 'calls.mappingUnknown', params: { source: req.mappingSource } });
   return saved.data as ColumnMapping;
 }
 
@@ -47,7 +47,7 @@ export function saveColumnMapping(deps: MessagingDeps, sourceName: string, mappi
 export function importCallFile(deps: MessagingDeps, req: CallImportRequest, user: string): CallImportSummary {
   const mapping = mappingFor(deps, req);
   if (req.format === 'generic' && !mapping) {
-    throw new DeskError('invalid_input', 'mapping: a generic CSV needs a column mapping (give one or name a saved mappingSource)', { field: 'mapping' });
+    throw new DeskError('invalid_input', 'mapping: a generic CSV needs a column mapping (give one or name a saved mappingSource)', { field: 'mapping', reason: 'calls.mappingRequired' });
   }
   const cdr = getCdrSettings(deps.db);
   const parsed = parseCallFile(req.content, {
@@ -69,6 +69,7 @@ export function importCallFile(deps: MessagingDeps, req: CallImportRequest, user
     skipped: parsed.skipped,
     errors: parsed.errors,
     fileError: parsed.fileError,
+    ...(parsed.fileErrorReason ? { fileErrorReason: parsed.fileErrorReason } : {}),
   };
   if (parsed.fileError) return summary;
   const changes = new Set<CallbackChange>();

@@ -149,7 +149,7 @@ export function sendNotices(deps: Deps, practitionerId: number, revision: number
   const queued = db.transaction(() => {
     const pd = loadPractitionerDay(db, practitionerId, now);
     const current = revisionOf(deps, pd, actor);
-    if (current !== revision) throw new DeskError('conflict', `revision: the delay changed since this preview (now revision ${current}); preview again`, { field: 'revision' });
+    if (current !== revision) throw new DeskError('conflict', `revision: the delay changed since this preview (now revision ${current}); preview again`, { field: 'revision', reason: 'delays.previewStale' });
     const seen = onlyAppointments ? new Set(onlyAppointments) : null;
     const { ok } = render(deps, pd, decideForDay(db, pd, now, revision).notices.filter((n) => !seen || seen.has(n.appointmentId)));
     const lang = getClinicSettings(db).uiLanguage;

@@ -43,7 +43,7 @@ export class MediaService {
     const chunk = Buffer.from(c.dataBase64, 'base64');
     let up = this.pending.get(c.uploadId);
     if (c.index === 0) {
-      if (this.pending.size >= MAX_PENDING) throw new DeskError('rate_limited', 'too many uploads at once; try again in a moment');
+      if (this.pending.size >= MAX_PENDING) throw new DeskError('rate_limited', 'too many uploads at once; try again in a moment', { reason: 'media.busy' });
       up = { chunks: [], size: 0, touchedAt: this.clock.now() };
       this.pending.set(c.uploadId, up);
     }

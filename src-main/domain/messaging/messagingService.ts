@@ -1,3 +1,4 @@
+import { splitPersonName, type NameOrder } from '../patients/personName';
 import type { TimelineMessage } from '../../contract/inbox';
 import type { Db } from '../../db/database';
 import { ensureConversation, getConversation, saveConversationState, type ConversationRow } from '../../db/repositories/conversations';
@@ -28,7 +29,7 @@ function applyState(db: Db, conv: ConversationRow, next: ConversationRowState): 
 /** Finds the patient a phone number or WhatsApp id belongs to, creating one for a first contact. */
 export function resolvePatient(
   deps: MessagingDeps,
-  from: { phone: string | null; whatsappJid?: string | null; pushName?: string | null },
+  from: { phone: string | null; whatsappJid?: string | null; pushName?: string | null; nameOrder?: NameOrder },
 ): { patientId: number; created: boolean } {
   const { db, clock } = deps;
   const phone = from.phone ? toE164(from.phone, deps.region()) : null;
@@ -43,8 +44,10 @@ export function resolvePatient(
     return { patientId: existing, created: false };
   }
   if (!phone && !from.whatsappJid) throw new DeskError('invalid_input', 'from: a message needs a phone number or a WhatsApp id', { field: 'from' });
+  // An agenda says which order its names are in; a WhatsApp push name is taken first word first.
   const [first, ...rest] = (from.pushName ?? '').trim().split(/\s+/);
-  const patientId = insertPatient(db, { firstName: first ?? '', lastName: rest.join(' ') }, now);
+  const name = from.nameOrder ? splitPersonName(from.pushName, from.nameOrder) : { firstName: first ?? '', lastName: rest.join(' ') };
+  const patientId = insertPatient(db, name, now);
   if (phone) addIdentity(db, patientId, 'phone', phone, now);
   if (from.whatsappJid) addIdentity(db, patientId, 'whatsapp', from.whatsappJid, now);
   return { patientId, created: true };
@@ -149,7 +152,7 @@ export function queueOutgoing(deps: MessagingDeps, req: OutgoingRequest): { mess
   const channel = req.channel ?? chooseChannel(db, conv.id, patient.preferred_channel);
   const { phone, jid } = recipientOf(db, conv.patient_id);
   if (!phone && !(channel === 'whatsapp' && jid)) {
-    throw new DeskError('invalid_input', `channel: the patient has no phone number to reach on ${channel}`, { field: 'channel' });
+    throw new DeskError('invalid_input', `channel: the patient has no phone number to reach on ${channel}`, { field: 'channel', reason: 'messaging.noNumberForChannel', params: { channel } });
   }
   const now = clock.now();
   const out = db.transaction(() => {
@@ -190,7 +193,7 @@ export function retryMessage(deps: MessagingDeps, messageId: number): TimelineMe
   const { db, clock } = deps;
   const msg = getMessage(db, messageId);
   if (!msg) throw notFound('Message', messageId);
-  if (msg.status !== 'failed' || (msg.channel !== 'whatsapp' && msg.channel !== 'sms')) throw new DeskError('conflict', `Message ${messageId} has not failed; nothing to retry`);
+  if (msg.status !== 'failed' || (msg.channel !== 'whatsapp' && msg.channel !== 'sms')) throw new DeskError('conflict', `Message ${messageId} has not failed; nothing to retry`, { reason: 'messaging.notFailed' });
   const row = outboxForMessage(db, messageId);
   db.transaction(() => {
     if (row) requeue(db, row.id, clock.now());

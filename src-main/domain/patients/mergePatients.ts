@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import { writeAudit } from '../../db/repositories/audit';
+import { moveDraft } from '../../db/repositories/drafts';
 import { getConversation, type ConversationRow } from '../../db/repositories/conversations';
 import { conversationOfPatient } from '../../db/repositories/inbox';
 import {
@@ -11,6 +12,7 @@ import {
   writeMergedPatient,
 } from '../../db/repositories/patientMerge';
 import { consentsOf, getPatient, identitiesOf, type PatientRow } from '../../db/repositories/patients';
+import { getClinicSettings } from '../settings/clinicSettings';
 import { DeskError, notFound } from '../shared/errors';
 import { planMerge, type MergeablePatient, type MergeChoice, type MergeField, type MergePlan } from './mergePlan';
 
@@ -23,7 +25,11 @@ export function loadMergeable(db: Db, patientId: number): { row: PatientRow; rec
   const row = getPatient(db, patientId);
   if (!row) throw notFound('Patient', patientId);
   if (row.merged_into !== null) {
-    throw new DeskError('conflict', `patient #${patientId} was already merged into #${row.merged_into}`, { field: 'patientId' });
+    throw new DeskError('conflict', `patient #${patientId} was already merged into #${row.merged_into}`, {
+      field: 'patientId',
+      reason: 'patient.merged',
+      params: { patientId: row.merged_into, conversationId: conversationOfPatient(db, row.merged_into) },
+    });
   }
   const record: MergeablePatient = {
     id: row.id,
@@ -80,7 +86,7 @@ export function mergePatients(
   return db.transaction((): MergeOutcome => {
     const keep = loadMergeable(db, req.keepId);
     const other = loadMergeable(db, req.otherId);
-    const plan = planMerge(keep.record, other.record, req.choices ?? {});
+    const plan = planMerge(keep.record, other.record, req.choices ?? {}, getClinicSettings(db).uiLanguage);
     const keepConv = conversationOfPatient(db, req.keepId);
     const otherConv = conversationOfPatient(db, req.otherId);
     let conversationId = keepConv;
@@ -94,6 +100,7 @@ export function mergePatients(
       // The emptied conversation stays with the merged-away record (one conversation per patient) and leaves the list.
       saveMergedConversation(db, otherConv, { ...b, unread_count: 0, waiting_since: null, last_message_at: null, last_preview: '', status: 'done', snoozed_until: null });
       removedConversationId = otherConv;
+      moveDraft(db, otherConv, keepConv);
     } else if (otherConv !== null) {
       moveConversationToPatient(db, otherConv, req.keepId);
       conversationId = otherConv;

@@ -1,4 +1,5 @@
 import { invalidInput } from '../shared/errors';
+import { valuesNotKeptNote } from './patientEventTexts';
 
 /**
  * Planning the merge of two records of the same person, as a pure function. The survivor ("keep")
@@ -60,7 +61,8 @@ export interface MergePlan {
 const same = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 const blank = (v: string | null): boolean => v === null || v.trim() === '';
 
-export function planMerge(keep: MergeablePatient, other: MergeablePatient, choices: Partial<Record<MergeField, MergeChoice>> = {}): MergePlan {
+/** `language`: the clinic's, for the note keeping the values not kept (stored text). */
+export function planMerge(keep: MergeablePatient, other: MergeablePatient, choices: Partial<Record<MergeField, MergeChoice>> = {}, language = 'en'): MergePlan {
   if (keep.id === other.id) throw invalidInput('otherId', 'a patient cannot be merged with itself');
   const conflicts: MergeConflict[] = [];
   const pick = <F extends MergeField>(field: F): MergeablePatient[F] => {
@@ -86,7 +88,7 @@ export function planMerge(keep: MergeablePatient, other: MergeablePatient, choic
     identities: [],
     createdAt: Math.min(keep.createdAt, other.createdAt),
   };
-  merged.notes = mergeNotes(keep, other, conflicts);
+  merged.notes = mergeNotes(keep, other, conflicts, language);
   const known = new Set(keep.identities.map(identityKey));
   const addedIdentities = dedupeIdentities(other.identities).filter((i) => !known.has(identityKey(i)));
   merged.identities = [...dedupeIdentities(keep.identities), ...addedIdentities];
@@ -136,11 +138,11 @@ export function mergeConsents(all: ConsentRecord[]): ConsentRecord[] {
   return out;
 }
 
-function mergeNotes(keep: MergeablePatient, other: MergeablePatient, conflicts: MergeConflict[]): string {
+function mergeNotes(keep: MergeablePatient, other: MergeablePatient, conflicts: MergeConflict[], language: string): string {
   const parts = [keep.notes.trim()];
   const otherNotes = other.notes.trim();
   if (otherNotes && !same(otherNotes, parts[0]!)) parts.push(otherNotes);
-  const replaced = conflicts.map((c) => `${c.field}: ${c.chosen === 'keep' ? c.other : c.keep}`);
-  if (replaced.length) parts.push(`Merged from patient #${other.id}, values not kept: ${replaced.join('; ')}`);
+  const replaced = conflicts.map((c) => ({ field: c.field, value: String(c.chosen === 'keep' ? c.other : c.keep) }));
+  if (replaced.length) parts.push(valuesNotKeptNote(language, other.id, replaced));
   return parts.filter(Boolean).join('\n\n');
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import { writeAudit } from '../../db/repositories/audit';
 import { ensureConversation } from '../../db/repositories/conversations';
+import { conversationOfPatient } from '../../db/repositories/inbox';
 import { identityOwner, removeIdentity, setTags } from '../../db/repositories/patientEdits';
 import { addIdentity, getPatient, identitiesOf, insertPatient, setConsent, updatePatient, type NewPatient } from '../../db/repositories/patients';
 import { DeskError, invalidInput, notFound } from '../shared/errors';
@@ -22,7 +23,13 @@ interface Who {
 function requireLivePatient(db: Db, patientId: number): void {
   const p = getPatient(db, patientId);
   if (!p) throw notFound('Patient', patientId);
-  if (p.merged_into !== null) throw new DeskError('conflict', `patient #${patientId} was merged into #${p.merged_into}`, { field: 'patientId' });
+  if (p.merged_into !== null) {
+    throw new DeskError('conflict', `patient #${patientId} was merged into #${p.merged_into}`, {
+      field: 'patientId',
+      reason: 'patient.merged',
+      params: { patientId: p.merged_into, conversationId: conversationOfPatient(db, p.merged_into) },
+    });
+  }
 }
 
 function assertFree(db: Db, kind: 'phone' | 'whatsapp', value: string, field: string): void {
@@ -32,6 +39,9 @@ function assertFree(db: Db, kind: 'phone' | 'whatsapp', value: string, field: st
     throw new DeskError('conflict', `${field}: ${value} already belongs to ${name} (patient #${owner.patient_id}); merge the two records instead`, {
       field,
       details: { patientId: owner.patient_id },
+      // The desk offers to open that record (and, from a patient card, to merge the two).
+      reason: 'patient.numberTaken',
+      params: { number: value, name, patientId: owner.patient_id, conversationId: conversationOfPatient(db, owner.patient_id) },
     });
   }
 }

@@ -1,7 +1,10 @@
 import type { AppContext, Area } from '../../app/area';
+import { linkPatientCalls } from '../calls/linkPatientCalls';
 import { recordSystemEvent } from '../messaging/messagingService';
 import { publishConversation } from '../messaging/timeline';
+import { getClinicSettings } from '../settings/clinicSettings';
 import { mergePatients, previewMerge } from './mergePatients';
+import { mergedEventText } from './patientEventTexts';
 import { patientCard } from './patientCard';
 import { addPatientPhone, createPatient, removePatientIdentity, setPatientConsent, type PatientDeps } from './patientService';
 
@@ -18,10 +21,14 @@ export const patientsArea: Area = {
     return {
       'patient.create': (req, call) => {
         const { phone, ...rest } = req;
-        return createPatient(deps, { ...rest, phone }, who(call.user));
+        const out = createPatient(deps, { ...rest, phone }, who(call.user));
+        // The caller's earlier calls (missed and answered) join the new record at once.
+        linkPatientCalls(ctx.messaging, out.patientId);
+        return out;
       },
       'patient.addPhone': ({ patientId, phone, kind }, call) => {
         addPatientPhone(deps, patientId, phone, kind, who(call.user));
+        linkPatientCalls(ctx.messaging, patientId);
         return changed(patientId);
       },
       'patient.removeIdentity': ({ patientId, kind, value }, call) => {
@@ -44,9 +51,11 @@ export const patientsArea: Area = {
 function merge(ctx: AppContext, keepId: number, otherId: number, choices: Parameters<typeof mergePatients>[1]['choices'], user: string) {
   const otherCard = patientCard(ctx.db, otherId);
   const out = mergePatients(ctx.db, { keepId, otherId, choices: choices ?? {}, actor: user, at: ctx.clock.now() });
+  linkPatientCalls(ctx.messaging, keepId);
   const otherName = `${otherCard.firstName} ${otherCard.lastName}`.trim() || otherCard.phones[0]?.display || `#${otherId}`;
   if (out.conversationId !== null) {
-    recordSystemEvent(ctx.messaging, out.conversationId, `Merged with patient record #${otherId} (${otherName}) by ${user}`, { event: 'patient.merge', mergedId: otherId });
+    const text = mergedEventText(getClinicSettings(ctx.db).uiLanguage, otherId, otherName, user);
+    recordSystemEvent(ctx.messaging, out.conversationId, text, { event: 'patient.merge', mergedId: otherId });
     publishConversation(ctx, out.conversationId);
   }
   if (out.removedConversationId !== null) ctx.events.emit('conversation.removed', { conversationId: out.removedConversationId, mergedInto: out.conversationId });

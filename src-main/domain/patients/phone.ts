@@ -50,7 +50,7 @@ function parse(raw: string, defaultRegion: Region): ReturnType<typeof parsePhone
 export function requireE164(raw: string, defaultRegion: Region, field = 'phone', invalid?: (raw: string) => DeskError): string {
   const e164 = toValidE164(raw, defaultRegion);
   if (!e164) {
-    throw invalid?.(raw) ?? new DeskError('invalid_input', `${field}: "${raw}" is not a valid phone number`, { field });
+    throw invalid?.(raw) ?? new DeskError('invalid_input', `${field}: "${raw}" is not a valid phone number`, { field, reason: 'phone.invalid', params: { number: raw } });
   }
   return e164;
 }

@@ -30,7 +30,10 @@ function openSecrets(box: SecretBox, row: SmsProviderRow): Record<string, string
     return JSON.parse(box.open(row.secrets)) as Record<string, string>;
   } catch (err) {
     const why = err instanceof Error ? err.message : 'unreadable';
-    throw new DeskError('conflict', `The stored ${row.provider} credentials cannot be decrypted (${why}): enter them again in Settings → SMS`);
+    throw new DeskError('conflict', `The stored ${row.provider} credentials cannot be decrypted (${why}): enter them again in Settings → SMS`, {
+      reason: 'sms.credentialsUnreadable',
+      params: { provider: row.provider },
+    });
   }
 }
 
@@ -65,7 +68,7 @@ export function saveProviderConfig(db: Db, box: SecretBox, input: SmsProviderInp
     }
   }
   for (const key of REQUIRED_SECRETS[input.provider]) {
-    if (!secrets[key]) throw new DeskError('invalid_input', `${key}: required to use ${input.provider}`, { field: key });
+    if (!secrets[key]) throw new DeskError('invalid_input', `${key}: required to use ${input.provider}`, { field: key, reason: 'sms.credentialRequired', params: { provider: input.provider } });
   }
   if (input.provider === 'smsapi' && !secrets.webhookSecret) secrets.webhookSecret = newWebhookSecret();
   upsertSmsProvider(db, input.provider, plain, box.seal(JSON.stringify(secrets)), now);

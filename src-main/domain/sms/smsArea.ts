@@ -84,7 +84,11 @@ export function createSmsArea(o: SmsAreaOptions): Area {
         'sms.settings': () => view(ctx),
         'sms.updateSettings': (changes, call) => {
           if (changes.activeProvider && !loadProviderConfig(ctx.db, boxOf(ctx), changes.activeProvider)) {
-            throw new DeskError('invalid_input', `activeProvider: configure ${changes.activeProvider} before making it the active provider`, { field: 'activeProvider' });
+            throw new DeskError('invalid_input', `activeProvider: configure ${changes.activeProvider} before making it the active provider`, {
+              field: 'activeProvider',
+              reason: 'sms.providerNotConfigured',
+              params: { provider: changes.activeProvider },
+            });
           }
           ctx.db.transaction(() => {
             updateSmsSettings(ctx.db, changes);
@@ -117,7 +121,7 @@ export function createSmsArea(o: SmsAreaOptions): Area {
         },
         'sms.sendTest': async ({ provider, to, text }, call) => {
           const config = loadProviderConfig(ctx.db, boxOf(ctx), provider);
-          if (!config) throw new DeskError('invalid_input', `provider: ${provider} is not configured yet; save its settings first`, { field: 'provider' });
+          if (!config) throw new DeskError('invalid_input', `provider: ${provider} is not configured yet; save its settings first`, { field: 'provider', reason: 'sms.providerNotConfigured', params: { provider } });
           const toPhone = requireE164(to, ctx.messaging.region(), 'to');
           const adapter = o.gateway.createProvider(config, { now: () => ctx.clock.now(), region: ctx.messaging.region(), ...(o.fetch ? { fetch: o.fetch } : {}) });
           const body = previewSms(text, { transliterate: getSmsSettings(ctx.db).transliterate }).sent;

@@ -48,7 +48,11 @@ export function saveTemplate(
   const owner = shortcodeOwner(db, template.shortcode);
   if (owner !== undefined && owner !== input.id) {
     const other = getTemplate(db, owner);
-    throw new DeskError('conflict', `shortcode: /${template.shortcode} is already used by "${other?.name ?? owner}"`, { field: 'shortcode' });
+    throw new DeskError('conflict', `shortcode: /${template.shortcode} is already used by "${other?.name ?? owner}"`, {
+      field: 'shortcode',
+      reason: 'templates.shortcodeTaken',
+      params: { shortcode: template.shortcode, name: other?.name ?? String(owner) },
+    });
   }
   const id = db.transaction(() => {
     if (input.id === undefined) return insertTemplate(db, template, now);
@@ -87,6 +91,8 @@ export function composeForConversation(db: Db, templateId: number, conversationI
   if (!composed) {
     throw new DeskError('invalid_input', `templateId: "${template.name}" has no text in ${[language, clinicLanguage, 'en'].filter(Boolean).join(', ')}`, {
       field: 'templateId',
+      reason: 'templates.noText',
+      params: { name: template.name },
     });
   }
   recordTemplateUse(db, templateId, now);

@@ -131,13 +131,13 @@ export class WhatsAppService {
     const link = this.realLink();
     const phone = requireE164(rawPhone, getClinicSettings(this.ctx.db).defaultRegion as Region, 'phone');
     if (hasAuthCreds(this.ctx.db) && link.health().linkedPhone) {
-      throw new DeskError('conflict', 'This desk is already linked to WhatsApp; log out first to link another number');
+      throw new DeskError('conflict', 'This desk is already linked to WhatsApp; log out first to link another number', { reason: 'whatsapp.alreadyLinked' });
     }
     this.forgetEnded();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new DeskError('channel_unavailable', 'WhatsApp did not answer in 30 seconds; check the internet connection and try again')),
+        () => reject(new DeskError('channel_unavailable', 'WhatsApp did not answer in 30 seconds; check the internet connection and try again', { reason: 'whatsapp.noAnswer' })),
         PAIRING_CODE_TIMEOUT_MS,
       );
     });
@@ -145,7 +145,7 @@ export class WhatsAppService {
       return await Promise.race([link.requestPairingCode(phone), timeout]);
     } catch (err) {
       if (err instanceof DeskError) throw err;
-      throw new DeskError('channel_unavailable', `WhatsApp refused the pairing code: ${(err as Error).message}`, { field: 'phone' });
+      throw new DeskError('channel_unavailable', `WhatsApp refused the pairing code: ${(err as Error).message}`, { field: 'phone', reason: 'whatsapp.pairingRefused' });
     } finally {
       clearTimeout(timer);
     }
@@ -165,7 +165,7 @@ export class WhatsAppService {
   }
 
   private realLink(): WhatsAppChannelLink {
-    if (!this.link) throw new DeskError('channel_unavailable', 'The demo clinic simulates WhatsApp; pairing a phone is for a real clinic\'s data folder');
+    if (!this.link) throw new DeskError('channel_unavailable', 'The demo clinic simulates WhatsApp; pairing a phone is for a real clinic\'s data folder', { reason: 'whatsapp.demo' });
     if (this.ctx.oneShot) throw new DeskError('channel_unavailable', 'WhatsApp is linked from the running desk, not from a one-off command');
     return this.link;
   }

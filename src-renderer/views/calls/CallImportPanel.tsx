@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallImportSummary } from '../../../src-main/contract/calls';
 import { ApiError, desk } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { reasonText } from '../../i18n/errors';
 import { FileDrop } from '../../components/FileDrop';
 import { Icon } from '../../components/Icon';
 import { useCalls } from './callsStore';
@@ -16,7 +18,7 @@ export function CallImportPanel({ onClose }: { onClose: () => void }) {
   const [mappings, setMappings] = useState<string[]>([]);
   const [source, setSource] = useState('');
   const [summary, setSummary] = useState<CallImportSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -38,7 +40,7 @@ export function CallImportPanel({ onClose }: { onClose: () => void }) {
       setSummary(r);
       if (!dryRun) void useCalls.getState().load();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(err ?? new Error('failed'));
     } finally {
       setBusy(false);
     }
@@ -87,15 +89,18 @@ export function CallImportPanel({ onClose }: { onClose: () => void }) {
           {t('import.run')}
         </button>
       </div>
-      {error ? <p className="error" role="alert">{error}</p> : null}
-      {summary ? <ImportSummaryView s={summary} /> : null}
+      {error ? <ErrorNotice error={error} onLeave={onClose} /> : null}
+      {summary ? <ImportSummaryView s={summary} onLeave={onClose} /> : null}
     </section>
   );
 }
 
-function ImportSummaryView({ s }: { s: CallImportSummary }) {
+function ImportSummaryView({ s, onLeave }: { s: CallImportSummary; onLeave(): void }) {
   const { t } = useTranslation('calls');
-  if (s.fileError) return <p className="error" role="alert" data-testid="import-summary">{s.fileError}</p>;
+  if (s.fileError) {
+    const shown = new ApiError('invalid_input', s.fileError, undefined, s.fileErrorReason ? { reason: s.fileErrorReason } : {});
+    return <ErrorNotice error={shown} testId="import-summary" onLeave={onLeave} />;
+  }
   return (
     <div className="import-summary" data-testid="import-summary">
       <p>
@@ -106,7 +111,7 @@ function ImportSummaryView({ s }: { s: CallImportSummary }) {
         <ul className="import-errors">
           {s.errors.slice(0, 50).map((e) => (
             <li key={`${e.line}-${e.message}`}>
-              <span className="line-no">{t('import.line', { line: e.line })}</span> {e.message}
+              <span className="line-no">{t('import.line', { line: e.line })}</span> <span title={e.message}>{reasonText(e)}</span>
             </li>
           ))}
           {s.errors.length > 50 ? <li className="muted">{t('import.more', { count: s.errors.length - 50 })}</li> : null}

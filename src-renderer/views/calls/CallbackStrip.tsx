@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, desk } from '../../api/client';
+import { desk } from '../../api/client';
 import { useRouter } from '../../app/router';
 import { Icon } from '../../components/Icon';
 import { formatAge, formatTime } from '../../i18n/format';
@@ -8,6 +8,9 @@ import { formatNumber } from './callFormat';
 import { useCalls } from './callsStore';
 import './calls.css';
 import { serverNow } from '../../api/serverClock';
+import { errorText } from '../../i18n/errors';
+import { useToast } from '../../stores/toastStore';
+import { NewPatientDialog } from '../inbox/NewPatientDialog';
 
 /** The callers to ring back, at the top of the inbox: who waited longest first; one card per caller. */
 export function CallbackStrip() {
@@ -16,6 +19,8 @@ export function CallbackStrip() {
   const tasks = useCalls((s) => s.tasks);
   const loadTasks = useCalls((s) => s.loadTasks);
   const [error, setError] = useState<string | null>(null);
+  /** A new patient from an unknown caller: their calls join the record at once (the server links them). */
+  const [creating, setCreating] = useState<string | null>(null);
   const [now, setNow] = useState(serverNow);
 
   useEffect(() => {
@@ -25,13 +30,17 @@ export function CallbackStrip() {
   }, [loadTasks]);
 
   if (tasks.length === 0) return null;
-  const close = async (taskId: number, reason: 'called_back' | 'dismissed') => {
+  const close = async (taskId: number, reason: 'called_back' | 'dismissed', who: string) => {
     try {
       await desk.call('calls.closeCallback', { taskId, reason });
       setError(null);
+      useToast.getState().show(t(reason === 'dismissed' ? 'desk:undo.dismissed' : 'desk:undo.calledBack', { name: who }), async () => {
+        await desk.call('calls.reopenCallback', { taskId });
+        await useCalls.getState().loadTasks();
+      });
       await loadTasks();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 
@@ -50,7 +59,12 @@ export function CallbackStrip() {
                   {task.patientName ?? formatNumber(task.phone)}
                 </button>
               ) : (
-                <strong>{task.patientName ?? formatNumber(task.phone)}</strong>
+                <>
+                  <strong>{task.patientName ?? formatNumber(task.phone)}</strong>
+                  <button className="link-button" onClick={() => setCreating(task.phone)} data-testid="callback-new-patient">
+                    {t('desk:callbacks.newPatient')}
+                  </button>
+                </>
               )}
               {task.missedCount > 1 ? <span className="callback-times" title={t('callbacks.times', { count: task.missedCount })}>×{task.missedCount}</span> : null}
             </div>
@@ -62,10 +76,10 @@ export function CallbackStrip() {
               {task.attempts > 0 ? <span>{t('callbacks.attempts', { count: task.attempts })}</span> : null}
             </div>
             <div className="callback-actions">
-              <button className="btn primary small" onClick={() => void close(task.id, 'called_back')} data-testid="callback-done">
+              <button className="btn primary small" onClick={() => void close(task.id, 'called_back', task.patientName ?? formatNumber(task.phone))} data-testid="callback-done">
                 {t('callbacks.done')}
               </button>
-              <button className="btn small" onClick={() => void close(task.id, 'dismissed')} title={t('callbacks.dismissHint')}>
+              <button className="btn small" onClick={() => void close(task.id, 'dismissed', task.patientName ?? formatNumber(task.phone))} title={t('callbacks.dismissHint')} data-testid="callback-dismiss">
                 {t('callbacks.dismiss')}
               </button>
             </div>
@@ -73,6 +87,7 @@ export function CallbackStrip() {
         ))}
       </ul>
       {error ? <p className="error" role="alert">{error}</p> : null}
+      {creating ? <NewPatientDialog phone={creating} onClose={() => setCreating(null)} /> : null}
     </section>
   );
 }

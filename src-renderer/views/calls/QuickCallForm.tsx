@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDto } from '../../../src-main/contract/calls';
-import { ApiError, desk } from '../../api/client';
+import { desk } from '../../api/client';
 import { formatNumber } from './callFormat';
+import { errorText } from '../../i18n/errors';
 
 type Result = CallDto['result'];
 const RESULTS: Result[] = ['answered', 'missed', 'abandoned', 'voicemail', 'busy'];
@@ -80,7 +81,7 @@ export function QuickCallForm({ focusKey }: { focusKey: number }) {
       setNote('');
       who.current?.focus();
     } catch (err) {
-      setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+      setStatus({ ok: false, text: errorText(err) });
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,13 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaRefDto } from '../../../src-main/contract/media';
 import { Icon } from '../../components/Icon';
+import { useDrafts } from '../../stores/draftStore';
 import { useInbox } from '../../stores/inboxStore';
 import { uploadFile } from './uploadFile';
 import { TemplatePicker } from './TemplatePicker';
 import { SegmentCounter } from './SegmentCounter';
+import { errorText } from '../../i18n/errors';
 
 type Channel = 'whatsapp' | 'sms';
 type Mode = 'reply' | 'note';
@@ -15,15 +17,36 @@ type Mode = 'reply' | 'note';
  * Other areas hook small helpers in here with one line each (an SMS segment counter in the foot,
  * a `/` template picker over the text): they get `text`, `setText` and `channel`.
  */
-export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Channel; canWhatsApp: boolean }) {
+export function Composer({ conversationId, defaultChannel, canWhatsApp }: { conversationId: number; defaultChannel: Channel; canWhatsApp: boolean }) {
   const { t } = useTranslation('inbox');
   const send = useInbox((s) => s.send);
   const addNote = useInbox((s) => s.addNote);
   const error = useInbox((s) => s.error);
-  const [text, setText] = useState('');
-  const [channel, setChannel] = useState<Channel>(defaultChannel);
-  const [mode, setMode] = useState<Mode>('reply');
-  const [attachment, setAttachment] = useState<MediaRefDto | null>(null);
+  // The draft of this conversation (the composer is keyed by conversation): typed text, mode, channel, attachment.
+  const saved = useDrafts((s) => s.drafts[conversationId]);
+  const [text, setText] = useState(saved?.body ?? '');
+  const [channel, setChannel] = useState<Channel>(saved?.channel ?? defaultChannel);
+  const [mode, setMode] = useState<Mode>(saved?.mode ?? 'reply');
+  const [attachment, setAttachment] = useState<MediaRefDto | null>(saved?.attachment ?? null);
+  const touched = useRef(false);
+  // Drafts load after the first paint on a reload: take the stored one if nothing was typed yet.
+  useEffect(() => {
+    if (touched.current || !saved) return;
+    setText(saved.body);
+    setMode(saved.mode);
+    setAttachment(saved.attachment);
+    if (saved.channel) setChannel(saved.channel);
+  }, [saved]);
+  useEffect(() => {
+    if (!touched.current) return;
+    useDrafts.getState().set(conversationId, { body: text, mode, channel: channel === defaultChannel ? null : channel, attachment });
+  }, [conversationId, text, mode, channel, attachment, defaultChannel]);
+  // Leaving the conversation (j/k, another screen): write the draft now rather than in half a second.
+  useEffect(() => () => useDrafts.getState().flush(), []);
+  const edit = <T,>(setter: (v: T) => void) => (v: T): void => {
+    touched.current = true;
+    setter(v);
+  };
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,8 +59,10 @@ export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Chan
     try {
       if (mode === 'note') await addNote(text);
       else await send(text, channel, attachment ?? undefined);
+      touched.current = false;
       setText('');
       setAttachment(null);
+      useDrafts.getState().clear(conversationId);
     } catch {
       // the store shows the error; the text stays so nothing typed is lost
     } finally {
@@ -57,9 +82,9 @@ export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Chan
     setUploadError(null);
     setUploading(true);
     try {
-      setAttachment(await uploadFile(file));
+      edit(setAttachment)(await uploadFile(file));
     } catch (err) {
-      setUploadError((err as Error).message);
+      setUploadError(errorText(err));
     } finally {
       setUploading(false);
       if (fileInput.current) fileInput.current.value = '';
@@ -71,7 +96,7 @@ export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Chan
       <div className="composer-bar">
         <div className="composer-modes" role="tablist" aria-label={t('composer.mode')}>
           {(['reply', 'note'] as const).map((m) => (
-            <button key={m} role="tab" aria-selected={mode === m} className={`mode-tab${mode === m ? ' on' : ''}`} onClick={() => setMode(m)} data-testid={`composer-mode-${m}`}>
+            <button key={m} role="tab" aria-selected={mode === m} className={`mode-tab${mode === m ? ' on' : ''}`} onClick={() => edit(setMode)(m)} data-testid={`composer-mode-${m}`}>
               <Icon name={m === 'reply' ? 'send' : 'note'} size={13} /> {t(`composer.modes.${m}`)}
             </button>
           ))}
@@ -85,7 +110,7 @@ export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Chan
                 aria-checked={channel === c}
                 disabled={c === 'whatsapp' && !canWhatsApp}
                 className={`chip ${c}${channel === c ? ' on' : ''}`}
-                onClick={() => setChannel(c)}
+                onClick={() => edit(setChannel)(c)}
                 data-testid={`composer-channel-${c}`}
               >
                 <Icon name={c} size={14} /> {t(`channel.${c}`)}
@@ -99,13 +124,13 @@ export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Chan
       {attachment ? (
         <div className="attachment-chip" data-testid="composer-attachment">
           <Icon name="paperclip" size={14} /> {attachment.fileName ?? attachment.mime}
-          <button className="link-button" onClick={() => setAttachment(null)} aria-label={t('composer.removeAttachment')}>
+          <button className="link-button" onClick={() => edit(setAttachment)(null)} aria-label={t('composer.removeAttachment')}>
             <Icon name="close" size={13} />
           </button>
         </div>
       ) : null}
       <div className="composer-box">
-        {mode === 'reply' ? <TemplatePicker text={text} onChange={setText} /> : null}
+        {mode === 'reply' ? <TemplatePicker text={text} onChange={edit(setText)} /> : null}
         {mode === 'reply' ? (
           <>
             <button className="icon-button attach" onClick={() => fileInput.current?.click()} disabled={uploading} title={t('composer.attach')} aria-label={t('composer.attach')}>
@@ -116,7 +141,7 @@ export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Chan
         ) : null}
         <textarea
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => edit(setText)(e.target.value)}
           onKeyDown={onKey}
           placeholder={mode === 'note' ? t('note.placeholder') : t('composer.placeholder')}
           rows={3}

@@ -5,6 +5,7 @@ import type { ConversationSummary } from '../../../src-main/contract/inbox';
 import { Icon, type IconName } from '../../components/Icon';
 import { useRouter } from '../../app/router';
 import { formatAge, formatTime, formatShortDate, formatDateTime } from '../../i18n/format';
+import { useDrafts } from '../../stores/draftStore';
 import { useInbox } from '../../stores/inboxStore';
 import { serverNow } from '../../api/serverClock';
 
@@ -33,6 +34,9 @@ export function ConversationList({ selectedId }: { selectedId: number | null }) 
   const loadMore = useInbox((s) => s.loadMore);
   const navigate = useRouter((s) => s.navigate);
   const now = useNow();
+  useEffect(() => {
+    if (!useDrafts.getState().loaded) void useDrafts.getState().load().catch(() => undefined);
+  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
   const rows = virtual.getVirtualItems();
@@ -72,6 +76,7 @@ export function ConversationList({ selectedId }: { selectedId: number | null }) 
 
 function ConversationRow({ c, selected, now, onOpen }: { c: ConversationSummary; selected: boolean; now: number; onOpen(): void }) {
   const { t } = useTranslation('inbox');
+  const draft = useDrafts((s) => s.drafts[c.id]);
   const today = c.lastMessageAt !== null && new Date(c.lastMessageAt).toDateString() === new Date(now).toDateString();
   return (
     <button
@@ -92,14 +97,21 @@ function ConversationRow({ c, selected, now, onOpen }: { c: ConversationSummary;
           <span className={`channel-dot ${c.lastChannel ?? ''}`} title={c.lastChannel ?? ''}>
             <Icon name={channelIcon(c.lastChannel)} size={14} />
           </span>
-          <span className="conv-preview">
-            {c.lastDirection === 'out' ? <span className="muted">{t('list.you')} </span> : null}
-            {c.lastPreview || (
-              <span className="muted">
-                <Icon name="paperclip" size={12} /> {t('list.attachment')}
-              </span>
-            )}
-          </span>
+          {draft && !selected ? (
+            // Like WhatsApp: a reply left half-written shows in the list until it is sent.
+            <span className="conv-preview" data-testid="conversation-draft">
+              <span className="draft-label">{t('desk:draft.label')}</span> {draft.body || t('list.attachment')}
+            </span>
+          ) : (
+            <span className="conv-preview">
+              {c.lastDirection === 'out' ? <span className="muted">{t('list.you')} </span> : null}
+              {c.lastPreview || (
+                <span className="muted">
+                  <Icon name="paperclip" size={12} /> {t('list.attachment')}
+                </span>
+              )}
+            </span>
+          )}
           {c.unreadCount > 0 ? (
             <span className="unread-badge" aria-label={t('list.unread', { count: c.unreadCount })}>
               {c.unreadCount}

@@ -19,7 +19,7 @@ export function ConversationPane() {
         <StatusActions conversation={conversation} />
       </header>
       <Timeline items={timeline} />
-      <Composer key={conversation.id} defaultChannel={defaultChannel} canWhatsApp={patient.whatsapp.length > 0 || patient.phones.length > 0} />
+      <Composer key={conversation.id} conversationId={conversation.id} defaultChannel={defaultChannel} canWhatsApp={patient.whatsapp.length > 0 || patient.phones.length > 0} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useInbox } from '../../stores/inboxStore';
 import { Icon } from '../../components/Icon';
 import { Dialog } from '../../components/Dialog';
 import { Highlighted } from './Highlighted';
+import { errorText } from '../../i18n/errors';
 
 type Preview = Response<'patient.mergePreview'>;
 type Choice = 'keep' | 'other';
@@ -19,12 +20,12 @@ const fullName = (p: PatientCard): string => `${p.firstName} ${p.lastName}`.trim
  * Merge two records of one person: find the other record, see what differs, choose per field, merge.
  * Timelines, numbers, WhatsApp identities and appointments move to the kept record; the server audit-logs it.
  */
-export function MergeDialog({ keep, onClose }: { keep: PatientCard; onClose(): void }) {
+export function MergeDialog({ keep, onClose, otherId = null }: { keep: PatientCard; onClose(): void; otherId?: number | null }) {
   const { t } = useTranslation('inbox');
   const navigate = useRouter((s) => s.navigate);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<PatientHit[]>([]);
-  const [other, setOther] = useState<number | null>(null);
+  const [other, setOther] = useState<number | null>(otherId);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +44,7 @@ export function MergeDialog({ keep, onClose }: { keep: PatientCard; onClose(): v
   useEffect(() => {
     if (other === null) return setPreview(null);
     setError(null);
-    desk.call('patient.mergePreview', { keepId: keep.id, otherId: other, choices }).then(setPreview, (err: Error) => setError(err.message));
+    desk.call('patient.mergePreview', { keepId: keep.id, otherId: other, choices }).then(setPreview, (err: unknown) => setError(errorText(err)));
   }, [other, choices, keep.id]);
 
   const merge = async (): Promise<void> => {
@@ -59,7 +60,7 @@ export function MergeDialog({ keep, onClose }: { keep: PatientCard; onClose(): v
         navigate(`/inbox/${out.conversationId}`);
       }
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

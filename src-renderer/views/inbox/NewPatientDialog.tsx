@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { desk } from '../../api/client';
+import { desk, isConnected } from '../../api/client';
 import { useRouter } from '../../app/router';
 import { Icon } from '../../components/Icon';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { Dialog } from '../../components/Dialog';
 import { PhoneSuggestion, phoneSuggestionsOf, type PhoneSuggestionDto } from './PhoneSuggestion';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** A patient from a number nobody knows yet (a caller, a paper form): creates the record and opens their conversation. */
 export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClose(): void; phone?: string }) {
@@ -15,14 +16,18 @@ export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClos
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
   const [language, setLanguage] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [suggestions, setSuggestions] = useState<PhoneSuggestionDto[] | null>(null);
+  /** The host is down: say so now rather than queue a patient that would appear after the dialog is gone. */
+  const [offline, setOffline] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const create = async (): Promise<void> => {
-    setBusy(true);
     setError(null);
     setSuggestions(null);
+    setOffline(!isConnected());
+    if (!isConnected()) return;
+    setBusy(true);
     try {
       const { conversationId } = await desk.call('patient.create', { phone, firstName, lastName, language: language || null });
       onClose();
@@ -30,7 +35,7 @@ export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClos
     } catch (err) {
       const proposed = phoneSuggestionsOf(err);
       if (proposed) setSuggestions(proposed);
-      else setError((err as Error).message);
+      else setError(err ?? new Error('failed'));
     } finally {
       setBusy(false);
     }
@@ -78,15 +83,17 @@ export function NewPatientDialog({ onClose, phone: initialPhone = '' }: { onClos
             }}
           />
         ) : null}
-        {error ? (
+        {offline ? (
           <p className="error" role="alert" data-testid="new-patient-error">
-            {error}
+            {t('errors:code.offline')}
           </p>
+        ) : error ? (
+          <ErrorNotice error={error} testId="new-patient-error" onLeave={onClose} />
         ) : null}
         <div className="dialog-actions">
           <span className="spacer" />
           <button type="button" className="tool-button" onClick={onClose}>
-            {t('dialog.cancel')}
+            {t('desk:dialog.cancel')}
           </button>
           <button type="submit" className="primary" disabled={!phone.trim() || busy} data-testid="new-patient-create">
             <Icon name="userPlus" size={15} /> {t('newPatient.create')}

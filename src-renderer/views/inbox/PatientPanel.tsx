@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Request } from '../../../src-main/contract';
 import type { PatientCard } from '../../../src-main/contract/inbox';
 import { desk } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useToast } from '../../stores/toastStore';
 import { Icon } from '../../components/Icon';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
@@ -19,8 +21,9 @@ const CONSENTS = ['whatsapp', 'sms', 'marketing'] as const;
 /** The patient card beside the conversation, every field editable in place. Changes come back through `patient.updated`. */
 export function PatientPanel({ patient }: { patient: PatientCard }) {
   const { t } = useTranslation('inbox');
-  const [error, setError] = useState<string | null>(null);
-  const [merging, setMerging] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  /** The merge dialog, with the other record already chosen when an error named it. */
+  const [merging, setMerging] = useState<{ otherId: number | null } | null>(null);
   const now = serverNow();
   const upcoming = patient.appointments.filter((a) => a.startsAt >= now - 3600_000).sort((a, b) => a.startsAt - b.startsAt);
   const past = patient.appointments.filter((a) => a.startsAt < now - 3600_000).sort((a, b) => b.startsAt - a.startsAt);
@@ -30,9 +33,18 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
     try {
       await fn();
     } catch (err) {
-      setError((err as Error).message);
+      setError(err ?? new Error('failed'));
       throw err;
     }
+  };
+  // Removing a number or WhatsApp acts at once and offers Undo (adds it back) for a few seconds.
+  const removeWithUndo = async (kind: 'phone' | 'whatsapp', value: string, display: string): Promise<void> => {
+    try {
+      await run(() => desk.call('patient.removeIdentity', { patientId: patient.id, kind, value }));
+    } catch {
+      return; // shown by run
+    }
+    useToast.getState().show(t('desk:undo.numberRemoved', { number: display }), () => desk.call('patient.addPhone', { patientId: patient.id, phone: value, kind }));
   };
   const update = (changes: Omit<Request<'patient.update'>, 'patientId'>): Promise<void> => run(() => desk.call('patient.update', { patientId: patient.id, ...changes }));
   const consentOf = (kind: (typeof CONSENTS)[number]) => patient.consents.find((c) => c.kind === kind);
@@ -44,9 +56,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
         <InlineText value={patient.lastName} placeholder={t('patient.lastName')} onSave={(lastName) => update({ lastName })} testId="patient-last-name" />
       </div>
       {error ? (
-        <p className="error panel-error" role="alert" data-testid="patient-error">
-          {error}
-        </p>
+        <ErrorNotice error={error} className="panel-error" testId="patient-error" onMerge={(otherId) => setMerging({ otherId })} />
       ) : null}
 
       <h4>{t('patient.phones')}</h4>
@@ -55,7 +65,8 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
           <li key={p.value}>
             <Icon name="calls" size={13} /> <span>{p.display}</span>
             {p.label ? <span className="muted">· {p.label}</span> : null}
-            <button className="link-button remove" onClick={() => void run(() => desk.call('patient.removeIdentity', { patientId: patient.id, kind: 'phone', value: p.value })).catch(() => undefined)} aria-label={t('patient.remove', { value: p.display })}>
+            <button className="link-button remove" onClick={() => void removeWithUndo('phone', p.value, p.display)}
+              data-testid="remove-phone" aria-label={t('patient.remove', { value: p.display })}>
               <Icon name="close" size={12} />
             </button>
           </li>
@@ -151,11 +162,11 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
       ) : null}
 
       <div className="panel-actions">
-        <button className="tool-button" onClick={() => setMerging(true)} data-testid="patient-merge">
+        <button className="tool-button" onClick={() => setMerging({ otherId: null })} data-testid="patient-merge">
           <Icon name="merge" size={15} /> {t('merge.button')}
         </button>
       </div>
-      {merging ? <MergeDialog keep={patient} onClose={() => setMerging(false)} /> : null}
+      {merging ? <MergeDialog keep={patient} otherId={merging.otherId} onClose={() => setMerging(null)} /> : null}
     </aside>
   );
 }

@@ -6,6 +6,8 @@ import { formatDateTime } from '../../i18n/format';
 import { useInbox } from '../../stores/inboxStore';
 import { snoozePresets, toLocalInput, fromLocalInput } from './snoozeTimes';
 import { serverNow } from '../../api/serverClock';
+import { errorText } from '../../i18n/errors';
+import { markDoneWithUndo, snoozeWithUndo } from './undoableStatus';
 
 /** Done / waiting on patient / snooze (with a time picker) / reopen, and assignment, for the open conversation. */
 export function StatusActions({ conversation }: { conversation: ConversationSummary }) {
@@ -55,7 +57,7 @@ export function StatusActions({ conversation }: { conversation: ConversationSumm
         </button>
       ) : null}
       {conversation.status !== 'done' ? (
-        <button className="tool-button primary-soft" onClick={() => void setStatus('done')} data-testid="action-done" title={`${t('actions.done')} (e)`}>
+        <button className="tool-button primary-soft" onClick={() => void markDoneWithUndo().catch(() => undefined)} data-testid="action-done" title={`${t('actions.done')} (e)`}>
           <Icon name="doneAll" size={15} /> {t('actions.done')}
         </button>
       ) : null}
@@ -66,7 +68,6 @@ export function StatusActions({ conversation }: { conversation: ConversationSumm
 
 function SnoozeMenu({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('inbox');
-  const snooze = useInbox((s) => s.snooze);
   const now = serverNow();
   const [custom, setCustom] = useState(toLocalInput(now + 2 * 3600_000));
   const [error, setError] = useState<string | null>(null);
@@ -79,10 +80,10 @@ function SnoozeMenu({ onClose }: { onClose(): void }) {
       return;
     }
     try {
-      await snooze(until);
+      await snoozeWithUndo(until);
       onClose();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

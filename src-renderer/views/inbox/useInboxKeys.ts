@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useRouter } from '../../app/router';
 import { useInbox, useSearch } from '../../stores/inboxStore';
+import { markDoneWithUndo } from './undoableStatus';
 
 /** Keys never steal typing: inside a field, or while a dialog is open, only the field sees them. */
 function typing(e: KeyboardEvent): boolean {
@@ -52,7 +53,7 @@ export function useInboxKeys(o: { selectedId: number | null; focusSearch(): void
           break;
         case 'e':
           if (!open) return;
-          void inbox.setStatus('done').catch(() => undefined);
+          void markDoneWithUndo().catch(() => undefined);
           break;
         case 's':
           if (!open) return;

@@ -23,7 +23,7 @@ export function DelayPreviewDialog(props: { preview: DelayPreview; timeZone: str
           <button className="secondary" onClick={onClose}>
             {t('preview.cancel')}
           </button>
-          <button className="primary" onClick={props.onConfirm} disabled={props.busy || p.notices.length === 0} data-testid="preview-confirm" autoFocus>
+          <button className="primary" onClick={props.onConfirm} disabled={props.busy || p.notices.length === 0} data-testid="preview-confirm">
             {t('preview.send', { count: p.notices.length })}
           </button>
         </>

@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoticePolicyDto, Practitioner } from '../../../src-main/contract/appointments';
-import { ApiError, desk } from '../../api/client';
+import { desk } from '../../api/client';
 import { FormStatus, SaveBar } from '../../components/SaveBar';
 import './schedule.css';
+import { errorText } from '../../i18n/errors';
 
 type Status = { ok: boolean; text: string } | null;
-const errorText = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 const NEW: Omit<Practitioner, 'id'> = { name: '', room: null, colour: '#2563eb', visitMinutes: 30, active: true };
 
 /** Settings → Appointments and delays: the practitioners and the rules for delay notices. */

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../src-main/contract/appointments';
-import { ApiError, desk } from '../../api/client';
+import { desk } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { FileDrop } from '../../components/FileDrop';
+import { reasonText } from '../../i18n/errors';
 import { clinicDate, clinicTime, LOCALES } from './clinicTime';
 
 /** Import a calendar (ICS) or a spreadsheet export (CSV): a dry run shows every row and error first. */
@@ -13,21 +15,23 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [practitioner, setPractitioner] = useState('');
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  /** Surname first ("Rossi Mario") is common in Italian agendas: chosen per import, seen in the preview. */
+  const [nameOrder, setNameOrder] = useState<'first_last' | 'last_first'>('first_last');
   const [busy, setBusy] = useState(false);
   const locale = LOCALES[i18n.language] ?? 'en-GB';
 
-  const run = async (dryRun: boolean, f = file): Promise<void> => {
+  const run = async (dryRun: boolean, f = file, order = nameOrder): Promise<void> => {
     if (!f) return;
     setBusy(true);
     setError(null);
     try {
       const format = /\.(ics|ical)$/i.test(f.name) ? 'ics' : 'csv';
-      const result = await desk.call('appointments.import', { format, content: f.content, dryRun, ...(practitioner.trim() ? { practitioner: practitioner.trim() } : {}) });
+      const result = await desk.call('appointments.import', { format, content: f.content, dryRun, nameOrder: order, ...(practitioner.trim() ? { practitioner: practitioner.trim() } : {}) });
       setSummary(result);
       if (!dryRun) props.onImported();
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setError(e ?? new Error('failed'));
     } finally {
       setBusy(false);
     }
@@ -63,8 +67,23 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
           }}
         />
         <input className="delay-input" placeholder={t('import.practitioner')} value={practitioner} onChange={(e) => setPractitioner(e.target.value)} aria-label={t('import.practitioner')} />
+        <label className="name-order">
+          {t('desk:import.nameOrder')}
+          <select
+            value={nameOrder}
+            onChange={(e) => {
+              const order = e.target.value as 'first_last' | 'last_first';
+              setNameOrder(order);
+              if (file) void run(true, file, order);
+            }}
+            data-testid="import-name-order"
+          >
+            <option value="first_last">{t('desk:import.firstLast')}</option>
+            <option value="last_first">{t('desk:import.lastFirst')}</option>
+          </select>
+        </label>
       </div>
-      {error ? <div className="preview-stale">{error}</div> : null}
+      {error ? <ErrorNotice error={error} testId="import-error-notice" onLeave={onClose} /> : null}
       {summary ? (
         <>
           <div className="import-counts" data-testid="import-counts">
@@ -75,7 +94,7 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
           <ul className="preview-list import-rows">
             {summary.errors.map((e) => (
               <li key={`e${e.line}`} className="import-error" data-testid="import-error">
-                {t('import.line', { line: e.line })}: {e.message}
+                {t('import.line', { line: e.line })}: <span title={e.message}>{reasonText(e)}</span>
               </li>
             ))}
             {summary.rows.map((r) => (
@@ -83,7 +102,14 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
                 <span className="import-when">
                   {clinicDate(r.startsAt, props.timeZone, locale)} {clinicTime(r.startsAt, props.timeZone)}–{clinicTime(r.endsAt, props.timeZone)}
                 </span>{' '}
-                <b>{r.patientName ?? '—'}</b> · {r.practitioner} <span className="muted">({t(`import.outcome.${r.outcome}`)})</span>
+                <b>{r.patientName ?? '—'}</b>
+                {r.name ? (
+                  <span className="import-name" data-testid="import-name">
+                    {' '}
+                    ({t('desk:import.parsedName', { first: r.name.firstName || '—', last: r.name.lastName || '—' })})
+                  </span>
+                ) : null}{' '}
+                · {r.practitioner} <span className="muted">({t(`import.outcome.${r.outcome}`)})</span>
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Response } from '../../../src-main/contract';
 import type { DayBoard, DelayPreview, VisitAction } from '../../../src-main/contract/appointments';
 import { ApiError, desk } from '../../api/client';
+import { errorText } from '../../i18n/errors';
 
 interface ScheduleState {
   board: DayBoard | null;
@@ -22,7 +23,7 @@ interface ScheduleState {
   setAutomatic(practitionerId: number, automatic: boolean): Promise<void>;
 }
 
-const message = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+const message = (e: unknown): string => errorText(e);
 
 export const useSchedule = create<ScheduleState>((set, get) => {
   const guarded = async (fn: () => Promise<void>): Promise<void> => {

@@ -22,6 +22,9 @@ export interface ImportedAppointment {
 export interface ImportIssue {
   line: number;
   message: string;
+  /** A translatable error reason (domain/shared/errors.ts) where the row's problem has one. */
+  reason?: string;
+  params?: Record<string, string | number | null>;
 }
 
 export interface ImportResult {

@@ -36,9 +36,9 @@ function locate(header: string[], mapping: ColumnMapping): { index: Partial<Reco
 
 export function parseGenericCallCsv(records: CsvRecord[], opts: ImportOptions): ParsedCallFile {
   const mapping = opts.mapping;
-  if (!mapping) return emptyResult('generic', 'a generic CSV needs a column mapping (which column holds the time, numbers, status)');
+  if (!mapping) return emptyResult('generic', 'a generic CSV needs a column mapping (which column holds the time, numbers, status)', 'calls.mappingRequired');
   const problem = mappingProblem(mapping);
-  if (problem) return emptyResult('generic', problem);
+  if (problem) return emptyResult('generic', problem, 'calls.mappingIncomplete');
   const [header, ...rows] = records;
   if (!header) return emptyResult('generic', 'the file is empty');
   const { index, missing } = locate(header.fields, mapping);

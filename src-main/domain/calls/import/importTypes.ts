@@ -59,10 +59,12 @@ export interface ParsedCallFile {
   errors: RowIssue[];
   /** Set when nothing in the file could be read (empty, unknown format, missing columns). */
   fileError: string | null;
+  /** The same as an error reason the desk translates (see domain/shared/errors.ts). */
+  fileErrorReason?: string;
 }
 
-export function emptyResult(format: CallFileFormat | null, fileError: string | null = null): ParsedCallFile {
-  return { format, calls: [], skipped: [], duplicates: [], errors: [], fileError };
+export function emptyResult(format: CallFileFormat | null, fileError: string | null = null, fileErrorReason?: string): ParsedCallFile {
+  return { format, calls: [], skipped: [], duplicates: [], errors: [], fileError, ...(fileErrorReason ? { fileErrorReason } : {}) };
 }
 
 /** A stable id for a record that has none of its own: the same row imported again hashes the same. */

@@ -23,18 +23,18 @@ export function detectCallFileFormat(records: CsvRecord[], hasMapping: boolean):
 export function parseCallFile(text: string, opts: ImportOptions & { format?: FormatChoice }): ParsedCallFile {
   const csv = parseCsv(text);
   const tokenErrors = csv.problems.map((p) => ({ line: p.line, message: p.message }));
-  if (csv.records.length === 0 && tokenErrors.length === 0) return emptyResult(null, 'the file is empty');
+  if (csv.records.length === 0 && tokenErrors.length === 0) return emptyResult(null, 'the file is empty', 'import.emptyFile');
   const choice = opts.format ?? 'auto';
   const format = choice === 'auto' ? detectCallFileFormat(csv.records, opts.mapping !== undefined) : choice;
   if (format === null) {
     return {
-      ...emptyResult(null, 'unknown file format: not a 3CX call log nor an Asterisk Master.csv — import it as generic CSV with a column mapping'),
+      ...emptyResult(null, 'unknown file format: not a 3CX call log nor an Asterisk Master.csv — import it as generic CSV with a column mapping', 'calls.unknownFormat'),
       errors: tokenErrors,
     };
   }
   if (format === 'asterisk') {
     const headerProblem = masterCsvFileProblem(csv.records);
-    if (headerProblem) return { ...emptyResult('asterisk', headerProblem), errors: tokenErrors };
+    if (headerProblem) return { ...emptyResult('asterisk', headerProblem, 'calls.notMasterCsv'), errors: tokenErrors };
   }
   const parsed =
     format === '3cx'

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Request, Response } from '../../../../src-main/contract';
-import { ApiError, desk } from '../../../api/client';
+import { desk } from '../../../api/client';
 import { useSms } from './smsStore';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { errorText } from '../../../i18n/errors';
 
 export const PROVIDERS = ['smsapi', 'android', 'twilio'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -75,6 +77,7 @@ export function ProviderPanel({ provider, view }: { provider: ProviderName; view
   const [testText, setTestText] = useState(() => t('test.defaultText'));
   const [test, setTest] = useState<TestResult | { error: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
 
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -83,7 +86,7 @@ export function ProviderPanel({ provider, view }: { provider: ProviderName; view
       setValues((v) => Object.fromEntries(Object.entries(v).filter(([k]) => !FIELDS[provider].find((f) => f.key === k)?.secret)));
       setStatus({ ok: true, text: t('saved') });
     } catch (err) {
-      setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+      setStatus({ ok: false, text: errorText(err) });
     }
   };
   const sendTest = async (): Promise<void> => {
@@ -92,7 +95,7 @@ export function ProviderPanel({ provider, view }: { provider: ProviderName; view
     try {
       setTest(await desk.call('sms.sendTest', { provider, to: testTo, text: testText }));
     } catch (err) {
-      setTest({ error: err instanceof ApiError ? err.message : String(err) });
+      setTest({ error: errorText(err) });
     } finally {
       setBusy(false);
     }
@@ -128,13 +131,23 @@ export function ProviderPanel({ provider, view }: { provider: ProviderName; view
             {t('save')}
           </button>
           {view ? (
-            <button type="button" className="btn danger" onClick={() => void removeProvider(provider).catch(() => {})}>
+            <button type="button" className="btn danger" onClick={() => setConfirmRemove(true)} data-testid={`sms-remove-${provider}`}>
               {t('remove')}
             </button>
           ) : null}
           {status ? <span className={`form-status ${status.ok ? 'ok' : 'error'}`} role="status">{status.text}</span> : null}
         </div>
       </form>
+      {confirmRemove ? (
+        <ConfirmDialog
+          title={t('desk:confirm.removeProviderTitle', { provider: t(`provider.${provider}.name`) })}
+          consequence={t('desk:confirm.removeProviderConsequence')}
+          confirmLabel={t('remove')}
+          onConfirm={() => void removeProvider(provider).catch(() => {})}
+          onClose={() => setConfirmRemove(false)}
+          testId="confirm-remove-provider"
+        />
+      ) : null}
 
       {view ? (
         <div className="sms-webhook">

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Request, Response } from '../../../../src-main/contract';
-import { ApiError, desk } from '../../../api/client';
+import { desk } from '../../../api/client';
+import { errorText } from '../../../i18n/errors';
 
 type View = Response<'sms.settings'>;
 export type ComposerPrefs = { transliterate: boolean; maxSegments: number; activeProvider: View['general']['activeProvider'] };
@@ -17,7 +18,7 @@ interface SmsState {
   removeProvider(provider: Request<'sms.removeProvider'>['provider']): Promise<void>;
 }
 
-const message = (err: unknown): string => (err instanceof ApiError ? err.message : String(err));
+const message = (err: unknown): string => errorText(err);
 const prefsOf = (v: View): ComposerPrefs => ({ transliterate: v.general.transliterate, maxSegments: v.general.maxSegments, activeProvider: v.general.activeProvider });
 
 export const useSms = create<SmsState>((set, get) => {

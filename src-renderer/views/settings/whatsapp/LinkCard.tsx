@@ -4,6 +4,7 @@ import type { WhatsAppStatus } from '../../../../src-main/contract/whatsapp';
 import { formatDateTime } from '../../../i18n/format';
 import { QrCode } from './QrCode';
 import { useWhatsApp } from './whatsappStore';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 const PACING_FIELDS = new Set(['minGapMs', 'maxGapMs', 'firstContactDailyCap', 'typing', 'smsFallback', 'includeGroups']);
 
@@ -23,6 +24,7 @@ export function LinkCard({ status }: { status: WhatsAppStatus }) {
   const { busy, error, errorField, pairingCode, pair, requestCode, logout } = useWhatsApp();
   const [mode, setMode] = useState<'qr' | 'code'>('qr');
   const [phone, setPhone] = useState('');
+  const [confirmLogout, setConfirmLogout] = useState(false);
   const waitingForScan = status.state === 'connecting' && !status.linkedPhone;
   const linked = Boolean(status.linkedPhone) && (status.state === 'open' || status.state === 'reconnecting' || status.state === 'connecting');
   const submitCode = (e: FormEvent) => {
@@ -119,11 +121,21 @@ export function LinkCard({ status }: { status: WhatsAppStatus }) {
             </button>
           ) : null}
           {linked || waitingForScan ? (
-            <button className="btn danger" onClick={() => void logout()} disabled={busy} data-testid="whatsapp-logout">
+            <button className="btn danger" onClick={() => (waitingForScan ? void logout() : setConfirmLogout(true))} disabled={busy} data-testid="whatsapp-logout">
               {waitingForScan ? t('pair.cancel') : t('link.logout')}
             </button>
           ) : null}
         </div>
+      ) : null}
+      {confirmLogout ? (
+        <ConfirmDialog
+          title={t('desk:confirm.unlinkWhatsAppTitle')}
+          consequence={t('desk:confirm.unlinkWhatsAppConsequence', { phone: status.linkedPhone ?? '' })}
+          confirmLabel={t('link.logout')}
+          onConfirm={() => void logout()}
+          onClose={() => setConfirmLogout(false)}
+          testId="confirm-unlink-whatsapp"
+        />
       ) : null}
     </div>
   );

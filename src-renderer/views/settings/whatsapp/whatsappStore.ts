@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Request } from '../../../../src-main/contract';
 import type { WhatsAppStatus } from '../../../../src-main/contract/whatsapp';
 import { ApiError, desk } from '../../../api/client';
+import { errorText } from '../../../i18n/errors';
 
 interface WhatsAppState {
   status: WhatsAppStatus | null;
@@ -21,7 +22,7 @@ interface WhatsAppState {
 
 export const useWhatsApp = create<WhatsAppState>((set) => {
   const fail = (err: unknown): void =>
-    set({ error: err instanceof ApiError ? err.message : String(err), errorField: err instanceof ApiError ? (err.field ?? null) : null, busy: false });
+    set({ error: errorText(err), errorField: err instanceof ApiError ? (err.field ?? null) : null, busy: false });
   const run = async (fn: () => Promise<WhatsAppStatus>): Promise<void> => {
     set({ busy: true, error: null, errorField: null });
     try {

@@ -53,7 +53,8 @@ describe('mergePatients', () => {
     const merged = getPatient(db, keep)!;
     expect(JSON.parse(merged.tags)).toEqual(['ortho', 'kids']);
     expect(merged.notes).toContain('Insurance: PZU');
-    expect(merged.notes).toContain('lastName: Nowak-Kowalczyk');
+    // The clinic is Italian by default: the note is written in Italian.
+    expect(merged.notes).toContain('valori non tenuti: cognome: Nowak-Kowalczyk');
     expect(getPatient(db, other)!.merged_into).toBe(keep);
     expect(getConversation(db, conv)).toMatchObject({ status: 'open', unread_count: 1, waiting_since: T, last_channel: 'whatsapp' });
     expect(getConversation(db, out.removedConversationId!)).toMatchObject({ last_message_at: null });

@@ -64,14 +64,16 @@ describe('planMerge', () => {
       { field: 'preferredChannel', keep: 'whatsapp', other: 'sms', chosen: 'keep' },
     ]);
     expect(plan.merged.notes).toBe(
-      'Allergic to penicillin.\n\nPrefers morning visits.\n\nMerged from patient #2, values not kept: lastName: Kowalska-Nowak; preferredChannel: sms',
+      'Allergic to penicillin.\n\nPrefers morning visits.\n\nMerged from patient #2, values not kept: last name: Kowalska-Nowak; preferred channel: sms',
     );
   });
 
   it('follows the receptionist choices and keeps the discarded value in the notes', () => {
     const plan = planMerge(anna, annaSms, { lastName: 'other' });
     expect(plan.merged.lastName).toBe('Kowalska-Nowak');
-    expect(plan.merged.notes).toContain('lastName: Kowalska;');
+    expect(plan.merged.notes).toContain('last name: Kowalska;');
+    // In the clinic's language (a Polish clinic reads Polish in the patient's notes).
+    expect(planMerge(anna, annaSms, { lastName: 'other' }, 'pl').merged.notes).toContain('Scalono z kartoteki pacjenta nr 2, niezachowane wartości: nazwisko: Kowalska;');
   });
 
   it('treats case and spacing differences as the same value', () => {
