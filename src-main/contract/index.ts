@@ -8,6 +8,7 @@ import { patientsApi, patientsEvents } from './patients';
 import { smsApi, smsEvents } from './sms';
 import { templatesApi, templatesEvents } from './templates';
 import { whatsappApi, whatsappEvents } from './whatsapp';
+import { visitLoopApi } from './visitLoop';
 
 /**
  * The one API contract, shared by main, preload and renderer. Each area contributes a map of
@@ -23,6 +24,7 @@ export const api = {
   ...templatesApi,
   ...smsApi,
   ...whatsappApi,
+  ...visitLoopApi,
 };
 
 export const events = {

@@ -6,6 +6,8 @@ import type { NoticePolicy } from '../delays/noticeDecision';
 import { dayBoard, setVisitStatus } from './appointmentService';
 import { listPractitioners, savePractitioner } from './practitionerService';
 import { importAppointments } from './importService';
+import { visitCancelled } from '../visitLoop/lifecycleService';
+import { visitLoopDeps } from '../visitLoop/visitLoopArea';
 
 const MINUTE = 60_000;
 
@@ -18,6 +20,8 @@ export const appointmentsArea: Area = {
     'appointments.day': () => dayBoard(ctx.messaging),
     'appointments.setStatus': ({ appointmentId, action }, call) => {
       setVisitStatus(ctx.messaging, appointmentId, action, call.user);
+      // The clinic cancelled it: one cancellation notice to the patient (visit loop, on/off per clinic).
+      if (action === 'cancel') visitCancelled(visitLoopDeps(ctx), appointmentId);
       return { ok: true as const };
     },
     'appointments.import': (req) => {

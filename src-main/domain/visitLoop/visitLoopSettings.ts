@@ -2,44 +2,17 @@
  * The clinic's visit-loop rules (settings key "visitLoop"): reminders, notices, reply window, feedback and
  * the texts. Missing keys take the defaults, so a new clinic works without setup.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
+import { visitLoopSettings } from '../../contract/visitLoop';
 import type { Db } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { DeskError, invalidInput } from '../shared/errors';
 import { countSegments } from '../sms/smsSegments';
 import { getSmsSettings } from '../sms/smsSettings';
 import { transliterate } from '../sms/transliterate';
-import { DEFAULT_VISIT_TEXTS, VISIT_TEXT_KINDS, type VisitTextKind } from './visitTexts';
+import { DEFAULT_VISIT_TEXTS, type VisitTextKind } from './visitTexts';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-
-export const visitLoopSettingsSchema = z.object({
-  reminders: z.object({
-    enabled: z.boolean(),
-    /** Hours before the first visit of the day; 24 by default, 48 optional (both: two reminders). */
-    hoursBefore: z.array(z.number().int().min(1).max(168)).min(1).max(3),
-    /** A visit booked less than this many hours ahead gets no reminder (the booking was the reminder). */
-    skipIfBookedWithinHours: z.number().int().min(0).max(168),
-  }),
-  /** Automatic messages go only between these local times, on days the clinic is open. */
-  sendingWindow: z.object({ from: hhmm, to: hhmm }),
-  notices: z.object({ bookingConfirmation: z.boolean(), reschedule: z.boolean(), cancellation: z.boolean() }),
-  replies: z.object({
-    /** Hours after the question during which an answer counts; null: until the visit starts. */
-    windowHours: z.number().int().min(1).max(336).nullable(),
-    acknowledge: z.boolean(),
-  }),
-  feedback: z.object({
-    enabled: z.boolean(),
-    hoursAfter: z.number().min(0).max(72),
-    /** A score at or below this flags the conversation for the manager. */
-    lowScoreAtMost: z.number().int().min(1).max(5),
-    /** A score at or above this gets the review link (when the clinic has one). */
-    reviewFromScore: z.number().int().min(1).max(5),
-    reviewUrl: z.string().max(300),
-  }),
-  texts: z.record(z.enum(VISIT_TEXT_KINDS), z.record(z.string(), z.string().max(1000))),
-});
+export const visitLoopSettingsSchema = visitLoopSettings;
 export type VisitLoopSettings = z.infer<typeof visitLoopSettingsSchema>;
 
 export const DEFAULT_VISIT_LOOP_SETTINGS: VisitLoopSettings = {

@@ -4,17 +4,9 @@
  * test/main/domain/visitLoop/visitTexts.test.ts holds them to it with the real segment counter.
  * The clinic edits them in the visit-loop settings; a text longer than its SMS segment limit is refused.
  */
-export const VISIT_TEXT_KINDS = [
-  'reminder',
-  'booking_confirmation',
-  'reschedule',
-  'cancellation',
-  'feedback',
-  'ack_confirmed',
-  'ack_cancelled',
-  'feedback_thanks',
-  'feedback_review',
-] as const;
+import { VISIT_TEXT_KINDS } from '../../contract/visitLoop';
+
+export { VISIT_TEXT_KINDS };
 export type VisitTextKind = (typeof VISIT_TEXT_KINDS)[number];
 
 /**
