@@ -5,6 +5,7 @@
  */
 import type { AppContext, Area } from '../../app/area';
 import { writeAudit } from '../../db/repositories/audit';
+import { hasAuthCreds } from '../../db/repositories/whatsappAuth';
 import { createVisit, feedbackTick, moveVisit } from './lifecycleService';
 import { reminderLines, reminderTick, sendRemainingReminders } from './reminderService';
 import { handleVisitReply, resolveVisitQuestion } from './replyService';
@@ -14,7 +15,8 @@ import type { VisitLoopDeps } from './visitMessaging';
 const MINUTE = 60_000;
 
 export function visitLoopDeps(ctx: AppContext): VisitLoopDeps {
-  return { ...ctx.messaging, whatsappLinked: () => ctx.senders.has('whatsapp') };
+  // A one-shot CLI command has no live link: a desk paired with WhatsApp counts as linked for its plan.
+  return { ...ctx.messaging, whatsappLinked: () => ctx.senders.has('whatsapp') || (ctx.oneShot === true && hasAuthCreds(ctx.db)) };
 }
 
 /** One pass of the scheduler: what is due is queued (exported for tests and the CLI). */
