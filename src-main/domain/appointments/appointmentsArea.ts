@@ -6,7 +6,7 @@ import type { NoticePolicy } from '../delays/noticeDecision';
 import { dayBoard, setVisitStatus } from './appointmentService';
 import { listPractitioners, savePractitioner } from './practitionerService';
 import { importAppointments } from './importService';
-import { visitCancelled } from '../visitLoop/lifecycleService';
+import { importNotices, visitCancelled } from '../visitLoop/lifecycleService';
 import { visitLoopDeps } from '../visitLoop/visitLoopArea';
 
 const MINUTE = 60_000;
@@ -25,8 +25,10 @@ export const appointmentsArea: Area = {
       return { ok: true as const };
     },
     'appointments.import': (req) => {
-      const summary = importAppointments(ctx.messaging, req);
+      const { changes, ...summary } = importAppointments(ctx.messaging, req);
       if (!req.dryRun) publishDelays(ctx.messaging);
+      // New future visits get a booking confirmation, moved ones a reschedule notice, cancelled ones a notice.
+      if (changes) importNotices(visitLoopDeps(ctx), changes);
       return summary;
     },
     'delays.preview': ({ practitionerId }, call) => previewDelay(ctx.messaging, practitionerId, call.user),

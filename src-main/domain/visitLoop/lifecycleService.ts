@@ -117,3 +117,13 @@ export function feedbackTick(deps: VisitLoopDeps): number {
   }
   return queued;
 }
+
+/** The notices an import's changes call for, each under its own key (a re-import of the same file sends nothing). */
+export function importNotices(deps: VisitLoopDeps, changes: ReadonlyArray<{ id: number; change: 'created' | 'moved' | 'cancelled' }>): number {
+  let sent = 0;
+  for (const c of changes) {
+    const done = c.change === 'created' ? bookingCreated(deps, c.id) : c.change === 'moved' ? visitRescheduled(deps, c.id) : visitCancelled(deps, c.id);
+    if (done) sent++;
+  }
+  return sent;
+}
