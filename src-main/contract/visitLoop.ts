@@ -67,4 +67,9 @@ export const visitLoopApi = {
     z.object({ patientId: id, practitionerId: id, startsAt: epochMs, endsAt: epochMs, type: z.string().max(200).default('') }).strict(),
     z.object({ id }),
   ),
+  /** The new-visit dialog's patient picker: by name or phone digits. */
+  'agenda.findPatients': method(
+    z.object({ query: z.string().trim().min(1).max(100) }).strict(),
+    z.object({ patients: z.array(z.object({ patientId: id, name: z.string(), phone: z.string().nullable() })) }),
+  ),
 } satisfies MethodMap;

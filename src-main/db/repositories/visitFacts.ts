@@ -66,3 +66,18 @@ export function setVisitStatusOnly(db: Db, id: number, status: VisitRow['status'
 export function setFeedbackScore(db: Db, id: number, score: number): void {
   db.prepare('UPDATE appointments SET feedback_score = ? WHERE id = ?').run(score, id);
 }
+
+/** Patients by name or phone digits, for the new-visit dialog (at most 10). */
+export function findPatients(db: Db, query: string): Array<{ patientId: number; name: string; phone: string | null }> {
+  const digits = query.replace(/\D/g, '');
+  const like = `%${query.trim().replace(/[%_]/g, '')}%`;
+  return db
+    .prepare(
+      `SELECT p.id AS patientId, trim(p.first_name || ' ' || p.last_name) AS name,
+         (SELECT value FROM patient_identities WHERE patient_id = p.id AND kind = 'phone' ORDER BY id LIMIT 1) AS phone
+       FROM patients p WHERE p.merged_into IS NULL AND (trim(p.first_name || ' ' || p.last_name) LIKE ? OR trim(p.last_name || ' ' || p.first_name) LIKE ?
+         OR (? <> '' AND EXISTS (SELECT 1 FROM patient_identities i WHERE i.patient_id = p.id AND i.kind = 'phone' AND i.value LIKE ?)))
+       ORDER BY p.last_name, p.first_name LIMIT 10`,
+    )
+    .all(like, like, digits, `%${digits}%`) as Array<{ patientId: number; name: string; phone: string | null }>;
+}

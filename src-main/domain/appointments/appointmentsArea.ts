@@ -4,6 +4,7 @@ import { publishDelays, waitingRoomBoard } from '../delays/waitingRoom';
 import { noticePolicy, saveNoticePolicy } from '../delays/practitionerDay';
 import type { NoticePolicy } from '../delays/noticeDecision';
 import { dayBoard, setVisitStatus } from './appointmentService';
+import { agendaDay } from './agendaDay';
 import { listPractitioners, savePractitioner } from './practitionerService';
 import { importAppointments } from './importService';
 import { importNotices, visitCancelled } from '../visitLoop/lifecycleService';
@@ -17,7 +18,7 @@ const policyDto = (p: NoticePolicy) => ({ thresholdMinutes: p.thresholdMinutes, 
 export const appointmentsArea: Area = {
   name: 'appointments',
   handlers: (ctx) => ({
-    'appointments.day': () => dayBoard(ctx.messaging),
+    'appointments.day': ({ day }) => (day ? agendaDay(ctx.messaging, day) : dayBoard(ctx.messaging)),
     'appointments.setStatus': ({ appointmentId, action }, call) => {
       setVisitStatus(ctx.messaging, appointmentId, action, call.user);
       // The clinic cancelled it: one cancellation notice to the patient (visit loop, on/off per clinic).

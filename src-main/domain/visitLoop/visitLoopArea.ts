@@ -6,6 +6,7 @@
 import type { AppContext, Area } from '../../app/area';
 import { writeAudit } from '../../db/repositories/audit';
 import { hasAuthCreds } from '../../db/repositories/whatsappAuth';
+import { findPatients } from '../../db/repositories/visitFacts';
 import { createVisit, feedbackTick, moveVisit } from './lifecycleService';
 import { reminderLines, reminderTick, sendRemainingReminders } from './reminderService';
 import { handleVisitReply, resolveVisitQuestion } from './replyService';
@@ -60,6 +61,7 @@ export const visitLoopArea: Area = {
         return { ok: true as const };
       },
       'appointments.create': (req, call) => createVisit(deps, req, call.user),
+      'agenda.findPatients': ({ query }) => ({ patients: findPatients(ctx.db, query) }),
     };
   },
   start(ctx) {
