@@ -23,8 +23,6 @@ const typing = (e: KeyboardEvent): boolean => {
 /** The day board: each practitioner's visits with check-in / start / end / no-show, the delay box and the preview. */
 export function ScheduleView() {
   const { t, i18n } = useTranslation('schedule');
-  const { t: ta } = useTranslation('agenda');
-  const { t: tr } = useTranslation('reminders');
   const [creating, setCreating] = useState(false);
   const [reminders, setReminders] = useState(false);
   const s = useSchedule();
@@ -175,14 +173,14 @@ export function ScheduleView() {
           ) : null}
           {s.agendaFlash ? (
             <span className="flash" role="status" data-testid="agenda-flash">
-              {ta(`flash.${s.agendaFlash}`)}
+              {t(`agenda:flash.${s.agendaFlash}`)}
             </span>
           ) : null}
           <button onClick={() => setCreating(true)} data-testid="open-new-visit">
-            <Icon name="plus" size={16} /> {ta('newVisit.open')}
+            <Icon name="plus" size={16} /> {t('agenda:newVisit.open')}
           </button>
           <button className="secondary" onClick={() => setReminders(true)} data-testid="open-reminders">
-            <Icon name="bell" size={16} /> {tr('open')}
+            <Icon name="bell" size={16} /> {t('reminders:open')}
           </button>
           <button className="secondary" onClick={() => setImporting(true)} data-testid="open-import">
             <Icon name="calendar" size={16} /> {t('import.open')}
@@ -215,7 +213,7 @@ export function ScheduleView() {
         ))}
       </div>
       <footer className="schedule-keys muted">
-        {t('board.keys')} · {ta('keys')}
+        {t('board.keys')} · {t('agenda:keys')}
       </footer>
       {creating ? (
         <NewVisitDialog

@@ -15,7 +15,6 @@ export const ACTIONS_BY_STATUS: Record<BoardVisit['status'], { action: VisitActi
 
 export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected: boolean; busy: boolean; onSelect(): void; onAction(a: VisitAction): void; overlap?: boolean }) {
   const { t } = useTranslation('schedule');
-  const { t: ta } = useTranslation('agenda');
   const v = props.visit;
   const late = v.phase === 'waiting' && v.delayMinutes >= 5;
   return (
@@ -45,7 +44,7 @@ export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected:
           {v.type ? <span>{v.type}</span> : null}
           {props.overlap ? (
             <span className="late" data-testid="double-booking">
-              {ta('overlap')}
+              {t('agenda:overlap')}
             </span>
           ) : null}
           {late ? <span className="late">{t('visit.late', { minutes: v.delayMinutes })}</span> : null}
