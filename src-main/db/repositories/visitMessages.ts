@@ -26,7 +26,8 @@ export interface NewVisitMessage {
   kind: VisitMessageKind;
   patientId: number;
   conversationId: number;
-  messageId: number;
+  /** Null: nothing could be sent (no consented channel); the row keeps the decision from being repeated. */
+  messageId: number | null;
   idempotencyKey: string;
   channel: 'whatsapp' | 'sms';
   language: string | null;

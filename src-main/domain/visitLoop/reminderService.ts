@@ -53,7 +53,8 @@ export function reminderLines(deps: VisitLoopDeps, day: string): ReminderLine[] 
     const patientName = (deps.db.prepare(`SELECT trim(first_name || ' ' || last_name) AS n FROM patients WHERE id = ?`).get(p.patientId) as { n: string } | undefined)?.n ?? name;
     if (row) {
       const state: ReminderState =
-        row.answer === 'confirmed' ? 'confirmed'
+        row.message_id === null ? 'unreachable'
+        : row.answer === 'confirmed' ? 'confirmed'
         : row.answer === 'cancelled' ? 'cancelled'
         : row.message_status === 'failed' ? 'failed'
         : row.asks_until !== null && row.asks_until <= now ? 'no_answer'

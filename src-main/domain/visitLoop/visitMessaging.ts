@@ -87,7 +87,8 @@ export function sendVisitMessage(deps: VisitLoopDeps, req: VisitSend): VisitSend
   const { db, clock } = deps;
   return db.transaction((): VisitSendResult => {
     const prior = visitMessageByKey(db, req.idempotencyKey);
-    if (prior) return { sent: true, created: false, messageId: prior.message_id ?? 0, channel: prior.channel, language: prior.language ?? '', text: '', fallbackWhy: null };
+    if (prior?.message_id === null) return { sent: false, why: {} };
+    if (prior) return { sent: true, created: false, messageId: prior.message_id, channel: prior.channel, language: prior.language ?? '', text: '', fallbackWhy: null };
     const facts = channelFor(deps, req.patientId);
     if (!facts) return { sent: false, why: {} };
     const { patient, choice } = facts;
@@ -105,6 +106,21 @@ export function sendVisitMessage(deps: VisitLoopDeps, req: VisitSend): VisitSend
       fallbackFrom = choice.fallbackFrom;
     } else {
       recordSystemEvent(deps, conv.id, unreachableText(ui, req.kind, choice.why), { visitLoop: { kind: req.kind, appointmentIds: req.appointmentIds, unreachable: choice.why } });
+      // Recorded under the key (no message): the scheduler's next pass neither retries nor repeats the line.
+      insertVisitMessage(db, {
+        kind: req.kind,
+        patientId: req.patientId,
+        conversationId: conv.id,
+        messageId: null,
+        idempotencyKey: req.idempotencyKey,
+        channel: patient.preferred_channel ?? 'whatsapp',
+        language: patient.language,
+        fallbackReason: `unreachable:${Object.entries(choice.why).map(([c, w]) => `${c}=${w}`).join(',')}`,
+        day: req.day ?? null,
+        asksUntil: null,
+        appointmentIds: req.appointmentIds,
+        at: now,
+      });
       return { sent: false, why: choice.why };
     }
     const visits = visitsByIds(db, req.appointmentIds);

@@ -140,3 +140,17 @@ describe('the visit loop (issue 17 "must show")', () => {
     expect(db().prepare(`SELECT flag FROM conversations WHERE patient_id = ?`).get(p)).toEqual({ flag: 'low_score' });
   });
 });
+
+describe('a patient with no consented channel', () => {
+  it('is told about once in the timeline, not at every scheduler pass', async () => {
+    const p = patient('+393331119999', 'it', {});
+    visit(p, T0 + 24 * HOUR);
+    app.clock.set(T0);
+    visitLoopTick(deps());
+    visitLoopTick(deps());
+    app.clock.advance(MIN);
+    visitLoopTick(deps());
+    expect(count(`SELECT count(*) AS n FROM messages WHERE channel = 'system' AND body LIKE 'Non inviato (reminder)%'`)).toBe(1);
+    expect(count(`SELECT count(*) AS n FROM outbox`)).toBe(0);
+  });
+});
