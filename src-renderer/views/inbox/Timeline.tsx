@@ -8,6 +8,7 @@ import { channelIcon } from './ConversationList';
 import { MediaView, mediaOf } from './MediaView';
 import { WhatsAppMessageExtras, WhatsAppQuote } from '../whatsapp/WhatsAppMessageExtras';
 import { serverNow } from '../../api/serverClock';
+import { VisitQuestionActions } from '../visitLoop/VisitQuestionActions';
 
 function StatusMark({ m }: { m: TimelineMessage }) {
   const { t } = useTranslation('inbox');
@@ -34,6 +35,7 @@ function MessageBubble({ m, focused }: { m: TimelineMessage; focused: boolean })
     return (
       <div className={`event-line${focused ? ' focused' : ''}`} data-testid="timeline-event" data-message-id={m.id}>
         <Icon name="system" size={14} /> {m.body} <span className="muted">· {formatTime(m.at)}</span>
+        <VisitQuestionActions meta={m.meta} />
       </div>
     );
   }
