@@ -4,6 +4,7 @@ import type { Request } from '../../../src-main/contract';
 import type { PatientCard } from '../../../src-main/contract/inbox';
 import { desk } from '../../api/client';
 import { Icon } from '../../components/Icon';
+import { FeedbackScore } from '../visitLoop/FeedbackScore';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
 import { LanguageProposal } from './LanguageProposal';
@@ -144,6 +145,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
             {past.slice(0, 5).map((a) => (
               <li key={a.id}>
                 {formatShortDate(a.startsAt)} · {a.practitioner} · {a.type}
+                <FeedbackScore score={a.feedbackScore ?? null} />
               </li>
             ))}
           </ul>

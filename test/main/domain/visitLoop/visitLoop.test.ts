@@ -138,6 +138,9 @@ describe('the visit loop (issue 17 "must show")', () => {
     reply('+393331116666', '2');
     expect(db().prepare('SELECT feedback_score FROM appointments WHERE id = ?').get(v)).toEqual({ feedback_score: 2 });
     expect(db().prepare(`SELECT flag FROM conversations WHERE patient_id = ?`).get(p)).toEqual({ flag: 'low_score' });
+    const card = (await app.call('patient.get', { patientId: p })) as { appointments: Array<{ id: number; feedbackScore?: number | null }> };
+    expect(card.appointments.find((a) => a.id === v)?.feedbackScore).toBe(2);
+    expect(count(`SELECT count(*) AS n FROM messages WHERE channel = 'system' AND body LIKE 'Voto della visita: 2/5 (segnalato al responsabile)'`)).toBe(1);
   });
 });
 
