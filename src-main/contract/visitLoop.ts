@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, epochMs, id, ok } from './common';
+import { timelineMessage } from './inbox';
 import { method, type MethodMap } from './define';
 
 export const VISIT_TEXT_KINDS = ['reminder', 'booking_confirmation', 'reschedule', 'cancellation', 'feedback', 'ack_confirmed', 'ack_cancelled', 'feedback_thanks', 'feedback_review'] as const;
@@ -72,4 +73,14 @@ export const visitLoopApi = {
     z.object({ query: z.string().trim().min(1).max(100) }).strict(),
     z.object({ patients: z.array(z.object({ patientId: id, name: z.string(), phone: z.string().nullable() })) }),
   ),
+  /** Send later: a composer message held until `sendAt` (clinic time picked in the UI). */
+  'message.schedule': method(
+    z.object({ conversationId: id, channel: channel.optional(), body: z.string().trim().min(1).max(4096), sendAt: epochMs }).strict(),
+    z.object({ message: timelineMessage }),
+  ),
+  'message.editScheduled': method(
+    z.object({ messageId: id, body: z.string().trim().min(1).max(4096).optional(), sendAt: epochMs.optional() }).strict(),
+    z.object({ message: timelineMessage }),
+  ),
+  'message.cancelScheduled': method(z.object({ messageId: id }).strict(), z.object({ message: timelineMessage })),
 } satisfies MethodMap;

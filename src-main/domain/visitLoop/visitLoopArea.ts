@@ -7,6 +7,7 @@ import type { AppContext, Area } from '../../app/area';
 import { writeAudit } from '../../db/repositories/audit';
 import { hasAuthCreds } from '../../db/repositories/whatsappAuth';
 import { findPatients } from '../../db/repositories/visitFacts';
+import { cancelScheduled, editScheduled, scheduleMessage } from '../messaging/scheduledMessages';
 import { createVisit, feedbackTick, moveVisit } from './lifecycleService';
 import { reminderLines, reminderTick, sendRemainingReminders } from './reminderService';
 import { handleVisitReply, resolveVisitQuestion } from './replyService';
@@ -62,6 +63,9 @@ export const visitLoopArea: Area = {
       },
       'appointments.create': (req, call) => createVisit(deps, req, call.user),
       'agenda.findPatients': ({ query }) => ({ patients: findPatients(ctx.db, query) }),
+      'message.schedule': (req, call) => ({ message: scheduleMessage(ctx.messaging, req, call.user) }),
+      'message.editScheduled': (req) => ({ message: editScheduled(ctx.messaging, req) }),
+      'message.cancelScheduled': ({ messageId }) => ({ message: cancelScheduled(ctx.messaging, messageId) }),
     };
   },
   start(ctx) {
