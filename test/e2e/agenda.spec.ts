@@ -49,6 +49,15 @@ test('create, move and cancel a visit on the board with the keyboard; the notice
   await expect(timeline.getByText(/visita prenotata .*15:00/)).toBeVisible();
   await expect(timeline.getByText(/spostata: .*15:15/)).toBeVisible();
   await expect(timeline.getByText(/15:15 .* è stata annullata/)).toBeVisible();
+
+  // Send later: held until tomorrow 09:00 (clinic time), shown as scheduled, cancellable until it goes.
+  await page.getByTestId('composer-input').fill('Le ricordiamo di portare le analisi.');
+  await page.getByTestId('send-later').click();
+  await page.getByTestId('send-later-confirm').click();
+  const mark = timeline.getByTestId('scheduled-mark');
+  await expect(mark).toBeVisible();
+  await mark.getByTestId('scheduled-cancel').click();
+  await expect(mark).toHaveCount(0);
 });
 
 test('the day navigation shows tomorrow and comes back to today; the reminders panel lists tomorrow’s queue', async ({ page, host }) => {

@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaRefDto } from '../../../src-main/contract/media';
 import { Icon } from '../../components/Icon';
+import { SendLater } from '../visitLoop/SendLater';
 import { useInbox } from '../../stores/inboxStore';
 import { uploadFile } from './uploadFile';
 import { TemplatePicker } from './TemplatePicker';
@@ -128,6 +129,7 @@ export function Composer({ defaultChannel, canWhatsApp }: { defaultChannel: Chan
         </button>
       </div>
       {mode === 'reply' ? <SegmentCounter text={text} channel={channel} /> : null}
+      {mode === 'reply' && attachment === null ? <SendLater text={text} channel={channel} onScheduled={() => setText('')} /> : null}
       <div className="composer-foot">
         {error || uploadError ? (
           <span className="error" role="alert">
