@@ -13,6 +13,7 @@ import { createWhatsAppLink } from '../channels/whatsapp/whatsappChannel';
 import { createWhatsAppArea } from '../domain/whatsapp/whatsappArea';
 import type { Area } from './area';
 import { smsArea } from './smsArea';
+import { visitLoopArea } from '../domain/visitLoop/visitLoopArea';
 
 /** Every room of the app. A new area registers here with one line. */
 export const areas: Area[] = [
@@ -28,4 +29,5 @@ export const areas: Area[] = [
   usersArea,
   setupArea,
   draftsArea,
+  visitLoopArea,
 ];

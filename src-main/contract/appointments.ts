@@ -166,7 +166,8 @@ export const noticePolicy = z
 export type NoticePolicyDto = z.infer<typeof noticePolicy>;
 
 export const appointmentsApi = {
-  'appointments.day': method(z.object({}).strict(), dayBoard),
+  /** Today's board by default; `day` (clinic-local YYYY-MM-DD) shows another day of the agenda. */
+  'appointments.day': method(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(), dayBoard),
   'appointments.setStatus': method(z.object({ appointmentId: id, action: visitAction }).strict(), ok),
   'appointments.import': method(importRequest, importSummary),
   'delays.preview': method(practitionerRef.strict(), delayPreview),

@@ -66,6 +66,8 @@ export const appointmentBrief = z.object({
   practitioner: z.string(),
   type: z.string(),
   status: z.string(),
+  /** The patient's 1–5 answer to the feedback request (visit loop), when there is one. */
+  feedbackScore: z.number().int().min(1).max(5).nullable().optional(),
 });
 
 export const patientCard = z.object({

@@ -11,6 +11,7 @@ import { smsApi, smsEvents } from './sms';
 import { templatesApi, templatesEvents } from './templates';
 import { usersApi } from './users';
 import { whatsappApi, whatsappEvents } from './whatsapp';
+import { visitLoopApi } from './visitLoop';
 
 /**
  * The one API contract, shared by main, preload and renderer. Each area contributes a map of
@@ -29,6 +30,7 @@ export const api = {
   ...usersApi,
   ...setupApi,
   ...draftsApi,
+  ...visitLoopApi,
 };
 
 export const events = {

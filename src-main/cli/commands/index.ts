@@ -9,6 +9,7 @@ import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { smsSegmentsCommand } from './smsSegments';
 import { usersAddCommand, usersDisableCommand, usersListCommand, usersPasswordCommand, usersRoleCommand } from './users';
+import { remindersCommand } from './reminders';
 
 /** Every `clinic-desk` command. A new command registers here with one line. */
 export const commands: Command[] = [
@@ -26,4 +27,5 @@ export const commands: Command[] = [
   usersRoleCommand,
   usersDisableCommand,
   usersPasswordCommand,
+  remindersCommand,
 ];

@@ -35,12 +35,13 @@ export interface PatientAppointmentRow {
   type: string;
   status: string;
   practitioner: string;
+  feedback_score: number | null;
 }
 
 export function appointmentsOfPatient(db: Db, patientId: number, limit = 20): PatientAppointmentRow[] {
   return db
     .prepare(
-      `SELECT a.id, a.starts_at, a.ends_at, a.type, a.status, p.name AS practitioner
+      `SELECT a.id, a.starts_at, a.ends_at, a.type, a.status, a.feedback_score, p.name AS practitioner
        FROM appointments a JOIN practitioners p ON p.id = a.practitioner_id
        WHERE a.patient_id = ? ORDER BY a.starts_at DESC LIMIT ?`,
     )

@@ -4,8 +4,11 @@ import { publishDelays, waitingRoomBoard } from '../delays/waitingRoom';
 import { noticePolicy, saveNoticePolicy } from '../delays/practitionerDay';
 import type { NoticePolicy } from '../delays/noticeDecision';
 import { dayBoard, setVisitStatus } from './appointmentService';
+import { agendaDay } from './agendaDay';
 import { listPractitioners, savePractitioner } from './practitionerService';
 import { importAppointments } from './importService';
+import { importNotices, visitCancelled } from '../visitLoop/lifecycleService';
+import { visitLoopDeps } from '../visitLoop/visitLoopArea';
 
 const MINUTE = 60_000;
 
@@ -15,14 +18,18 @@ const policyDto = (p: NoticePolicy) => ({ thresholdMinutes: p.thresholdMinutes, 
 export const appointmentsArea: Area = {
   name: 'appointments',
   handlers: (ctx) => ({
-    'appointments.day': () => dayBoard(ctx.messaging),
+    'appointments.day': ({ day }) => (day ? agendaDay(ctx.messaging, day) : dayBoard(ctx.messaging)),
     'appointments.setStatus': ({ appointmentId, action }, call) => {
       setVisitStatus(ctx.messaging, appointmentId, action, call.user);
+      // The clinic cancelled it: one cancellation notice to the patient (visit loop, on/off per clinic).
+      if (action === 'cancel') visitCancelled(visitLoopDeps(ctx), appointmentId);
       return { ok: true as const };
     },
     'appointments.import': (req) => {
-      const summary = importAppointments(ctx.messaging, req);
+      const { changes, ...summary } = importAppointments(ctx.messaging, req);
       if (!req.dryRun) publishDelays(ctx.messaging);
+      // New future visits get a booking confirmation, moved ones a reschedule notice, cancelled ones a notice.
+      if (changes) importNotices(visitLoopDeps(ctx), changes);
       return summary;
     },
     'delays.preview': ({ practitionerId }, call) => previewDelay(ctx.messaging, practitionerId, call.user),

@@ -6,7 +6,8 @@
 import type { ImportSummary } from '../../contract/appointments';
 import { insertPractitioner } from '../../db/repositories/appointments';
 import { insertPatient } from '../../db/repositories/patients';
-import { findPractitionerByName, upsertImported } from '../../db/repositories/schedule';
+import { allPractitioners, findPractitionerByName, upsertImported } from '../../db/repositories/schedule';
+import { matchPractitioner } from './practitionerMatch';
 import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
 import { resolvePatient, type MessagingDeps } from '../messaging/messagingService';
 import { splitPersonName, type NameOrder } from '../patients/personName';
@@ -31,7 +32,13 @@ export interface ImportRequest {
 
 class DryRunRollback extends Error {}
 
-export function importAppointments(deps: MessagingDeps, req: ImportRequest): ImportSummary {
+/** What a (real) import changed, for the visit loop's notices: sent after the import's transaction commits. */
+export interface ImportChange {
+  id: number;
+  change: 'created' | 'moved' | 'cancelled';
+}
+
+export function importAppointments(deps: MessagingDeps, req: ImportRequest): ImportSummary & { changes?: ImportChange[] } {
   const { db } = deps;
   const settings = getClinicSettings(db);
   const tz = settings.timeZone;
@@ -43,7 +50,7 @@ export function importAppointments(deps: MessagingDeps, req: ImportRequest): Imp
   const visitMinutesOf = (name: string | null): number | undefined => (name ? findPractitionerByName(db, name)?.visit_minutes : undefined);
   const parsed = req.format === 'ics' ? importIcs(req.content, opts) : importAppointmentCsv(req.content, { ...opts, mapping: req.mapping ?? {}, visitMinutesOf });
 
-  const summary: ImportSummary = {
+  const summary: ImportSummary & { changes?: ImportChange[] } = {
     dryRun: req.dryRun,
     created: 0,
     updated: 0,
@@ -54,9 +61,10 @@ export function importAppointments(deps: MessagingDeps, req: ImportRequest): Imp
     errors: [...parsed.errors],
     skipped: parsed.skipped,
   };
+  const changes: ImportChange[] = [];
   const apply = db.transaction(() => {
     for (const a of parsed.appointments) {
-      const error = applyOne(deps, a, summary, settings.defaultRegion, req.nameOrder ?? 'first_last');
+      const error = applyOne(deps, a, summary, settings.defaultRegion, req.nameOrder ?? 'first_last', changes);
       if (error) summary.errors.push(error);
     }
     if (req.dryRun) throw new DryRunRollback();
@@ -67,13 +75,21 @@ export function importAppointments(deps: MessagingDeps, req: ImportRequest): Imp
     if (!(e instanceof DryRunRollback)) throw e;
   }
   summary.errors.sort((a, b) => a.line - b.line);
+  if (!req.dryRun) summary.changes = changes;
   return summary;
 }
 
-function applyOne(deps: MessagingDeps, a: ImportedAppointment, summary: ImportSummary, region: string, nameOrder: NameOrder): ImportIssue | null {
+function applyOne(
+  deps: MessagingDeps,
+  a: ImportedAppointment,
+  summary: ImportSummary,
+  region: string,
+  nameOrder: NameOrder,
+  changes: ImportChange[],
+): ImportIssue | null {
   const { db, clock } = deps;
   if (!a.practitioner) return { line: a.line, message: 'no practitioner: name one with --practitioner or a practitioner column', reason: 'appointments.noPractitioner' };
-  let practitioner = findPractitionerByName(db, a.practitioner);
+  let practitioner = findPractitionerByName(db, a.practitioner) ?? matchPractitioner(a.practitioner, allPractitioners(db)) ?? undefined;
   if (!practitioner) {
     insertPractitioner(db, { name: a.practitioner });
     summary.practitionersCreated.push(a.practitioner);
@@ -90,6 +106,9 @@ function applyOne(deps: MessagingDeps, a: ImportedAppointment, summary: ImportSu
     patientId = insertPatient(db, splitPersonName(a.patientName, nameOrder), clock.now());
     summary.patientsCreated++;
   }
+  const prior = db.prepare('SELECT id, starts_at, practitioner_id, status FROM appointments WHERE external_uid = ?').get(a.uid) as
+    | { id: number; starts_at: number; practitioner_id: number; status: string }
+    | undefined;
   const outcome = upsertImported(db, {
     externalUid: a.uid,
     patientId,
@@ -102,6 +121,18 @@ function applyOne(deps: MessagingDeps, a: ImportedAppointment, summary: ImportSu
     source: 'import',
   });
   summary[outcome]++;
+  const id = prior?.id ?? (db.prepare('SELECT id FROM appointments WHERE external_uid = ?').get(a.uid) as { id: number }).id;
+  if (!prior) {
+    db.prepare('UPDATE appointments SET booked_at = ? WHERE id = ?').run(clock.now(), id);
+    if (!a.cancelled) changes.push({ id, change: 'created' });
+  } else if (outcome === 'updated') {
+    if (a.cancelled && prior.status !== 'cancelled') changes.push({ id, change: 'cancelled' });
+    else if (prior.starts_at !== a.startsAt || prior.practitioner_id !== practitioner.id) {
+      // A new time or practitioner is a new revision: the key of its one reschedule notice.
+      db.prepare('UPDATE appointments SET revision = revision + 1 WHERE id = ?').run(id);
+      changes.push({ id, change: 'moved' });
+    }
+  }
   summary.rows.push({ line: a.line, uid: a.uid, startsAt: a.startsAt, endsAt: a.endsAt, patientName: a.patientName, ...(a.patientName ? { name: splitPersonName(a.patientName, nameOrder) } : {}), phone: a.phone, practitioner: practitioner.name, cancelled: a.cancelled, outcome });
   return null;
 }

@@ -4,6 +4,7 @@
  * they are told again only when the ETA moves away from what they know by at least the threshold.
  */
 import { localParts } from '../hours/zonedTime';
+import { chooseServiceChannel } from '../messaging/channelChoice';
 import type { AppointmentStatus } from './delayPlanner';
 
 export type NoticeChannel = 'whatsapp' | 'sms';
@@ -47,6 +48,8 @@ export interface NoticeCandidate {
     /** Channels the patient can be reached on (has a number / WhatsApp identity). */
     reachable: readonly NoticeChannel[];
     consents: Partial<Record<NoticeChannel, boolean>>;
+    /** False while the clinic's WhatsApp is not linked (unknown: assumed linked). */
+    whatsappLinked?: boolean;
   };
 }
 
@@ -105,11 +108,18 @@ export function inQuietHours(t: number, policy: NoticePolicy): boolean {
 }
 
 function pickChannel(p: NoticeCandidate['patient']): { channel: NoticeChannel } | { reason: SkipReason } {
-  const order: NoticeChannel[] = p.preferredChannel ? [p.preferredChannel] : ['whatsapp', 'sms'];
-  const reachable = order.filter((c) => p.reachable.includes(c));
-  if (reachable.length === 0) return { reason: 'no_channel' };
-  const consented = reachable.find((c) => p.consents[c] === true);
-  return consented ? { channel: consented } : { reason: 'no_consent' };
+  // The shared service-message rule: preferred channel, else the other one the patient consented to.
+  const choice = chooseServiceChannel({
+    preferred: p.preferredChannel,
+    consents: p.consents,
+    hasPhone: p.reachable.includes('sms'),
+    hasWhatsappId: p.reachable.includes('whatsapp'),
+    whatsappLinked: p.whatsappLinked ?? true,
+    notOnWhatsapp: !p.reachable.includes('whatsapp'),
+  });
+  if (choice.ok) return { channel: choice.channel };
+  const reasons = Object.values(choice.why);
+  return { reason: reasons.length > 0 && reasons.every((r) => r === 'no_address') ? 'no_channel' : 'no_consent' };
 }
 
 function classify(c: NoticeCandidate, thresholdMs: number): NoticeKind | 'below_threshold' {

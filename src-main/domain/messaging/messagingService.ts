@@ -124,6 +124,8 @@ export interface OutgoingRequest {
   meta?: Record<string, unknown>;
   /** An attachment already in the media store; it travels with the outbox row and shows in the timeline. */
   media?: MediaRef | null;
+  /** Send later: the outbox holds the row until then (restart-safe: the time is in the row). */
+  notBefore?: number;
 }
 
 /** Where a patient's messages go: their first phone number and WhatsApp identity. */
@@ -174,7 +176,17 @@ export function queueOutgoing(deps: MessagingDeps, req: OutgoingRequest): { mess
     const firstContact = !db.prepare(`SELECT 1 FROM messages WHERE conversation_id = ? AND direction = 'in' LIMIT 1`).get(conv.id);
     insertOutbox(
       db,
-      { idempotencyKey: req.idempotencyKey ?? `message:${row.id}`, messageId: row.id, channel, toPhone: phone, whatsappJid: jid, body: req.body, firstContact, media: req.media ?? null },
+      {
+        idempotencyKey: req.idempotencyKey ?? `message:${row.id}`,
+        messageId: row.id,
+        channel,
+        toPhone: phone,
+        whatsappJid: jid,
+        body: req.body,
+        firstContact,
+        media: req.media ?? null,
+        ...(req.notBefore !== undefined ? { notBefore: req.notBefore } : {}),
+      },
       now,
     );
     applyState(db, conv, withMessage(conv, { type: 'outbound', at: now, automated: Boolean(req.automatic) }, channel, req.body));

@@ -28,6 +28,7 @@ export function patientCard(db: Db, patientId: number): PatientCard {
       practitioner: a.practitioner,
       type: a.type,
       status: a.status,
+      feedbackScore: a.feedback_score,
     })),
   };
 }

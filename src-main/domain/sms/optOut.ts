@@ -1,26 +1,36 @@
 /**
- * Opt-out keywords: a patient who answers only "STOP" (or NIE, ANNULLA, STOP SMS … per language, as the
+ * Opt-out keywords: a patient who answers only "STOP" (or STOP SMS, DISISCRIVIMI, WYPISZ … per language, as the
  * clinic configures) withdraws SMS consent. Only a message that is the keyword alone counts ("stop, I'll
  * call you" is a conversation, not an opt-out). Pure and Node-free.
  */
 
+import { parseVisitReply } from '../visitLoop/parseVisitReply';
+
 export const DEFAULT_OPT_OUT_KEYWORDS: Readonly<Record<string, string[]>> = {
-  it: ['STOP', 'STOP SMS', 'ANNULLA', 'DISISCRIVIMI'],
-  pl: ['STOP', 'STOP SMS', 'NIE', 'REZYGNUJĘ', 'WYPISZ'],
+  it: ['STOP', 'STOP SMS', 'DISISCRIVIMI'],
+  pl: ['STOP', 'STOP SMS', 'REZYGNUJĘ', 'WYPISZ'],
   en: ['STOP', 'STOP SMS', 'UNSUBSCRIBE', 'STOPALL'],
 };
 
 export const DEFAULT_OPT_OUT_CONFIRMATION: Readonly<Record<string, string>> = {
-  it: 'Non riceverà più SMS automatici da {clinic}. Per riattivarli ci contatti.',
-  pl: 'Nie będzie już Pan/Pani otrzymywać automatycznych SMS-ów od {clinic}. Aby je przywrócić, prosimy o kontakt.',
-  en: 'You will no longer receive automatic SMS from {clinic}. Contact us to turn them back on.',
+  it: 'Non riceverà più SMS automatici da {clinic}. Per riattivarli risponda START o ci contatti.',
+  pl: 'Nie będzie już Pan/Pani otrzymywać automatycznych SMS-ów od {clinic}. Aby je przywrócić, prosimy odpisać START.',
+  en: 'You will no longer receive automatic SMS from {clinic}. Reply START or contact us to turn them back on.',
 };
 
 /**
- * Words that also answer a reminder ("TAK/NIE", "SI/NO"): right after a reminder they confirm or cancel
- * the visit, so they are not read as an opt-out then.
+ * While a reminder or booking confirmation is open, anything that reads as its answer ("NIE", "NO",
+ * "ANNULLA", "SI"…, see parseVisitReply) confirms or cancels the visit: an answer is never an opt-out, even
+ * when a clinic lists such a word among its opt-out keywords.
  */
-export const REMINDER_ANSWERS: ReadonlySet<string> = new Set(['NIE', 'NO']);
+const isVisitAnswer = (text: string): boolean => {
+  const meaning = parseVisitReply(text).meaning;
+  return meaning === 'confirm' || meaning === 'cancel';
+};
+
+/** Words that turn automatic SMS back on after an opt-out (named in the opt-out confirmation). */
+export const OPT_IN_KEYWORDS: readonly string[] = ['START', 'START SMS', 'UNSTOP'];
+export const isOptInKeyword = (text: string): boolean => OPT_IN_KEYWORDS.includes(normalizeKeyword(text));
 
 /** Upper case, accents folded, surrounding punctuation and repeated spaces removed. */
 export function normalizeKeyword(text: string): string {
@@ -47,7 +57,7 @@ export function matchOptOut(
 ): OptOutMatch | null {
   const said = normalizeKeyword(text);
   if (!said || said.length > 40) return null;
-  if (opts.reminderPending && REMINDER_ANSWERS.has(said)) return null;
+  if (opts.reminderPending && isVisitAnswer(text)) return null;
   for (const [language, words] of Object.entries(keywords)) {
     for (const w of words) if (normalizeKeyword(w) === said) return { keyword: w.trim().toUpperCase(), language };
   }

@@ -9,8 +9,9 @@ import { getPatient, setConsent } from '../../db/repositories/patients';
 import { insertOptOut, latestOptOut, reminderSentSince, setOptOutConfirmation } from '../../db/repositories/sms';
 import { queueOutgoing, recordSystemEvent, type MessagingDeps } from '../messaging/messagingService';
 import { getClinicSettings } from '../settings/clinicSettings';
-import { confirmationText, matchOptOut } from './optOut';
-import { automaticSmsBlockedText, optedOutEventText } from './smsEventTexts';
+import { confirmationText, isOptInKeyword, matchOptOut } from './optOut';
+import { openQuestion } from '../../db/repositories/visitMessages';
+import { automaticSmsBlockedText, optedInEventText, optedOutEventText } from './smsEventTexts';
 import { getSmsSettings } from './smsSettings';
 
 export const OPT_OUT_CONFIRMATION_KIND = 'sms_opt_out_confirmation';
@@ -32,9 +33,12 @@ export function handleOptOutKeyword(deps: MessagingDeps, m: InboundSms): OptOutO
   if (!conv) return { optedOut: false };
   const settings = getSmsSettings(db);
   const match = matchOptOut(m.body, settings.optOutKeywords, {
-    reminderPending: reminderSentSince(db, conv.id, m.at - REMINDER_ANSWER_WINDOW_MS),
+    reminderPending: reminderSentSince(db, conv.id, m.at - REMINDER_ANSWER_WINDOW_MS) || openQuestion(db, conv.id, m.at) !== undefined,
   });
-  if (!match) return { optedOut: false };
+  if (!match) {
+    if (isOptInKeyword(m.body)) optBackIn(deps, conv.id, conv.patient_id, m);
+    return { optedOut: false };
+  }
 
   return db.transaction((): OptOutOutcome => {
     const patientId = conv.patient_id;
@@ -69,4 +73,14 @@ export function automaticSmsBlockReason(deps: Pick<MessagingDeps, 'db'>, patient
   const last = latestOptOut(deps.db, patientId);
   const ui = getClinicSettings(deps.db).uiLanguage;
   return automaticSmsBlockedText(ui, last?.keyword ?? null, last ? new Date(last.at).toISOString().slice(0, 10) : null);
+}
+
+/** "START" after an opt-out: SMS consent is granted again (source "opt-in keyword") and noted in the timeline. */
+function optBackIn(deps: MessagingDeps, conversationId: number, patientId: number, m: InboundSms): void {
+  const { db } = deps;
+  if (!hasOptedOut(db, patientId, 'sms')) return;
+  db.transaction(() => {
+    setConsent(db, patientId, 'sms', true, m.at, 'opt-in keyword');
+    recordSystemEvent(deps, conversationId, optedInEventText(getClinicSettings(db).uiLanguage), { type: 'sms_opt_in' });
+  })();
 }

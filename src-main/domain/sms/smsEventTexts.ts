@@ -21,3 +21,11 @@ const lang = (l: string): UiLanguage => (l === 'it' || l === 'pl' ? l : 'en');
 export const optedOutEventText = (uiLanguage: string, keyword: string): string => OPTED_OUT[lang(uiLanguage)](keyword);
 
 export const automaticSmsBlockedText = (uiLanguage: string, keyword: string | null, day: string | null): string => BLOCKED[lang(uiLanguage)](keyword, day);
+
+const OPTED_IN: Record<UiLanguage, string> = {
+  it: 'Consenso SMS riattivato: il paziente ha risposto "START".',
+  pl: 'Zgoda na SMS przywrócona: pacjent odpowiedział "START".',
+  en: 'SMS consent given again: the patient replied "START".',
+};
+
+export const optedInEventText = (uiLanguage: string): string => OPTED_IN[lang(uiLanguage)];

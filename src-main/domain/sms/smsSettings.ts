@@ -8,7 +8,8 @@ const KEY = 'sms';
 
 export const DEFAULT_SMS_SETTINGS: SmsGeneralSettings = {
   activeProvider: null,
-  transliterate: false,
+  // On for new clinics: a Polish or Italian accent would otherwise force UCS-2 and triple the cost (issue 17).
+  transliterate: true,
   maxSegments: 3,
   pollIntervalSeconds: 120,
   optOutKeywords: { ...DEFAULT_OPT_OUT_KEYWORDS },

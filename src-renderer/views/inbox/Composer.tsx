@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MediaRefDto } from '../../../src-main/contract/media';
 import { Icon } from '../../components/Icon';
 import { useDrafts } from '../../stores/draftStore';
+import { SendLater } from '../visitLoop/SendLater';
 import { useInbox } from '../../stores/inboxStore';
 import { uploadFile } from './uploadFile';
 import { TemplatePicker } from './TemplatePicker';
@@ -153,6 +154,7 @@ export function Composer({ conversationId, defaultChannel, canWhatsApp }: { conv
         </button>
       </div>
       {mode === 'reply' ? <SegmentCounter text={text} channel={channel} /> : null}
+      {mode === 'reply' && attachment === null ? <SendLater text={text} channel={channel} onScheduled={() => setText('')} /> : null}
       <div className="composer-foot">
         {error || uploadError ? (
           <span className="error" role="alert">

@@ -6,6 +6,7 @@ import { desk } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useToast } from '../../stores/toastStore';
 import { Icon } from '../../components/Icon';
+import { FeedbackScore } from '../visitLoop/FeedbackScore';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
 import { LanguageProposal } from './LanguageProposal';
@@ -155,6 +156,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
             {past.slice(0, 5).map((a) => (
               <li key={a.id}>
                 {formatShortDate(a.startsAt)} · {a.practitioner} · {a.type}
+                <FeedbackScore score={a.feedbackScore ?? null} />
               </li>
             ))}
           </ul>

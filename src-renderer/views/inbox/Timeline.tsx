@@ -8,6 +8,8 @@ import { channelIcon } from './ConversationList';
 import { MediaView, mediaOf } from './MediaView';
 import { WhatsAppMessageExtras, WhatsAppQuote } from '../whatsapp/WhatsAppMessageExtras';
 import { serverNow } from '../../api/serverClock';
+import { VisitQuestionActions } from '../visitLoop/VisitQuestionActions';
+import { ScheduledMark } from '../visitLoop/SendLater';
 
 function StatusMark({ m }: { m: TimelineMessage }) {
   const { t } = useTranslation('inbox');
@@ -34,6 +36,7 @@ function MessageBubble({ m, focused }: { m: TimelineMessage; focused: boolean })
     return (
       <div className={`event-line${focused ? ' focused' : ''}`} data-testid="timeline-event" data-message-id={m.id}>
         <Icon name="system" size={14} /> {m.body} <span className="muted">· {formatTime(m.at)}</span>
+        <VisitQuestionActions meta={m.meta} />
       </div>
     );
   }
@@ -58,6 +61,7 @@ function MessageBubble({ m, focused }: { m: TimelineMessage; focused: boolean })
           {!m.author && m.direction === 'out' && !note ? <span className="auto-mark">· {t('message.automatic')}</span> : null}
           <span>· {formatTime(m.at)}</span>
           {m.direction === 'out' && !note ? <StatusMark m={m} /> : null}
+          {m.direction === 'out' && !note ? <ScheduledMark messageId={m.id} status={m.status} meta={m.meta} /> : null}
         </div>
         {m.status === 'failed' ? (
           <div className="failure" data-testid="message-failure">

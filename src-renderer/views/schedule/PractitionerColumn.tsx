@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PractitionerBoard, VisitAction } from '../../../src-main/contract/appointments';
 import { VisitRow } from './VisitRow';
+import { overlappingVisits } from './overlaps';
 
 const QUICK = [10, 15, 25, 30];
 
@@ -17,6 +18,7 @@ export function PractitionerColumn(props: {
   onPreview(): void;
   onAutomatic(on: boolean): void;
 }) {
+  const overlaps = overlappingVisits(props.practitioner.visits);
   const { t } = useTranslation('schedule');
   const p = props.practitioner;
   const [minutes, setMinutes] = useState('');
@@ -107,6 +109,7 @@ export function PractitionerColumn(props: {
               busy={props.busy}
               onSelect={() => props.onSelect(v.id)}
               onAction={(a) => props.onAction(v.id, a)}
+              overlap={overlaps.has(v.id)}
             />
           ))}
         </ol>

@@ -7,8 +7,13 @@ import { DelayPreviewDialog } from './DelayPreviewDialog';
 import { ImportDialog } from './ImportDialog';
 import { PractitionerColumn } from './PractitionerColumn';
 import { useSchedule } from './scheduleStore';
+import { AgendaNav, shiftDay } from './AgendaNav';
+import { NewVisitDialog } from './NewVisitDialog';
+import { RemindersDialog } from './RemindersDialog';
 import { ACTIONS_BY_STATUS } from './VisitRow';
 import './schedule.css';
+
+const todayOf = (now: number, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 const typing = (e: KeyboardEvent): boolean => {
   const el = e.target as HTMLElement | null;
@@ -18,6 +23,8 @@ const typing = (e: KeyboardEvent): boolean => {
 /** The day board: each practitioner's visits with check-in / start / end / no-show, the delay box and the preview. */
 export function ScheduleView() {
   const { t, i18n } = useTranslation('schedule');
+  const [creating, setCreating] = useState(false);
+  const [reminders, setReminders] = useState(false);
   const s = useSchedule();
   const [selected, setSelected] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
@@ -54,9 +61,46 @@ export function ScheduleView() {
   }, [columns]);
 
   useEffect(() => {
+    /** The agenda's keys: move (Alt+↑/↓, 15 min), cancel (X), new visit (A), days ([ ] T). */
+    const agendaKey = (e: KeyboardEvent, c: number, r: number): boolean => {
+      const visit = c >= 0 ? board?.practitioners[c]?.visits[r] : undefined;
+      if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+        e.preventDefault();
+        if (visit && (visit.status === 'booked' || visit.status === 'confirmed')) {
+          const step = (e.key === 'ArrowUp' ? -15 : 15) * 60_000;
+          void s.move(visit.id, visit.startsAt + step, visit.endsAt + step);
+        }
+        return true;
+      }
+      if (e.altKey) return false;
+      const key = e.key.toLowerCase();
+      if (key === 'x' && visit && ['booked', 'confirmed', 'checked_in'].includes(visit.status)) {
+        e.preventDefault();
+        void s.act(visit.id, 'cancel').then(() => s.setAgendaFlash('cancelled'));
+        return true;
+      }
+      if (key === 'a') {
+        e.preventDefault();
+        setCreating(true);
+        return true;
+      }
+      if ((e.key === '[' || e.key === ']') && board) {
+        e.preventDefault();
+        void s.setDay(shiftDay(board.day, e.key === '[' ? -1 : 1));
+        return true;
+      }
+      if (key === 't') {
+        e.preventDefault();
+        void s.setDay(null);
+        return true;
+      }
+      return false;
+    };
     const onKey = (e: KeyboardEvent): void => {
-      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey || useSchedule.getState().preview || importing || !board) return;
+      if (typing(e) || e.ctrlKey || e.metaKey || useSchedule.getState().preview || importing || creating || reminders || !board) return;
       const [c, r] = where(selected);
+      if (agendaKey(e, c, r)) return;
+      if (e.altKey) return;
       const firstUpcoming = (col: number): number | null => {
         const p = board.practitioners[col];
         return p?.visits.find((v) => v.phase === 'waiting' || v.phase === 'in_visit')?.id ?? p?.visits[0]?.id ?? null;
@@ -96,21 +140,30 @@ export function ScheduleView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [board, columns, selected, where, s, importing]);
+  }, [board, columns, selected, where, s, importing, creating, reminders]);
 
   if (!board) return <div className="schedule-loading muted">{s.error ?? t('board.loading')}</div>;
   const locale = LOCALES[i18n.language] ?? 'en-GB';
   const late = board.practitioners.filter((p) => p.currentDelayMinutes >= 5).length;
+  const isToday = s.day === null || s.day === todayOf(board.now, board.timeZone);
+  const dayNoon = Date.parse(`${board.day}T12:00:00Z`);
 
   return (
     <div className="schedule" data-testid="schedule-view">
       <header className="schedule-head">
         <div>
           <h1>{t('board.title')}</h1>
-          <div className="muted">
-            {clinicDate(board.now, board.timeZone, locale)} · {clinicTime(board.now, board.timeZone, locale)} ·{' '}
-            {late === 0 ? t('board.allOnTime') : t('board.someLate', { count: late })}
+          <div className="muted" data-testid="agenda-day" data-day={board.day}>
+            {isToday ? (
+              <>
+                {clinicDate(board.now, board.timeZone, locale)} · {clinicTime(board.now, board.timeZone, locale)} ·{' '}
+                {late === 0 ? t('board.allOnTime') : t('board.someLate', { count: late })}
+              </>
+            ) : (
+              clinicDate(dayNoon, board.timeZone, locale)
+            )}
           </div>
+          <AgendaNav day={board.day} isToday={isToday} onDay={(d) => void s.setDay(d)} />
         </div>
         <div className="schedule-head-actions">
           {s.flash ? (
@@ -118,6 +171,17 @@ export function ScheduleView() {
               {s.flash.kind === 'sent' ? t('flash.sent', { count: s.flash.count }) : s.flash.kind === 'auto' ? t('flash.auto') : t('flash.nothing')}
             </span>
           ) : null}
+          {s.agendaFlash ? (
+            <span className="flash" role="status" data-testid="agenda-flash">
+              {t(`agenda:flash.${s.agendaFlash}`)}
+            </span>
+          ) : null}
+          <button onClick={() => setCreating(true)} data-testid="open-new-visit">
+            <Icon name="plus" size={16} /> {t('agenda:newVisit.open')}
+          </button>
+          <button className="secondary" onClick={() => setReminders(true)} data-testid="open-reminders">
+            <Icon name="bell" size={16} /> {t('reminders:open')}
+          </button>
           <button className="secondary" onClick={() => setImporting(true)} data-testid="open-import">
             <Icon name="calendar" size={16} /> {t('import.open')}
           </button>
@@ -148,7 +212,24 @@ export function ScheduleView() {
           />
         ))}
       </div>
-      <footer className="schedule-keys muted">{t('board.keys')}</footer>
+      <footer className="schedule-keys muted">
+        {t('board.keys')} · {t('agenda:keys')}
+      </footer>
+      {creating ? (
+        <NewVisitDialog
+          day={board.day}
+          timeZone={board.timeZone}
+          practitioners={board.practitioners}
+          practitionerId={board.practitioners[Math.max(where(selected)[0], 0)]?.id ?? null}
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            s.setAgendaFlash('created');
+            void s.load();
+          }}
+        />
+      ) : null}
+      {reminders ? <RemindersDialog day={shiftDay(todayOf(board.now, board.timeZone), 1)} timeZone={board.timeZone} onClose={() => setReminders(false)} /> : null}
       {importing ? <ImportDialog timeZone={board.timeZone} onClose={() => setImporting(false)} onImported={() => void s.load()} /> : null}
       {s.preview ? <DelayPreviewDialog preview={s.preview} timeZone={board.timeZone} busy={s.busy} stale={s.stale} onConfirm={() => void s.confirm()} onClose={s.closePreview} /> : null}
     </div>

@@ -13,7 +13,7 @@ export const ACTIONS_BY_STATUS: Record<BoardVisit['status'], { action: VisitActi
   cancelled: [{ action: 'undo', key: 'u' }],
 };
 
-export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected: boolean; busy: boolean; onSelect(): void; onAction(a: VisitAction): void }) {
+export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected: boolean; busy: boolean; onSelect(): void; onAction(a: VisitAction): void; overlap?: boolean }) {
   const { t } = useTranslation('schedule');
   const v = props.visit;
   const late = v.phase === 'waiting' && v.delayMinutes >= 5;
@@ -42,6 +42,11 @@ export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected:
         <div className="visit-meta">
           <span className={`visit-status ${v.status}`}>{t(`status.${v.status}`)}</span>
           {v.type ? <span>{v.type}</span> : null}
+          {props.overlap ? (
+            <span className="late" data-testid="double-booking">
+              {t('agenda:overlap')}
+            </span>
+          ) : null}
           {late ? <span className="late">{t('visit.late', { minutes: v.delayMinutes })}</span> : null}
           {v.noticesSent > 0 ? <span className="notices" data-testid="notices-sent">{t('visit.notices', { count: v.noticesSent })}</span> : null}
         </div>

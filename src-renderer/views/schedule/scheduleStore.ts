@@ -14,7 +14,14 @@ interface ScheduleState {
   stale: boolean;
   /** Last thing done, for the status line ("12 notices queued"). */
   flash: { kind: 'sent' | 'nothing' | 'auto'; count: number } | null;
+  /** The agenda's day (clinic-local YYYY-MM-DD); null: today. */
+  day: string | null;
   load(): Promise<void>;
+  setDay(day: string | null): Promise<void>;
+  /** Moves a visit (the patient gets one reschedule notice). */
+  move(appointmentId: number, startsAt: number, endsAt: number): Promise<void>;
+  agendaFlash: 'moved' | 'cancelled' | 'created' | null;
+  setAgendaFlash(f: 'moved' | 'cancelled' | 'created' | null): void;
   act(appointmentId: number, action: VisitAction): Promise<void>;
   announce(practitionerId: number, minutes: number): Promise<void>;
   openPreview(practitionerId: number): Promise<void>;
@@ -49,9 +56,22 @@ export const useSchedule = create<ScheduleState>((set, get) => {
     busy: false,
     stale: false,
     flash: null,
+    day: null,
+    agendaFlash: null,
+    setAgendaFlash: (f) => set({ agendaFlash: f }),
+    setDay: async (day) => {
+      set({ day });
+      await get().load();
+    },
+    move: (appointmentId, startsAt, endsAt) =>
+      guarded(async () => {
+        await desk.call('appointments.move', { appointmentId, startsAt, endsAt });
+        set({ agendaFlash: 'moved' });
+      }),
     load: async () => {
       try {
-        set({ board: await desk.call('appointments.day', {}) });
+        const day = get().day;
+        set({ board: await desk.call('appointments.day', day ? { day } : {}) });
       } catch (e) {
         set({ error: message(e) });
       }

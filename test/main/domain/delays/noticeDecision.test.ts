@@ -54,8 +54,13 @@ describe('decideNotices: one candidate', () => {
       expect: 'delay:sms',
     },
     {
-      name: 'no consent for the preferred channel: nothing, no silent switch',
+      name: 'no consent for the preferred channel: the other consented channel (issue 17: SMS consent, no WhatsApp consent → SMS)',
       c: { eta: start + 30 * MIN, patient: { language: 'pl', preferredChannel: 'whatsapp', reachable: ['whatsapp', 'sms'], consents: { whatsapp: false, sms: true } } },
+      expect: 'delay:sms',
+    },
+    {
+      name: 'no consent on any channel: nothing',
+      c: { eta: start + 30 * MIN, patient: { language: 'pl', preferredChannel: 'whatsapp', reachable: ['whatsapp', 'sms'], consents: { whatsapp: false } } },
       expect: 'skip:no_consent',
     },
     {
@@ -69,8 +74,13 @@ describe('decideNotices: one candidate', () => {
       expect: 'delay:sms',
     },
     {
-      name: 'unreachable on the preferred channel',
+      name: 'unreachable on the preferred channel: the other one',
       c: { eta: start + 30 * MIN, patient: { language: 'it', preferredChannel: 'whatsapp', reachable: ['sms'], consents: { whatsapp: true, sms: true } } },
+      expect: 'delay:sms',
+    },
+    {
+      name: 'reachable nowhere',
+      c: { eta: start + 30 * MIN, patient: { language: 'it', preferredChannel: 'whatsapp', reachable: [], consents: { whatsapp: true, sms: true } } },
       expect: 'skip:no_channel',
     },
   ];

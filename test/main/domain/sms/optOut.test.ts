@@ -8,11 +8,13 @@ describe('matchOptOut', () => {
     ['  Stop! ', false, 'STOP'],
     ['STOP SMS', false, 'STOP SMS'],
     ['stop   sms.', false, 'STOP SMS'],
-    ['ANNULLA', false, 'ANNULLA'],
-    ['annulla', false, 'ANNULLA'],
-    ['NIE', false, 'NIE'],
-    ['nie.', false, 'NIE'],
-    ['NIE', true, null],
+    // Answers to a reminder, not opt-outs (issue 17: "NIE" opted Polish patients out of every SMS).
+    ['ANNULLA', false, null],
+    ['NIE', false, null],
+    ['nie.', false, null],
+    ['DISISCRIVIMI', false, 'DISISCRIVIMI'],
+    ['WYPISZ', true, 'WYPISZ'],
+    ['STOP', true, 'STOP'],
     ['rezygnuję', false, 'REZYGNUJĘ'],
     ['REZYGNUJE', false, 'REZYGNUJĘ'],
     ['UNSUBSCRIBE', false, 'UNSUBSCRIBE'],
@@ -30,6 +32,18 @@ describe('matchOptOut', () => {
     expect(matchOptOut('basta sms', words, { reminderPending: false })).toEqual({ keyword: 'BASTA SMS', language: 'it' });
     expect(matchOptOut('Abmelden', words, { reminderPending: false })).toEqual({ keyword: 'ABMELDEN', language: 'de' });
     expect(matchOptOut('STOP', words, { reminderPending: false })).toBeNull();
+  });
+
+  it('a word the clinic lists that also answers an open reminder is read as the answer then', () => {
+    const words = { pl: ['STOP', 'NIE'], it: ['ANNULLA'] };
+    expect(matchOptOut('NIE', words, { reminderPending: true })).toBeNull();
+    expect(matchOptOut('annulla', words, { reminderPending: true })).toBeNull();
+    expect(matchOptOut('NIE', words, { reminderPending: false })).toEqual({ keyword: 'NIE', language: 'pl' });
+    expect(matchOptOut('STOP', words, { reminderPending: true })).toEqual({ keyword: 'STOP', language: 'pl' });
+  });
+
+  it('the confirmation says how to opt back in', () => {
+    for (const text of Object.values(DEFAULT_OPT_OUT_CONFIRMATION)) expect(text).toMatch(/START/);
   });
 
   it('normalizes accents, case and punctuation', () => {

@@ -86,6 +86,8 @@ describe('SMS settings and secrets', () => {
 
   it('previews segments with the clinic transliteration setting and warns above the limit', async () => {
     const { app } = await setup();
+    // New clinics transliterate by default (issue 17); this clinic turned it off.
+    await app.call('sms.updateSettings', { transliterate: false });
     expect(await app.call('sms.preview', { text: 'Zapłata jutro' })).toMatchObject({ encoding: 'UCS-2', segments: 1, ucs2Because: 'ł', sent: 'Zapłata jutro' });
     await app.call('sms.updateSettings', { transliterate: true, maxSegments: 1 });
     expect(await app.call('sms.preview', { text: 'Zapłata jutro' })).toMatchObject({ encoding: 'GSM-7', sent: 'Zaplata jutro', changes: [{ from: 'ł', to: 'l' }], overLimit: false });

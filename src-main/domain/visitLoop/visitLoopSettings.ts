@@ -1,0 +1,74 @@
+/**
+ * The clinic's visit-loop rules (settings key "visitLoop"): reminders, notices, reply window, feedback and
+ * the texts. Missing keys take the defaults, so a new clinic works without setup.
+ */
+import { type z } from 'zod';
+import { visitLoopSettings } from '../../contract/visitLoop';
+import type { Db } from '../../db/database';
+import { readSetting, writeSetting } from '../../db/repositories/settings';
+import { DeskError, invalidInput } from '../shared/errors';
+import { countSegments } from '../sms/smsSegments';
+import { getSmsSettings } from '../sms/smsSettings';
+import { transliterate } from '../sms/transliterate';
+import { DEFAULT_VISIT_TEXTS, type VisitTextKind } from './visitTexts';
+
+export const visitLoopSettingsSchema = visitLoopSettings;
+export type VisitLoopSettings = z.infer<typeof visitLoopSettingsSchema>;
+
+export const DEFAULT_VISIT_LOOP_SETTINGS: VisitLoopSettings = {
+  reminders: { enabled: true, hoursBefore: [24], skipIfBookedWithinHours: 12 },
+  sendingWindow: { from: '09:00', to: '19:00' },
+  notices: { bookingConfirmation: true, reschedule: true, cancellation: true },
+  replies: { windowHours: null, acknowledge: true },
+  feedback: { enabled: true, hoursAfter: 2, lowScoreAtMost: 3, reviewFromScore: 5, reviewUrl: '' },
+  texts: DEFAULT_VISIT_TEXTS,
+};
+
+const KEY = 'visitLoop';
+
+export function getVisitLoopSettings(db: Db): VisitLoopSettings {
+  const stored = readSetting<Partial<VisitLoopSettings>>(db, KEY) ?? {};
+  const merged = { ...DEFAULT_VISIT_LOOP_SETTINGS, ...stored, texts: { ...DEFAULT_VISIT_TEXTS, ...(stored.texts ?? {}) } };
+  const parsed = visitLoopSettingsSchema.safeParse(merged);
+  return parsed.success ? parsed.data : DEFAULT_VISIT_LOOP_SETTINGS;
+}
+
+/** Typical values for the segment check at save: a long clinic name, a Polish date, two visits. */
+export const TYPICAL_VALUES: Record<string, string> = {
+  'patient.first_name': 'Małgorzata',
+  'clinic.name': 'Studio Medico Rossi',
+  'clinic.review_url': 'https://g.page/r/CXa1b2c3d4e5/review',
+  'appointment.date': 'wt 24/11',
+  'appointment.time': '10:30',
+  'appointment.practitioner': 'Dr Bianchi',
+  'appointment.list': 'wt 24/11 10:30 Dr Bianchi',
+};
+
+/** The SMS segments a text costs with typical values, transliterated when the clinic allows it. */
+export function typicalSegments(body: string, transliterateOn: boolean, values: Record<string, string> = TYPICAL_VALUES): number {
+  const filled = body.replace(/\{\{\s*([a-z_.]+)\s*(?:\|[^}]*)?\}\}/g, (_, name: string) => values[name] ?? '');
+  return countSegments(transliterateOn ? transliterate(filled) : filled).segments;
+}
+
+export function saveVisitLoopSettings(db: Db, input: unknown): VisitLoopSettings {
+  const result = visitLoopSettingsSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw invalidInput(['visitLoop', ...(issue?.path ?? []).map(String)].join('.'), issue?.message ?? 'invalid settings');
+  }
+  const sms = getSmsSettings(db);
+  for (const [kind, byLanguage] of Object.entries(result.data.texts) as Array<[VisitTextKind, Record<string, string>]>) {
+    for (const [language, body] of Object.entries(byLanguage)) {
+      const segments = typicalSegments(body, sms.transliterate);
+      if (segments > sms.maxSegments) {
+        const field = `texts.${kind}.${language}`;
+        throw new DeskError('invalid_input', `${field}: costs ${segments} SMS segments with typical values; the clinic's limit is ${sms.maxSegments}`, {
+          field,
+          details: { segments, limit: sms.maxSegments },
+        });
+      }
+    }
+  }
+  writeSetting(db, KEY, result.data);
+  return result.data;
+}
