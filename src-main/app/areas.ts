@@ -10,6 +10,7 @@ import { createWhatsAppLink } from '../channels/whatsapp/whatsappChannel';
 import { createWhatsAppArea } from '../domain/whatsapp/whatsappArea';
 import type { Area } from './area';
 import { smsArea } from './smsArea';
+import { statsArea } from '../domain/stats/statsArea';
 
 /** Every room of the app. A new area registers here with one line. */
 export const areas: Area[] = [
@@ -22,4 +23,5 @@ export const areas: Area[] = [
   createCallsArea(startAmiLink),
   smsArea,
   createWhatsAppArea((deps) => createWhatsAppLink(deps)),
+  statsArea,
 ];

@@ -6,6 +6,7 @@ import { inboxApi, inboxEvents } from './inbox';
 import { mediaApi } from './media';
 import { patientsApi, patientsEvents } from './patients';
 import { smsApi, smsEvents } from './sms';
+import { statsApi } from './stats';
 import { templatesApi, templatesEvents } from './templates';
 import { whatsappApi, whatsappEvents } from './whatsapp';
 
@@ -23,6 +24,7 @@ export const api = {
   ...templatesApi,
   ...smsApi,
   ...whatsappApi,
+  ...statsApi,
 };
 
 export const events = {
