@@ -7,6 +7,7 @@ import { importCallsCommand } from './importCalls';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { smsSegmentsCommand } from './smsSegments';
+import { statsCommand } from './stats';
 
 /** Every `clinic-desk` command. A new command registers here with one line. */
 export const commands: Command[] = [
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   importAppointmentsCommand,
   importCallsCommand,
   smsSegmentsCommand,
+  statsCommand,
 ];
