@@ -5,7 +5,7 @@
  * wall-clock ones of that date.
  */
 import { minutesOf, rangesOn, type BusinessHours } from '../hours/businessHours';
-import { addDays, isoWeekdayIndex, localParts, zonedToUtc } from '../hours/zonedTime';
+import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
 
 export interface OpenCalendar {
   /** Milliseconds of [a, b) during which the clinic was open. */
@@ -38,15 +38,38 @@ export function openCalendar(hours: BusinessHours): OpenCalendar {
     }
     return p;
   };
-  // Local date and hour of an instant, memoised per quarter hour: every zone's offset is a whole number of quarter
-  // hours, so the local hour can only change on a quarter hour and the memo stays exact.
+  // Local date and hour of an instant without asking Intl for each one (it costs tens of µs): the zone's offset
+  // is read once per UTC day, and per UTC hour only on a day whose offset changes (a DST day). Exact for zones
+  // that change offset on a whole UTC hour, which every European zone does.
+  const offsetByDay = new Map<number, number | null>();
+  const offsetByHour = new Map<number, number>();
+  const offsetAt = (t: number): number => {
+    const lp = localParts(t, hours.timeZone);
+    const [y, m, d] = lp.date.split('-').map(Number);
+    return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 0, lp.minute) - (t - (t % 60_000));
+  };
+  const offsetOf = (t: number): number => {
+    const day = Math.floor(t / 86_400_000);
+    let o = offsetByDay.get(day);
+    if (o === undefined) {
+      const a = offsetAt(day * 86_400_000);
+      o = a === offsetAt((day + 1) * 86_400_000 - 60_000) ? a : null;
+      offsetByDay.set(day, o);
+    }
+    if (o !== null) return o;
+    const hour = Math.floor(t / 3_600_000);
+    let h = offsetByHour.get(hour);
+    if (h === undefined) offsetByHour.set(hour, (h = offsetAt(hour * 3_600_000)));
+    return h;
+  };
   const slotByQuarter = new Map<number, LocalSlot>();
   const slotOf = (t: number): LocalSlot => {
-    const q = Math.floor(t / 900_000);
+    const local = t + offsetOf(t);
+    const q = Math.floor(local / 900_000);
     let s = slotByQuarter.get(q);
     if (s === undefined) {
-      const lp = localParts(q * 900_000, hours.timeZone);
-      s = { date: lp.date, weekday: isoWeekdayIndex(lp.date), hour: Math.floor(lp.minute / 60) };
+      const d = new Date(q * 900_000);
+      s = { date: d.toISOString().slice(0, 10), weekday: (d.getUTCDay() + 6) % 7, hour: d.getUTCHours() };
       slotByQuarter.set(q, s);
     }
     return s;
