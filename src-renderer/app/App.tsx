@@ -3,6 +3,8 @@ import { Icon } from '../components/Icon';
 import { UI_LANGUAGES, setUiLanguage, type UiLanguage } from '../i18n';
 import { useApp } from '../stores/appStore';
 import { IncomingCallPopup } from '../views/calls/IncomingCallPopup';
+import { useEndOfDaySummary } from '../views/stats/endOfDaySummary';
+import { mayOpen, useDeskRole } from './deskRole';
 import { pathParts, useRouter } from './router';
 import { routes } from './routes';
 
@@ -14,8 +16,10 @@ export function App() {
   const navigate = useRouter((s) => s.navigate);
   const info = useApp((s) => s.info);
   const connection = useApp((s) => s.connection);
+  const role = useDeskRole();
+  useEndOfDaySummary();
   const [segment = 'inbox', ...rest] = pathParts(path);
-  const route = routes.find((r) => r.segment === segment) ?? routes[0]!;
+  const route = routes.find((r) => r.segment === segment && mayOpen(r.role, role)) ?? routes[0]!;
 
   if (route.bare) return <>{route.render(rest)}</>;
 
@@ -26,7 +30,7 @@ export function App() {
           <span className="brand-mark">+</span>
         </div>
         {routes
-          .filter((r) => !r.hidden)
+          .filter((r) => !r.hidden && mayOpen(r.role, role))
           .map((r) => (
             <button
               key={r.segment}

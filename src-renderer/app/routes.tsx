@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import type { Role } from '../../src-main/contract/define';
 import { CallsView } from '../views/calls/CallsView';
 import { InboxView } from '../views/inbox/InboxView';
 import { ScheduleView } from '../views/schedule/ScheduleView';
@@ -18,7 +19,12 @@ export interface RouteDef {
   bare?: boolean;
   /** Hidden from the navigation rail. */
   hidden?: boolean;
+  /** The least role that sees it (default: everyone). */
+  role?: Role;
 }
+
+/** Statistics and their charting library load only when the screen opens: the desk's bundle stays small. */
+const StatsView = lazy(() => import('../views/stats/StatsView'));
 
 /** Every screen of the desk. A new view registers here with one line. */
 export const routes: RouteDef[] = [
@@ -27,6 +33,7 @@ export const routes: RouteDef[] = [
   { segment: 'schedule', label: 'schedule:nav.label', icon: 'calendar', render: () => <ScheduleView /> },
   { segment: 'waiting-room', label: 'schedule:waitingRoom.title', icon: 'tv', bare: true, hidden: true, render: () => <WaitingRoomView /> },
   { segment: 'calls', label: 'calls:title', icon: 'calls', render: () => <CallsView /> },
+  { segment: 'stats', label: 'stats:nav', icon: 'stats', role: 'manager', render: (rest) => <Suspense fallback={null}><StatsView day={rest[0] ?? null} /></Suspense> },
   // Settings stays last in the rail: areas add their screens above this line.
   { segment: 'settings', label: 'common:nav.settings', icon: 'settings', render: (rest) => <SettingsView sectionId={rest[0] ?? null} /> },
 ];
