@@ -43,9 +43,10 @@ export const useStats = create<StatsState>((set, get) => ({
   loading: false,
   error: null,
   setKind(kind) {
+    // The anchor day stays (today unless one was picked), so Week → Day returns to that day, not to Monday.
     const current = get().result?.current.period;
     if (kind === 'range' && current) set({ kind, from: current.from, to: current.to });
-    else set({ kind, date: current?.from ?? get().date });
+    else set({ kind });
     void get().load();
   },
   setDate(date) {
