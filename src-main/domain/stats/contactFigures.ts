@@ -28,12 +28,28 @@ export function firstChannel(c: NewConversationRow): Channel | null {
   return (msg ?? call)?.channel ?? null;
 }
 
+const DAY_MS = 86_400_000;
+/** Day numbers since 1970-01-01, a Thursday: weekday index 0 = Monday is (day + 3) % 7. */
+const dayNumber = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+
 export function contactPass(messages: readonly StatsMessageRow[], calls: readonly StatsCallRow[], created: readonly NewConversationRow[], cal: OpenCalendar, dates: readonly string[]): ContactPass {
   const per = new Map(STATS_CHANNELS.map((channel) => [channel, { channel, newConversations: 0, messagesIn: 0, messagesOut: 0, messagesOutAutomatic: 0, callsIn: 0, callsOut: 0 }]));
   const replies = new Map<string, number>();
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const daily = new Map(dates.map((d) => [d, { contactsIn: 0, messagesIn: 0, messagesOut: 0, callsIn: 0, missedCalls: 0 }]));
+  const days = dates.map(() => ({ contactsIn: 0, messagesIn: 0, messagesOut: 0, callsIn: 0, missedCalls: 0 }));
+  const firstDay = dates.length ? dayNumber(dates[0]!) : 0;
   const turns: Turn[] = [];
+  // Local day and hour by arithmetic on the offset-shifted instant: this loop runs once per message of the period.
+  let dayIndex = 0;
+  let weekday = 0;
+  let hour = 0;
+  const place = (at: number): void => {
+    const local = cal.localMs(at);
+    const dn = Math.floor(local / DAY_MS);
+    dayIndex = dn - firstDay;
+    weekday = (((dn + 3) % 7) + 7) % 7;
+    hour = Math.floor((local - dn * DAY_MS) / 3_600_000);
+  };
 
   for (const c of created) {
     const ch = firstChannel(c);
@@ -41,11 +57,11 @@ export function contactPass(messages: readonly StatsMessageRow[], calls: readonl
   }
   for (const [conversationId, at, direction, channel, author, copy] of messages) {
     const figures = per.get(channel)!;
-    const slot = cal.slotOf(at);
-    const day = daily.get(slot.date);
+    place(at);
+    const day = days[dayIndex];
     if (direction === 'in') {
       figures.messagesIn++;
-      heatmap[slot.weekday]![slot.hour]!++;
+      heatmap[weekday]![hour]!++;
       if (day) {
         day.messagesIn++;
         day.contactsIn++;
@@ -68,9 +84,9 @@ export function contactPass(messages: readonly StatsMessageRow[], calls: readonl
       continue;
     }
     figures.callsIn++;
-    const slot = cal.slotOf(at);
-    heatmap[slot.weekday]![slot.hour]!++;
-    const day = daily.get(slot.date);
+    place(at);
+    heatmap[weekday]![hour]!++;
+    const day = days[dayIndex];
     if (day) {
       day.callsIn++;
       day.contactsIn++;
@@ -82,7 +98,7 @@ export function contactPass(messages: readonly StatsMessageRow[], calls: readonl
     contacts: STATS_CHANNELS.map((c) => per.get(c)!),
     repliesByAuthor: [...replies].map(([author, n]) => ({ author, replies: n })).sort((a, b) => b.replies - a.replies || a.author.localeCompare(b.author)),
     heatmap,
-    daily,
+    daily: new Map(dates.map((d, i) => [d, days[i]!])),
     turns,
   };
 }

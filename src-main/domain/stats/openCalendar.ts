@@ -17,6 +17,8 @@ export interface OpenCalendar {
   dateOf(t: number): string;
   /** Local date, weekday (0 = Monday) and hour of an instant. */
   slotOf(t: number): LocalSlot;
+  /** The instant shifted by the zone's offset: its UTC fields are the local wall clock (for fast bucketing). */
+  localMs(t: number): number;
 }
 
 export interface LocalSlot {
@@ -78,6 +80,7 @@ export function openCalendar(hours: BusinessHours): OpenCalendar {
   return {
     dateOf,
     slotOf,
+    localMs: (t) => t + offsetOf(t),
     openMsBetween(a, b) {
       if (b <= a) return 0;
       let total = 0;

@@ -9,7 +9,9 @@ describe('openCalendar', () => {
     const start = Date.UTC(2026, 0, 1);
     for (let t = start; t < Date.UTC(2027, 0, 1); t += 37 * 60_000 + 13_000) {
       const lp = localParts(t, timeZone);
+      const shifted = new Date(cal.localMs(t));
       const slot = cal.slotOf(t);
+      if (shifted.toISOString().slice(0, 10) !== lp.date || shifted.getUTCHours() !== Math.floor(lp.minute / 60)) expect({ t, local: shifted.toISOString() }).toEqual({ t, local: lp });
       if (slot.date !== lp.date || slot.hour !== Math.floor(lp.minute / 60)) expect({ t, ...slot }).toEqual({ t, date: lp.date, hour: Math.floor(lp.minute / 60) });
     }
   });
