@@ -11,7 +11,7 @@ async function openStats(page: Page, url: string, lang: 'it' | 'pl' | 'en'): Pro
   await page.getByTestId('nav-stats').click();
   await expect(page.getByTestId('stats-view')).toBeVisible();
   await expect(page.getByTestId('contacts-whatsapp')).toBeVisible();
-  await expect(page.getByTestId('stats-heatmap').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('chart-heatmap').locator('canvas')).toBeVisible();
 }
 
 test('the statistics of the demo day in it, pl and en, with the figures the API returns', async ({ page, host }) => {
@@ -48,9 +48,12 @@ test('a definition is one hover away, and a figure opens the calls behind it', a
 test('a week with the week before, CSV of a table, and the printable daily report', async ({ page, host }) => {
   await openStats(page, host.url, 'en');
   await page.getByTestId('period-week').click();
-  await expect(page.getByTestId('stats-trend').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('chart-trend').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('period-label')).toContainText('–');
   await shot(page, 'stats-week-en.png');
+  await page.getByTestId('chart-heatmap').scrollIntoViewIfNeeded();
+  await page.getByTestId('chart-heatmap').screenshot({ path: 'test-results/stats-heatmap-en.png' });
+  await page.getByTestId('chart-trend').screenshot({ path: 'test-results/stats-trend-en.png' });
 
   const download = page.waitForEvent('download');
   await page.getByTestId('csv-contacts').click();
@@ -78,7 +81,7 @@ test('the charting library loads with the statistics screen, not with the desk',
   await expect(page.getByTestId('conversation-list')).toBeVisible();
   const atDesk = scripts.length;
   await page.getByTestId('nav-stats').click();
-  await expect(page.getByTestId('stats-heatmap').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('chart-heatmap').locator('canvas')).toBeVisible();
   expect(scripts.slice(atDesk).some((u) => /StatsView/.test(u))).toBe(true);
   expect(scripts.slice(0, atDesk).some((u) => /StatsView/.test(u))).toBe(false);
 });

@@ -3,11 +3,11 @@ import type { StatsReport } from '../../../src-main/contract/stats';
 import type { FigureDef, FigureKind } from './figures';
 import { change, formatCount, formatDuration, formatMinutes, formatShare } from './statsFormat';
 
-export function formatFigure(kind: FigureKind, v: number | null): string {
-  if (kind === 'duration') return formatDuration(v);
-  if (kind === 'share') return formatShare(v);
-  if (kind === 'minutes') return formatMinutes(v);
-  return formatCount(v);
+export function formatFigure(kind: FigureKind, v: number | null, lng?: string): string {
+  if (kind === 'duration') return formatDuration(v, lng);
+  if (kind === 'share') return formatShare(v, lng);
+  if (kind === 'minutes') return formatMinutes(v, lng);
+  return formatCount(v, lng);
 }
 
 /** A figure's name with its definition one hover (or focus) away. */

@@ -59,8 +59,8 @@ export function PrintReport({ report, previous }: { report: StatsReport; previou
           {rows.map((f) => (
             <tr key={f.key}>
               <th>{t(`fig.${f.key}`, { lng })}</th>
-              <td>{formatFigure(f.kind, f.value(report))}</td>
-              {previous ? <td>{formatFigure(f.kind, f.value(previous))}</td> : null}
+              <td>{formatFigure(f.kind, f.value(report), lng)}</td>
+              {previous ? <td>{formatFigure(f.kind, f.value(previous), lng)}</td> : null}
             </tr>
           ))}
         </tbody>

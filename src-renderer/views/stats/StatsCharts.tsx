@@ -66,15 +66,37 @@ export function Heatmap({ report }: { report: StatsReport }) {
             },
           },
           scales: {
-            x: { type: 'linear', min: -0.5, max: 23.5, offset: false, ticks: { stepSize: 2, callback: (v) => String(v).padStart(2, '0') }, grid: { display: false } },
-            y: { type: 'linear', min: -0.5, max: 6.5, reverse: true, offset: false, ticks: { stepSize: 1, callback: (v) => dayNames[Number(v)] ?? '' }, grid: { display: false } },
+            x: {
+              type: 'linear',
+              min: -0.5,
+              max: 23.5,
+              offset: false,
+              // Ticks on the cells' centres (whole hours), not on the axis ends at ±0.5.
+              afterBuildTicks: (axis) => {
+                axis.ticks = Array.from({ length: 12 }, (_, i) => ({ value: i * 2 }));
+              },
+              ticks: { callback: (v) => String(v).padStart(2, '0') },
+              grid: { display: false },
+            },
+            y: {
+              type: 'linear',
+              min: -0.5,
+              max: 6.5,
+              reverse: true,
+              offset: false,
+              afterBuildTicks: (axis) => {
+                axis.ticks = WEEKDAYS.map((value) => ({ value }));
+              },
+              ticks: { callback: (v) => dayNames[Number(v)] ?? '' },
+              grid: { display: false },
+            },
           },
         },
       }),
     [report, i18n.language],
   );
   return (
-    <div className="chart heatmap" data-testid="stats-heatmap">
+    <div className="chart heatmap" data-testid="chart-heatmap">
       <canvas ref={ref} aria-label={t('chart.heatmap')} role="img" />
     </div>
   );
@@ -118,7 +140,7 @@ export function TrendChart({ report }: { report: StatsReport }) {
     [report, i18n.language],
   );
   return (
-    <div className="chart trend" data-testid="stats-trend">
+    <div className="chart trend" data-testid="chart-trend">
       <canvas ref={ref} aria-label={t('chart.trend')} role="img" />
     </div>
   );
