@@ -14,6 +14,7 @@ import { createWhatsAppArea } from '../domain/whatsapp/whatsappArea';
 import type { Area } from './area';
 import { smsArea } from './smsArea';
 import { visitLoopArea } from '../domain/visitLoop/visitLoopArea';
+import { statsArea } from '../domain/stats/statsArea';
 
 /** Every room of the app. A new area registers here with one line. */
 export const areas: Area[] = [
@@ -30,4 +31,5 @@ export const areas: Area[] = [
   setupArea,
   draftsArea,
   visitLoopArea,
+  statsArea,
 ];

@@ -8,6 +8,7 @@ import { mediaApi } from './media';
 import { patientsApi, patientsEvents } from './patients';
 import { setupApi } from './setup';
 import { smsApi, smsEvents } from './sms';
+import { statsApi } from './stats';
 import { templatesApi, templatesEvents } from './templates';
 import { usersApi } from './users';
 import { whatsappApi, whatsappEvents } from './whatsapp';
@@ -31,6 +32,7 @@ export const api = {
   ...setupApi,
   ...draftsApi,
   ...visitLoopApi,
+  ...statsApi,
 };
 
 export const events = {

@@ -9,6 +9,8 @@ import { SessionMenu } from '../views/login/SessionMenu';
 import { ProfileBanner } from '../views/setup/ProfileBanner';
 import { SetupWizard } from '../views/setup/SetupWizard';
 import { useSetup } from '../views/setup/setupStore';
+import { useEndOfDaySummary } from '../views/stats/endOfDaySummary';
+import { mayOpen, useDeskRole } from './deskRole';
 import { pathParts, useRouter } from './router';
 import { routes } from './routes';
 
@@ -20,8 +22,10 @@ export function App() {
   const navigate = useRouter((s) => s.navigate);
   const info = useApp((s) => s.info);
   const connection = useApp((s) => s.connection);
+  const role = useDeskRole();
+  useEndOfDaySummary();
   const [segment = 'inbox', ...rest] = pathParts(path);
-  const route = routes.find((r) => r.segment === segment) ?? routes[0]!;
+  const route = routes.find((r) => r.segment === segment && mayOpen(r.role, role)) ?? routes[0]!;
   const setup = useSetup((s) => s.status);
   const wizardOpen = useSetup((s) => s.wizardOpen);
 
@@ -36,7 +40,7 @@ export function App() {
           <span className="brand-mark">+</span>
         </div>
         {routes
-          .filter((r) => !r.hidden)
+          .filter((r) => !r.hidden && mayOpen(r.role, role))
           .map((r) => (
             <button
               key={r.segment}

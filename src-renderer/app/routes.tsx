@@ -1,4 +1,5 @@
 import { lazy, type ReactNode } from 'react';
+import type { Role } from '../../src-main/contract/define';
 import { InboxView } from '../views/inbox/InboxView';
 import type { IconName } from '../components/Icon';
 
@@ -21,7 +22,12 @@ export interface RouteDef {
   bare?: boolean;
   /** Hidden from the navigation rail. */
   hidden?: boolean;
+  /** The least role that sees it (default: everyone). */
+  role?: Role;
 }
+
+/** Statistics and their charting library load only when the screen opens: the desk's bundle stays small. */
+const StatsView = lazy(() => import('../views/stats/StatsView'));
 
 /** Every screen of the desk. A new view registers here with one line. */
 export const routes: RouteDef[] = [
@@ -30,6 +36,7 @@ export const routes: RouteDef[] = [
   { segment: 'schedule', label: 'schedule:nav.label', icon: 'calendar', render: () => <ScheduleView /> },
   { segment: 'waiting-room', label: 'schedule:waitingRoom.title', icon: 'tv', bare: true, hidden: true, render: () => <WaitingRoomView /> },
   { segment: 'calls', label: 'calls:title', icon: 'calls', render: () => <CallsView /> },
+  { segment: 'stats', label: 'stats:nav', icon: 'stats', role: 'manager', render: (rest) => <StatsView day={rest[0] ?? null} /> },
   // Settings stays last in the rail: areas add their screens above this line.
   { segment: 'settings', label: 'common:nav.settings', icon: 'settings', render: (rest) => <SettingsView sectionId={rest[0] ?? null} /> },
 ];

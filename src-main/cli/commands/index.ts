@@ -10,6 +10,7 @@ import { serveCommand } from './serve';
 import { smsSegmentsCommand } from './smsSegments';
 import { usersAddCommand, usersDisableCommand, usersListCommand, usersPasswordCommand, usersRoleCommand } from './users';
 import { remindersCommand } from './reminders';
+import { statsCommand } from './stats';
 
 /** Every `clinic-desk` command. A new command registers here with one line. */
 export const commands: Command[] = [
@@ -28,4 +29,5 @@ export const commands: Command[] = [
   usersDisableCommand,
   usersPasswordCommand,
   remindersCommand,
+  statsCommand,
 ];

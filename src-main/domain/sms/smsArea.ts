@@ -48,7 +48,8 @@ export function createSmsArea(o: SmsAreaOptions): Area {
     }
     active.set(ctx, provider);
     const base = provider ?? fallback.get(ctx) ?? null;
-    if (base) ctx.senders.set('sms', new SmsOutboundSender(ctx.db, base));
+    const usage = { provider: provider ? (getSmsSettings(ctx.db).activeProvider ?? 'unknown') : 'simulated', now: () => ctx.clock.now() };
+    if (base) ctx.senders.set('sms', new SmsOutboundSender(ctx.db, base, usage));
     else ctx.senders.delete('sms');
     ctx.outbox.kick();
   };

@@ -6,8 +6,10 @@
  */
 import type { Db } from '../../db/database';
 import { outboxMessageFacts } from '../../db/repositories/sms';
+import { recordSmsUsage } from '../../db/repositories/statsActivity';
 import type { ChannelSender, OutgoingMessage, SendResult } from '../messaging/channelPort';
 import { OPT_OUT_CONFIRMATION_KIND, automaticSmsBlockReason } from './optOutService';
+import { countSegments } from './smsSegments';
 import { getSmsSettings } from './smsSettings';
 import { transliterate } from './transliterate';
 
@@ -17,6 +19,8 @@ export class SmsOutboundSender implements ChannelSender {
   constructor(
     private readonly db: Db,
     readonly inner: ChannelSender,
+    /** Who sends (for the statistics' SMS cost per provider) and the clock the record is stamped with. */
+    private readonly usage?: { provider: string; now: () => number },
   ) {}
 
   async send(m: OutgoingMessage): Promise<SendResult> {
@@ -26,6 +30,10 @@ export class SmsOutboundSender implements ChannelSender {
       if (reason) return { ok: false, code: 'opted_out', reason, retryable: false };
     }
     const body = getSmsSettings(this.db).transliterate ? transliterate(m.body) : m.body;
-    return this.inner.send(body === m.body ? m : { ...m, body });
+    const result = await this.inner.send(body === m.body ? m : { ...m, body });
+    if (result.ok && this.usage) {
+      recordSmsUsage(this.db, { outboxId: m.outboxId, provider: this.usage.provider, segments: countSegments(body).segments, at: this.usage.now() });
+    }
+    return result;
   }
 }

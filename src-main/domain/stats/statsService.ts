@@ -1,0 +1,77 @@
+/**
+ * The manager's report for a period: reads through db/repositories/stats*.ts, arithmetic in the pure files of
+ * this folder. The same function serves the API, the CLI and the benchmark, so their figures cannot differ.
+ */
+import type { StatsPeriod, StatsReport, StatsResult } from '../../contract/stats';
+import type { Db } from '../../db/database';
+import { callbackTasksInRange, callsInRange, noticesOnDays, smsUsageInRange, visitsInRange } from '../../db/repositories/statsActivity';
+import { firstHumanReplyFrom, messagesInRange, newConversations, waitingAt } from '../../db/repositories/statsMessages';
+import type { BusinessHours } from '../hours/businessHours';
+import { getBusinessHours } from '../hours/hoursService';
+import { contactPass } from './contactFigures';
+import { openCalendar } from './openCalendar';
+import { OPTIONAL_FIGURES, optionalFigures, type OptionalFigureProvider } from './optionalFigures';
+import { median } from './percentiles';
+import { datesOf, previousPeriod, resolvePeriod, type PeriodRequest } from './periods';
+import { phoneFigures } from './phoneFigures';
+import { visitFigures } from './visitFigures';
+import { findWaits, unansweredAtClosing, waitFigures } from './waits';
+
+export interface StatsDeps {
+  db: Db;
+  /** Defaults to the clinic's stored hours (whose time zone is the clinic's). */
+  hours?: BusinessHours;
+  optional?: readonly OptionalFigureProvider[];
+}
+
+export function buildReport(deps: StatsDeps, period: StatsPeriod): StatsReport {
+  const { db } = deps;
+  const hours = deps.hours ?? getBusinessHours(db);
+  const cal = openCalendar({ ...hours, timeZone: period.timeZone });
+  const dates = datesOf(period);
+  const { startMs, endMs } = period;
+
+  const messages = messagesInRange(db, startMs, endMs);
+  const calls = callsInRange(db, startMs, endMs);
+  const pass = contactPass(messages, calls, newConversations(db, startMs, endMs), cal, dates);
+
+  // Conversations whose first turn in the period is a patient message may continue a wait begun earlier.
+  const startsWithIn: number[] = [];
+  let prev = -1;
+  for (const t of pass.turns) {
+    if (t.conversationId !== prev && t.kind === 'in') startsWithIn.push(t.conversationId);
+    prev = t.conversationId;
+  }
+  const { waits, openAtEnd } = findWaits(pass.turns, waitingAt(db, startsWithIn, startMs));
+  const later = firstHumanReplyFrom(db, openAtEnd, endMs);
+  for (const w of waits) if (w.respondedAt === null) w.respondedAt = later.get(w.conversationId) ?? null;
+
+  const figures = waitFigures(waits, cal);
+  const closing = unansweredAtClosing(pass.turns, cal, new Set(dates));
+  const frtByDate = new Map<string, number[]>();
+  for (const w of waits) {
+    if (w.respondedAt === null) continue;
+    const d = cal.dateOf(w.startAt);
+    const list = frtByDate.get(d) ?? [];
+    list.push(w.respondedAt - w.startAt);
+    frtByDate.set(d, list);
+  }
+
+  return {
+    period,
+    contacts: pass.contacts,
+    responsiveness: { ...figures, unansweredAtClosing: closing.total, repliesByAuthor: pass.repliesByAuthor },
+    phone: phoneFigures(calls, callbackTasksInRange(db, startMs, endMs)),
+    visits: visitFigures(visitsInRange(db, startMs, endMs), noticesOnDays(db, period.from, period.to)),
+    optional: optionalFigures(db, deps.optional ?? OPTIONAL_FIGURES, { startMs, endMs, from: period.from, to: period.to }),
+    sms: smsUsageInRange(db, startMs, endMs),
+    heatmap: pass.heatmap,
+    daily: dates.map((date) => ({ date, ...pass.daily.get(date)!, frtMedianMs: median(frtByDate.get(date) ?? []) })),
+  };
+}
+
+/** The report for a requested period, and the period before it when `compare`. `today` is the clinic's local date. */
+export function statsFor(deps: StatsDeps & { timeZone: string; today: string }, req: PeriodRequest & { compare?: boolean }): StatsResult {
+  const period = resolvePeriod(req, deps.today, deps.timeZone);
+  return { current: buildReport(deps, period), previous: req.compare === false ? null : buildReport(deps, previousPeriod(period)) };
+}

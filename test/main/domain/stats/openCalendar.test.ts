@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { localParts } from '../../../../src-main/domain/hours/zonedTime';
+import { openCalendar } from '../../../../src-main/domain/stats/openCalendar';
+import { WEEKDAY_HOURS, at } from './statsFixture';
+
+describe('openCalendar', () => {
+  it.each(['Europe/Rome', 'Europe/Warsaw', 'Europe/London', 'Asia/Kolkata'])('places every instant of 2026 in the same local date and hour as Intl does (%s)', (timeZone) => {
+    const cal = openCalendar({ ...WEEKDAY_HOURS, timeZone });
+    const start = Date.UTC(2026, 0, 1);
+    for (let t = start; t < Date.UTC(2027, 0, 1); t += 37 * 60_000 + 13_000) {
+      const lp = localParts(t, timeZone);
+      const shifted = new Date(cal.localMs(t));
+      const slot = cal.slotOf(t);
+      if (shifted.toISOString().slice(0, 10) !== lp.date || shifted.getUTCHours() !== Math.floor(lp.minute / 60)) expect({ t, local: shifted.toISOString() }).toEqual({ t, local: lp });
+      if (slot.date !== lp.date || slot.hour !== Math.floor(lp.minute / 60)) expect({ t, ...slot }).toEqual({ t, date: lp.date, hour: Math.floor(lp.minute / 60) });
+    }
+  });
+
+  it('counts open time across days and a holiday-free weekend', () => {
+    const cal = openCalendar(WEEKDAY_HOURS);
+    expect(cal.openMsBetween(at('2026-03-13', '18:00'), at('2026-03-16', '09:00'))).toBe(2 * 3_600_000); // Fri 18–19 + Mon 8–9
+    expect(cal.openMsBetween(at('2026-03-14', '10:00'), at('2026-03-14', '12:00'))).toBe(0); // Saturday
+    expect(cal.closingOf('2026-03-14')).toBeNull();
+    expect(cal.isOpenAt(at('2026-03-13', '18:59'))).toBe(true);
+    expect(cal.isOpenAt(at('2026-03-13', '19:00'))).toBe(false);
+  });
+});
