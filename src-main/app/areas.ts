@@ -2,6 +2,7 @@ import { appointmentsArea } from '../domain/appointments/appointmentsArea';
 import { startAmiLink } from '../channels/pbx/amiPbxLink';
 import { createCallsArea } from '../domain/calls/callsArea';
 import { inboxArea } from '../domain/inbox/inboxArea';
+import { gdprArea } from '../domain/gdpr/gdprArea';
 import { mediaArea } from '../domain/media/mediaArea';
 import { patientsArea } from '../domain/patients/patientsArea';
 import { settingsArea } from '../domain/settings/settingsArea';
@@ -22,4 +23,5 @@ export const areas: Area[] = [
   createCallsArea(startAmiLink),
   smsArea,
   createWhatsAppArea((deps) => createWhatsAppLink(deps)),
+  gdprArea,
 ];

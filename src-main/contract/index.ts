@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appointmentsApi, appointmentsEvents } from './appointments';
 import { callsApi, callsEvents } from './calls';
 import { coreApi, coreEvents } from './core';
+import { gdprApi } from './gdpr';
 import { inboxApi, inboxEvents } from './inbox';
 import { mediaApi } from './media';
 import { patientsApi, patientsEvents } from './patients';
@@ -23,6 +24,7 @@ export const api = {
   ...templatesApi,
   ...smsApi,
   ...whatsappApi,
+  ...gdprApi,
 };
 
 export const events = {

@@ -4,6 +4,7 @@ import { benchCommand } from './bench';
 import { doctorCommand } from './doctor';
 import { importAppointmentsCommand } from './importAppointments';
 import { importCallsCommand } from './importCalls';
+import { patientEraseCommand, patientExportCommand } from './patientGdpr';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { smsSegmentsCommand } from './smsSegments';
@@ -18,4 +19,6 @@ export const commands: Command[] = [
   importAppointmentsCommand,
   importCallsCommand,
   smsSegmentsCommand,
+  patientExportCommand,
+  patientEraseCommand,
 ];
