@@ -3,6 +3,7 @@ import { startAmiLink } from '../channels/pbx/amiPbxLink';
 import { createCallsArea } from '../domain/calls/callsArea';
 import { inboxArea } from '../domain/inbox/inboxArea';
 import { gdprArea } from '../domain/gdpr/gdprArea';
+import { campaignsArea } from '../domain/campaigns/campaignsArea';
 import { mediaArea } from '../domain/media/mediaArea';
 import { patientsArea } from '../domain/patients/patientsArea';
 import { settingsArea } from '../domain/settings/settingsArea';
@@ -24,4 +25,5 @@ export const areas: Area[] = [
   smsArea,
   createWhatsAppArea((deps) => createWhatsAppLink(deps)),
   gdprArea,
+  campaignsArea,
 ];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appointmentsApi, appointmentsEvents } from './appointments';
 import { callsApi, callsEvents } from './calls';
+import { campaignsApi, campaignsEvents } from './campaigns';
 import { coreApi, coreEvents } from './core';
 import { gdprApi } from './gdpr';
 import { inboxApi, inboxEvents } from './inbox';
@@ -25,6 +26,7 @@ export const api = {
   ...smsApi,
   ...whatsappApi,
   ...gdprApi,
+  ...campaignsApi,
 };
 
 export const events = {
@@ -36,6 +38,7 @@ export const events = {
   ...templatesEvents,
   ...smsEvents,
   ...whatsappEvents,
+  ...campaignsEvents,
 };
 
 export type Api = typeof api;

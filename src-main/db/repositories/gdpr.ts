@@ -79,6 +79,12 @@ export const PERSON_QUERIES: Record<string, (k: PersonKeys) => { sql: string; ar
   }),
   delay_notices: (k) => ({ sql: `SELECT * FROM delay_notices WHERE patient_id IN (${placeholders(k.patientIds.length)})`, args: k.patientIds }),
   auto_replies: (k) => ({ sql: `SELECT * FROM auto_replies WHERE conversation_id IN (${placeholders(k.conversationIds.length)})`, args: k.conversationIds }),
+  campaign_recipients: (k) => ({
+    sql: `SELECT r.*, c.name AS campaign_name FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id
+          WHERE r.patient_id IN (${placeholders(k.patientIds.length)}) ORDER BY r.campaign_id`,
+    args: k.patientIds,
+  }),
+  automation_sends: (k) => ({ sql: `SELECT * FROM automation_sends WHERE patient_id IN (${placeholders(k.patientIds.length)})`, args: k.patientIds }),
   audit_log: (k) => ({
     sql: `SELECT * FROM audit_log WHERE (entity = 'patient' AND entity_id IN (${placeholders(k.patientIds.length)}))
           OR (entity = 'conversation' AND entity_id IN (${placeholders(k.conversationIds.length)})) ORDER BY id`,

@@ -31,6 +31,8 @@ export const PATIENT_TABLES: Record<string, TablePolicy> = {
   auto_replies: { export: true, erase: 'keep', why: 'ids, kind and language only' },
   audit_log: { export: true, erase: 'anonymise', why: 'who did what and when stays; details quoting the person are emptied' },
   media: { export: true, erase: 'delete', why: 'files only this person sent or received (the zip holds their bytes)' },
+  campaign_recipients: { export: true, erase: 'keep', why: 'which campaign reached the person and why one was refused (ids and codes): campaign reports still add up' },
+  automation_sends: { export: true, erase: 'keep', why: 'birthday and recall sends (ids and periods)' },
   whatsapp_auth: { export: false, erase: 'delete', why: "WhatsApp's encryption session with the person's number (sealed keys, rebuilt on the next message)" },
 };
 
