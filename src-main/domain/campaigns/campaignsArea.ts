@@ -1,6 +1,6 @@
 import type { AppContext, Area } from '../../app/area';
 import type { SegmentDefinition } from '../../contract/campaigns';
-import { listCampaigns, nextDispatchTime } from '../../db/repositories/campaigns';
+import { getCampaign, listCampaigns, nextDispatchTime } from '../../db/repositories/campaigns';
 import { countSegment, deleteSegment, getSavedSegment, listSavedSegments, saveSegment, segmentPatients, type SavedSegmentRow } from '../../db/repositories/segments';
 import { writeAudit } from '../../db/repositories/audit';
 import { notFound } from '../shared/errors';
@@ -21,9 +21,21 @@ export function dispatchDeps(ctx: AppContext): DispatchDeps {
   return { db: ctx.db, clock: ctx.clock, random: ctx.random, messaging: ctx.messaging };
 }
 
+/** Progress is pushed at most every 2 s of a campaign (the report reads every recipient), and always at its end. */
+const PROGRESS_EVERY_MS = 2_000;
+const lastProgress = new WeakMap<AppContext, Map<number, number>>();
+
 /** Runs due campaign steps and pushes their progress. Exported for tests that drive the clock by hand. */
 export function runCampaignTick(ctx: AppContext): void {
-  for (const id of dispatchDue(dispatchDeps(ctx))) ctx.events.emit('campaign.progress', campaignReport(ctx.db, id));
+  const last = lastProgress.get(ctx) ?? new Map<number, number>();
+  lastProgress.set(ctx, last);
+  const now = ctx.clock.now();
+  for (const id of dispatchDue(dispatchDeps(ctx))) {
+    const finished = getCampaign(ctx.db, id)?.status !== 'running';
+    if (!finished && now - (last.get(id) ?? 0) < PROGRESS_EVERY_MS) continue;
+    last.set(id, now);
+    ctx.events.emit('campaign.progress', campaignReport(ctx.db, id));
+  }
 }
 
 export const campaignsArea: Area = {
