@@ -75,7 +75,7 @@ const campaignDraft = z.object({
   segment: segmentDefinition,
   templateId: id,
   channels: z.array(channel).min(1).max(2).default(['whatsapp', 'sms']),
-  perMinute: z.number().int().min(1).max(600).default(20),
+  perMinute: z.number().int().min(1).max(6000).default(20),
 });
 
 const manager = { role: 'manager' as const };

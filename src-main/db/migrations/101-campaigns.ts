@@ -32,7 +32,7 @@ export const migration: Migration = {
         template_id INTEGER REFERENCES templates(id) ON DELETE SET NULL,
         variants TEXT NOT NULL,                -- JSON {language: body}, frozen at creation
         channels TEXT NOT NULL,                -- JSON ["whatsapp","sms"] in order of preference
-        per_minute INTEGER NOT NULL CHECK (per_minute BETWEEN 1 AND 600),
+        per_minute INTEGER NOT NULL CHECK (per_minute BETWEEN 1 AND 6000),
         status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','scheduled','running','paused','cancelled','done')),
         scheduled_at INTEGER,
         started_at INTEGER,
