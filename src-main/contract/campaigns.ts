@@ -116,6 +116,31 @@ export const campaignsApi = {
   'campaigns.setPricing': method(z.object({ pricePerSegment: z.number().nonnegative().max(10).nullable(), currency: z.string().regex(/^[A-Z]{3}$/) }), ok, manager),
 } satisfies MethodMap;
 
+const automationChannels = z.array(channel).min(1);
+export const automationSettingsDto = z.object({
+  birthday: z.object({ enabled: z.boolean(), hour: z.number().int().min(0).max(23), templateId: id.nullable(), channels: automationChannels }),
+  recall: z.object({
+    enabled: z.boolean(),
+    hour: z.number().int().min(0).max(23),
+    templateId: id.nullable(),
+    channels: automationChannels,
+    notSeenMonths: z.number().int().min(1).max(60),
+    repeatMonths: z.number().int().min(1).max(60),
+    practitionerIds: z.array(id),
+    visitTypes: z.array(z.string().min(1).max(80)),
+  }),
+});
+const previewDay = z.object({
+  date: z.string(),
+  patients: z.array(z.object({ id, name: z.string(), channel: channel.nullable(), refusal: refusalReason.nullable() })),
+});
+
+export const automationsApi = {
+  'automations.get': method(z.object({}), automationSettingsDto, manager),
+  'automations.save': method(automationSettingsDto, automationSettingsDto, manager),
+  'automations.week': method(z.object({}), z.object({ birthday: z.array(previewDay), recall: z.array(previewDay) }), manager),
+} satisfies MethodMap;
+
 export const campaignsEvents = {
   'campaign.progress': campaignReport,
 } satisfies EventMap;

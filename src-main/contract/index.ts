@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { appointmentsApi, appointmentsEvents } from './appointments';
 import { callsApi, callsEvents } from './calls';
-import { campaignsApi, campaignsEvents } from './campaigns';
+import { automationsApi, campaignsApi, campaignsEvents } from './campaigns';
 import { coreApi, coreEvents } from './core';
 import { gdprApi } from './gdpr';
 import { inboxApi, inboxEvents } from './inbox';
@@ -27,6 +27,7 @@ export const api = {
   ...whatsappApi,
   ...gdprApi,
   ...campaignsApi,
+  ...automationsApi,
 };
 
 export const events = {

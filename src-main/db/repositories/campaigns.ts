@@ -202,3 +202,36 @@ export function identityKinds(db: Db, patientId: number): { phone: boolean; what
 export function hasInbound(db: Db, conversationId: number): boolean {
   return db.prepare(`SELECT 1 FROM messages WHERE conversation_id = ? AND direction = 'in' LIMIT 1`).get(conversationId) !== undefined;
 }
+
+/** An automation's audience, decided by the automation rather than a segment: recipients in the order given. */
+export function insertRecipients(db: Db, campaignId: number, patientIds: readonly number[]): number {
+  const st = db.prepare('INSERT OR IGNORE INTO campaign_recipients (campaign_id, patient_id, seq) VALUES (?, ?, ?)');
+  let n = 0;
+  patientIds.forEach((pid, i) => (n += st.run(campaignId, pid, i + 1).changes));
+  return n;
+}
+
+/** Records "sent for this period": the UNIQUE key is the once-a-year / once-every-M-months rule. */
+export function recordAutomationSend(db: Db, kind: 'birthday' | 'recall', patientId: number, period: string, campaignId: number, at: number): boolean {
+  return (
+    db.prepare('INSERT OR IGNORE INTO automation_sends (kind, patient_id, period, campaign_id, at) VALUES (?, ?, ?, ?, ?)').run(kind, patientId, period, campaignId, at).changes > 0
+  );
+}
+
+/** Live patients born on one of these MM-DD days who were not greeted in `year`. */
+export function birthdayPatients(db: Db, monthDays: readonly string[], year: string): { id: number; first_name: string; last_name: string; birth_date: string }[] {
+  if (monthDays.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT p.id, p.first_name, p.last_name, p.birth_date FROM patients p
+       WHERE p.merged_into IS NULL AND p.erased_at IS NULL AND p.birth_date IS NOT NULL AND substr(p.birth_date, 6, 5) IN (${monthDays.map(() => '?').join(',')})
+         AND NOT EXISTS (SELECT 1 FROM automation_sends s WHERE s.kind = 'birthday' AND s.patient_id = p.id AND s.period = ?)
+       ORDER BY p.id`,
+    )
+    .all(...monthDays, year) as { id: number; first_name: string; last_name: string; birth_date: string }[];
+}
+
+/** Whether the patient was recalled since `since`. */
+export function recalledSince(db: Db, patientId: number, since: number): boolean {
+  return db.prepare(`SELECT 1 FROM automation_sends WHERE patient_id = ? AND kind = 'recall' AND at >= ? LIMIT 1`).get(patientId, since) !== undefined;
+}

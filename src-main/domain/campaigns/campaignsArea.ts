@@ -7,6 +7,8 @@ import { notFound } from '../shared/errors';
 import { dispatchDue, type DispatchDeps } from './campaignDispatcher';
 import { campaignReport, cancelCampaign, createCampaign, pauseCampaign, resumeCampaign, startCampaign } from './campaignLifecycle';
 import { getPricing, previewCampaign, setPricing } from './campaignPreview';
+import { automationWeek, runAutomations } from './automations';
+import { getAutomationSettings, saveAutomationSettings } from './automationSettings';
 import { compileForClinic } from './segmentService';
 
 /** Each running app's dispatcher wake-up: a campaign started now sends now, not at the next idle check. */
@@ -24,12 +26,18 @@ export function dispatchDeps(ctx: AppContext): DispatchDeps {
 /** Progress is pushed at most every 2 s of a campaign (the report reads every recipient), and always at its end. */
 const PROGRESS_EVERY_MS = 2_000;
 const lastProgress = new WeakMap<AppContext, Map<number, number>>();
+const lastAutomationRun = new WeakMap<AppContext, number>();
 
 /** Runs due campaign steps and pushes their progress. Exported for tests that drive the clock by hand. */
 export function runCampaignTick(ctx: AppContext): void {
   const last = lastProgress.get(ctx) ?? new Map<number, number>();
   lastProgress.set(ctx, last);
   const now = ctx.clock.now();
+  // The automations scan the patients: once a minute is enough for an hour-of-day rule.
+  if (now - (lastAutomationRun.get(ctx) ?? -Infinity) >= 60_000) {
+    lastAutomationRun.set(ctx, now);
+    for (const id of runAutomations(ctx.db, now)) ctx.events.emit('campaign.progress', campaignReport(ctx.db, id));
+  }
   for (const id of dispatchDue(dispatchDeps(ctx))) {
     const finished = getCampaign(ctx.db, id)?.status !== 'running';
     if (!finished && now - (last.get(id) ?? 0) < PROGRESS_EVERY_MS) continue;
@@ -93,6 +101,17 @@ export const campaignsArea: Area = {
       },
       'campaigns.list': () => ({ campaigns: listCampaigns(ctx.db).map((c) => campaignReport(ctx.db, c.id)) }),
       'campaigns.report': ({ id }) => campaignReport(ctx.db, id),
+      'automations.get': () => getAutomationSettings(ctx.db),
+      'automations.save': (req, call) => {
+        const saved = ctx.db.transaction(() => {
+          const next = saveAutomationSettings(ctx.db, req);
+          writeAudit(ctx.db, now(), { actor: call.user, action: 'settings.automations', entity: 'settings', entityId: 'automations', details: next });
+          return next;
+        })();
+        wake();
+        return saved;
+      },
+      'automations.week': () => automationWeek(ctx.db, now()),
       'campaigns.getPricing': () => getPricing(ctx.db),
       'campaigns.setPricing': (p, call) => {
         setPricing(ctx.db, p);
