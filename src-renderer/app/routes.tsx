@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { CallsView } from '../views/calls/CallsView';
+import { CampaignsView } from '../views/campaigns/CampaignsView';
+import { AuditView } from '../views/audit/AuditView';
 import { InboxView } from '../views/inbox/InboxView';
 import { ScheduleView } from '../views/schedule/ScheduleView';
 import { WaitingRoomView } from '../views/schedule/WaitingRoomView';
@@ -27,6 +29,8 @@ export const routes: RouteDef[] = [
   { segment: 'schedule', label: 'schedule:nav.label', icon: 'calendar', render: () => <ScheduleView /> },
   { segment: 'waiting-room', label: 'schedule:waitingRoom.title', icon: 'tv', bare: true, hidden: true, render: () => <WaitingRoomView /> },
   { segment: 'calls', label: 'calls:title', icon: 'calls', render: () => <CallsView /> },
+  { segment: 'campaigns', label: 'campaigns:nav', icon: 'send', render: () => <CampaignsView /> },
+  { segment: 'audit', label: 'audit:nav', icon: 'file', render: () => <AuditView /> },
   // Settings stays last in the rail: areas add their screens above this line.
   { segment: 'settings', label: 'common:nav.settings', icon: 'settings', render: (rest) => <SettingsView sectionId={rest[0] ?? null} /> },
 ];

@@ -8,6 +8,7 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
 import { LanguageProposal } from './LanguageProposal';
 import { MergeDialog } from './MergeDialog';
+import { GdprActions } from '../audit/GdprActions';
 import { AddNumber, InlineText, TagEditor } from './PatientFields';
 import { serverNow } from '../../api/serverClock';
 
@@ -156,6 +157,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
         </button>
       </div>
       {merging ? <MergeDialog keep={patient} onClose={() => setMerging(false)} /> : null}
+      <GdprActions patientId={patient.id} name={`${patient.firstName} ${patient.lastName}`.trim() || `#${patient.id}`} />
     </aside>
   );
 }

@@ -7,6 +7,8 @@ import { HoursSection } from './hours/HoursSection';
 import { SmsSection } from './sms/SmsSection';
 import { PhoneSystemSection } from './pbx/PhoneSystemSection';
 import { WhatsAppSection } from './whatsapp/WhatsAppSection';
+import { AutomationsSection } from '../campaigns/AutomationsSection';
+import { PrivacySection } from '../audit/PrivacySection';
 
 export interface SettingsSection {
   /** Second path segment: #/settings/<id> */
@@ -26,4 +28,6 @@ export const settingsSections: SettingsSection[] = [
   { id: 'sms', label: 'sms:title', icon: 'sms', render: () => <SmsSection /> },
   { id: 'delays', label: 'schedule:settings.title', icon: 'calendar', render: () => <DelaySettingsSection /> },
   { id: 'phone', label: 'calls:settings.nav', icon: 'calls', render: () => <PhoneSystemSection /> },
+  { id: 'automations', label: 'campaigns:automations.title', icon: 'bell', render: () => <AutomationsSection /> },
+  { id: 'privacy', label: 'gdpr:title', icon: 'user', render: () => <PrivacySection /> },
 ];
