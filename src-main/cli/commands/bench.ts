@@ -92,6 +92,7 @@ export const benchCommand: Command = {
         await call('appointments.day', {});
         return appointmentsOfDay(app.ctx.db, 1, now, now + 86_400_000);
       }],
+      ['campaign segment count (one pass over patients, visits and consents by index)', () => call('segments.count', { definition: { sex: ['f'], ageMin: 30, visitsInPeriod: { min: 3, from: '2026-01-01', to: '2026-12-31' }, marketingConsent: true } })],
       ['outbox (next due per channel)', () => [nextDue(app.ctx.db, 'sms', now), nextDue(app.ctx.db, 'whatsapp', Number.MAX_SAFE_INTEGER)]],
     ];
     const plans: Array<{ case: string; plans: QueryPlan[] }> = [];
