@@ -118,6 +118,15 @@ export function cancelCampaignOutbox(db: Db, campaignId: number, at: number): nu
   return rows.length;
 }
 
+/** The campaign's outbox rows not yet handed over to a provider (a range on the UNIQUE key index). */
+export function campaignBacklog(db: Db, campaignId: number): number {
+  return (
+    db
+      .prepare(`SELECT count(*) AS n FROM outbox WHERE idempotency_key >= ? AND idempotency_key < ? AND status IN ('pending','sending')`)
+      .get(`campaign:${campaignId}:`, `campaign:${campaignId};`) as { n: number }
+  ).n;
+}
+
 export interface ReportCounts {
   recipients: number;
   pending: number;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import {
+  campaignBacklog,
   dueCampaigns,
   getCampaign,
   hasInbound,
@@ -34,6 +35,9 @@ export interface DispatchDeps {
 
 /** Refusals cost no sending time, but one tick decides at most this many, so the desk never stalls on a big audience. */
 const MAX_DECISIONS_PER_TICK = 500;
+/** Messages of one campaign allowed to wait in the outbox at once, and how long to wait when that many do. */
+const MAX_BACKLOG = 5;
+const BACKLOG_WAIT_MS = 5_000;
 
 export const campaignKey = (campaignId: number, patientId: number): string => `campaign:${campaignId}:${patientId}`;
 
@@ -67,6 +71,12 @@ function decideNext(deps: DispatchDeps, campaignId: number): 'sent' | 'refused' 
   const now = deps.clock.now();
   const c = getCampaign(db, campaignId);
   if (!c || c.status !== 'running') return 'stopped';
+  // Backpressure: when the channel stalls (WhatsApp offline, provider down) the campaign waits instead of filling the
+  // outbox, so a pause, a cancel or an opt-out still reaches everyone not yet handed to a provider.
+  if (campaignBacklog(db, c.id) >= MAX_BACKLOG) {
+    setNextDispatch(db, c.id, now + BACKLOG_WAIT_MS);
+    return 'waiting';
+  }
   const r = nextPendingRecipient(db, c.id);
   if (!r) {
     setCampaignStatus(db, c.id, 'done', { finishedAt: now, nextDispatchAt: null });

@@ -49,13 +49,25 @@ async function startCampaign(app: TestApp, templateId: number, perMinute: number
 const report = async (app: TestApp, id: number) => (await app.call('campaigns.report', { id })) as CampaignReport;
 const nextDue = (app: TestApp, id: number) => (app.ctx.db.prepare('SELECT next_dispatch_at AS t, status FROM campaigns WHERE id = ?').get(id) as { t: number | null; status: string });
 
-/** Runs the dispatcher at each due time until the campaign is done or `until` is reached; returns the queue times. */
-function runUntil(app: TestApp, id: number, until = Number.MAX_SAFE_INTEGER): void {
-  for (;;) {
-    const { t, status } = nextDue(app, id);
-    if (status !== 'running' || t === null || t > until) return;
-    if (t > app.clock.now()) app.clock.set(t);
-    runCampaignTick(app.ctx);
+/** Runs the dispatcher at each due time until the campaign is done, stalls or `until` is reached; the provider (when given) takes each message at once. */
+async function runUntil(app: TestApp, id: number, until = Number.MAX_SAFE_INTEGER, sms: RecordingSms | null = new RecordingSms()): Promise<RecordingSms | null> {
+  const worker = sms ? new OutboxWorker({ db: app.ctx.db, clock: app.clock, random: seededRandom(2), senders: () => new Map([['sms', sms]]) }) : null;
+  worker?.start();
+  try {
+    for (;;) {
+      const { t, status } = nextDue(app, id);
+      if (status !== 'running' || t === null || t > until) return sms;
+      if (t > app.clock.now()) app.clock.set(t);
+      runCampaignTick(app.ctx);
+      if (worker) {
+        while (app.ctx.db.prepare(`SELECT 1 FROM outbox WHERE status IN ('pending','sending') AND next_attempt_at <= ? LIMIT 1`).get(app.clock.now())) {
+          await worker.drain('sms');
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+    }
+  } finally {
+    worker?.stop();
   }
 }
 
@@ -72,7 +84,8 @@ describe('campaigns', () => {
     const refuse = { 3: 'no_marketing', 10: 'withdrawn', 11: 'stop', 12: 'no_channel' } as const;
     const { app, templateId } = await clinic(2000, refuse);
     const id = await startCampaign(app, templateId, 600); // 600 a minute: a 100 ms gap, ±10 %
-    runUntil(app, id);
+    const sms = new RecordingSms(new Set([phoneOf(20), phoneOf(21)]));
+    await runUntil(app, id, Number.MAX_SAFE_INTEGER, sms);
     const msgs = campaignMessages(app);
     // The segment asked for marketing consent: 3 (none) and 10 (withdrawn) are not in it; 11 (STOP) and 12 (no SMS consent) are refused.
     expect(msgs).toHaveLength(1996);
@@ -84,16 +97,7 @@ describe('campaigns', () => {
     expect(duration).toBeGreaterThan(1995 * 95);
     expect(duration).toBeLessThan(1995 * 105);
 
-    // The provider takes them; a few numbers do not exist; statuses come back; two patients reply, one opts out.
-    const sms = new RecordingSms(new Set([phoneOf(20), phoneOf(21)]));
-    const worker = new OutboxWorker({ db: app.ctx.db, clock: app.clock, random: seededRandom(2), senders: () => new Map([['sms', sms]]) });
-    worker.start();
-    // start() already began a drain; wait until the outbox holds nothing due.
-    while (app.ctx.db.prepare(`SELECT 1 FROM outbox WHERE status IN ('pending','sending') LIMIT 1`).get()) {
-      await worker.drain('sms');
-      await new Promise((r) => setTimeout(r, 1));
-    }
-    worker.stop();
+    // The provider took each once (two numbers do not exist); statuses come back; two patients reply, one opts out.
     expect(sms.attempts).toHaveLength(1996);
     expect(new Set(sms.attempts.map((a) => a.toPhone)).size).toBe(1996);
     const m = app.ctx.messaging;
@@ -109,22 +113,22 @@ describe('campaigns', () => {
     expect(r.refusals).toEqual(expect.arrayContaining([{ reason: 'opted_out', count: 1 }, { reason: 'no_channel_consent', count: 1 }]));
     expect(r.failures).toEqual([{ reason: 'Number does not exist', count: 2 }]);
     expect(r.pending + r.refused + r.cancelled + r.queued + r.sent + r.failed).toBe(r.recipients);
-  });
+  }, 120_000); // 2,000 decisions and sends: ~15 s on a busy machine
 
   it('pauses, resumes and cancels; an opt-out during the campaign is honoured at the patient’s turn', async () => {
     const { app, ids, templateId } = await clinic(30);
     const id = await startCampaign(app, templateId, 60); // one a second
-    runUntil(app, id, T0 + 9_500);
+    await runUntil(app, id, T0 + 9_500);
     expect(campaignMessages(app)).toHaveLength(10);
     await app.call('campaigns.pause', { id });
     app.clock.advance(3_600_000);
     runCampaignTick(app.ctx);
     expect(campaignMessages(app)).toHaveLength(10);
-    expect(await report(app, id)).toMatchObject({ status: 'paused', pending: 20, queued: 10 });
+    expect(await report(app, id)).toMatchObject({ status: 'paused', pending: 20, sent: 10 });
 
     setConsent(app.ctx.db, ids[15]!, 'sms', false, app.clock.now(), 'opt-out keyword');
     await app.call('campaigns.resume', { id });
-    runUntil(app, id, app.clock.now() + 9_500);
+    await runUntil(app, id, app.clock.now() + 9_500);
     // Ten more a second apart; patient 16 (index 15) was skipped at their turn without costing a slot.
     expect(campaignMessages(app)).toHaveLength(20);
     expect(campaignMessages(app).map((m) => m.key)).not.toContain(`campaign:${id}:${ids[15]}`);
@@ -133,10 +137,7 @@ describe('campaigns', () => {
 
     await app.call('campaigns.cancel', { id });
     const r2 = await report(app, id);
-    expect(r2).toMatchObject({ status: 'cancelled', pending: 0, cancelled: 9, refused: 1 });
-    // What was waiting in the outbox is cancelled too: nothing more leaves.
-    expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get()).toEqual({ n: 0 });
-    expect(r2.failures).toEqual([{ reason: 'campaign cancelled', count: 20 }]);
+    expect(r2).toMatchObject({ status: 'cancelled', pending: 0, cancelled: 9, refused: 1, sent: 20 });
     expect(r2.recipients).toBe(r2.pending + r2.refused + r2.cancelled + r2.queued + r2.sent + r2.failed);
     await expect(app.call('campaigns.resume', { id })).rejects.toThrow(/is cancelled/);
   });
@@ -148,17 +149,31 @@ describe('campaigns', () => {
     updateSmsSettings(app.ctx.db, { activeProvider: 'smsapi' });
     seedCampaignClinic(app.ctx.db, 50, T0);
     const id = await startCampaign(app, campaignTemplate(app.ctx.db, T0), 120);
-    runUntil(app, id, T0 + 10_000);
+    await runUntil(app, id, T0 + 10_000);
     const before = campaignMessages(app).length;
     expect(before).toBeGreaterThan(10);
     await app.stop();
     app = Object.assign(await createApp({ dataDir, clock, startOutbox: false, random: seededRandom(9) }), { clock, cleanup: app.cleanup });
     cleanup = app.cleanup;
-    runUntil(app, id);
+    await runUntil(app, id);
     const all = campaignMessages(app);
     expect(all).toHaveLength(50);
     expect(new Set(all.map((m) => m.to_phone)).size).toBe(50);
-    expect(await report(app, id)).toMatchObject({ status: 'done', recipients: 50, queued: 50 });
+    expect(await report(app, id)).toMatchObject({ status: 'done', recipients: 50, sent: 50 });
+  });
+
+  it('waits when the channel stalls instead of filling the outbox; cancelling then stops what waits', async () => {
+    const { app, templateId } = await clinic(30);
+    const id = await startCampaign(app, templateId, 600);
+    await runUntil(app, id, T0 + 60_000, null); // no provider: nothing leaves
+    expect(campaignMessages(app)).toHaveLength(5);
+    expect(nextDue(app, id).t).toBeGreaterThan(T0 + 60_000 - 5_000);
+    await app.call('campaigns.cancel', { id });
+    expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get()).toEqual({ n: 0 });
+    const r = await report(app, id);
+    expect(r).toMatchObject({ status: 'cancelled', cancelled: 25, failed: 5 });
+    expect(r.failures).toEqual([{ reason: 'campaign cancelled', count: 5 }]);
+    expect(r.recipients).toBe(r.pending + r.refused + r.cancelled + r.queued + r.sent + r.failed);
   });
 
   it('previews per language and channel with SMS segments and the cost', async () => {
