@@ -35,9 +35,13 @@ export interface DispatchDeps {
 
 /** Refusals cost no sending time, but one tick decides at most this many, so the desk never stalls on a big audience. */
 const MAX_DECISIONS_PER_TICK = 500;
-/** Messages of one campaign allowed to wait in the outbox at once, and how long to wait when that many do. */
-const MAX_BACKLOG = 5;
-const BACKLOG_WAIT_MS = 5_000;
+/**
+ * Messages of one campaign allowed to wait in the outbox at once, and how long to wait when that many do: enough
+ * slack that a provider answering in 30 ms never slows a fast campaign, little enough that a stalled channel holds
+ * only a handful when the manager pauses or a patient opts out.
+ */
+const MAX_BACKLOG = 20;
+const BACKLOG_WAIT_MS = 500;
 
 export const campaignKey = (campaignId: number, patientId: number): string => `campaign:${campaignId}:${patientId}`;
 

@@ -11,9 +11,17 @@ export function SegmentBuilder({ value, onChange }: { value: SegmentDefinition; 
   const { t } = useTranslation('campaigns');
   const [count, setCount] = useState<number | null>(null);
   const [practitioners, setPractitioners] = useState<{ id: number; name: string }[]>([]);
+  const [saved, setSaved] = useState<{ id: number; name: string; definition: SegmentDefinition }[]>([]);
+  const [saveName, setSaveName] = useState('');
   useEffect(() => {
     void desk.call('practitioners.list', {}).then((r) => setPractitioners(r.practitioners)).catch(() => undefined);
+    void desk.call('segments.list', {}).then((r) => setSaved(r.segments)).catch(() => undefined);
   }, []);
+  const saveSegment = async () => {
+    const existing = saved.find((x) => x.name === saveName.trim());
+    const r = await desk.call('segments.save', { ...(existing ? { id: existing.id } : {}), name: saveName.trim(), definition: value });
+    setSaved([...saved.filter((x) => x.id !== r.id), r].sort((a, b) => a.name.localeCompare(b.name)));
+  };
   // Count as the manager types, but only after a short pause: one query per intention, not per keystroke.
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -32,6 +40,29 @@ export function SegmentBuilder({ value, onChange }: { value: SegmentDefinition; 
 
   return (
     <div className="segment-builder" data-testid="segment-builder">
+      <div className="seg-saved">
+        <select
+          aria-label={t('segment.saved')}
+          value=""
+          onChange={(e) => {
+            const s = saved.find((x) => x.id === Number(e.target.value));
+            if (!s) return;
+            onChange(s.definition);
+            setSaveName(s.name);
+          }}
+        >
+          <option value="">{t('segment.useSaved')}</option>
+          {saved.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+        </select>
+        <input value={saveName} onChange={(e) => setSaveName(e.target.value)} placeholder={t('segment.saveName')} aria-label={t('segment.saveName')} maxLength={80} />
+        <button type="button" className="btn small" disabled={!saveName.trim()} onClick={() => void saveSegment().catch(() => undefined)} data-testid="segment-save">
+          {t('segment.save')}
+        </button>
+      </div>
       <div className="form-grid">
         <label htmlFor="seg-age-min">{t('segment.age')}</label>
         <span className="seg-inline">

@@ -166,13 +166,13 @@ describe('campaigns', () => {
     const { app, templateId } = await clinic(30);
     const id = await startCampaign(app, templateId, 600);
     await runUntil(app, id, T0 + 60_000, null); // no provider: nothing leaves
-    expect(campaignMessages(app)).toHaveLength(5);
-    expect(nextDue(app, id).t).toBeGreaterThan(T0 + 60_000 - 5_000);
+    expect(campaignMessages(app)).toHaveLength(20);
+    expect(nextDue(app, id).t).toBeGreaterThan(T0 + 60_000 - 500);
     await app.call('campaigns.cancel', { id });
     expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get()).toEqual({ n: 0 });
     const r = await report(app, id);
-    expect(r).toMatchObject({ status: 'cancelled', cancelled: 25, failed: 5 });
-    expect(r.failures).toEqual([{ reason: 'campaign cancelled', count: 5 }]);
+    expect(r).toMatchObject({ status: 'cancelled', cancelled: 10, failed: 20 });
+    expect(r.failures).toEqual([{ reason: 'campaign cancelled', count: 20 }]);
     expect(r.recipients).toBe(r.pending + r.refused + r.cancelled + r.queued + r.sent + r.failed);
   });
 
