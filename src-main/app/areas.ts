@@ -3,6 +3,8 @@ import { startAmiLink } from '../channels/pbx/amiPbxLink';
 import { createCallsArea } from '../domain/calls/callsArea';
 import { draftsArea } from '../domain/drafts/draftsArea';
 import { inboxArea } from '../domain/inbox/inboxArea';
+import { gdprArea } from '../domain/gdpr/gdprArea';
+import { campaignsArea } from '../domain/campaigns/campaignsArea';
 import { mediaArea } from '../domain/media/mediaArea';
 import { patientsArea } from '../domain/patients/patientsArea';
 import { settingsArea } from '../domain/settings/settingsArea';
@@ -32,4 +34,6 @@ export const areas: Area[] = [
   draftsArea,
   visitLoopArea,
   statsArea,
+  gdprArea,
+  campaignsArea,
 ];

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { appointmentsApi, appointmentsEvents } from './appointments';
 import { callsApi, callsEvents } from './calls';
+import { automationsApi, campaignsApi, campaignsEvents } from './campaigns';
 import { coreApi, coreEvents } from './core';
 import { draftsApi, draftsEvents } from './drafts';
+import { gdprApi } from './gdpr';
 import { inboxApi, inboxEvents } from './inbox';
 import { mediaApi } from './media';
 import { patientsApi, patientsEvents } from './patients';
@@ -33,6 +35,9 @@ export const api = {
   ...draftsApi,
   ...visitLoopApi,
   ...statsApi,
+  ...gdprApi,
+  ...campaignsApi,
+  ...automationsApi,
 };
 
 export const events = {
@@ -45,6 +50,7 @@ export const events = {
   ...smsEvents,
   ...whatsappEvents,
   ...draftsEvents,
+  ...campaignsEvents,
 };
 
 export type Api = typeof api;

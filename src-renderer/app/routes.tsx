@@ -9,6 +9,8 @@ const TemplatesView = lazy(() => import('../views/templates/TemplatesView').then
 const ScheduleView = lazy(() => import('../views/schedule/ScheduleView').then((m) => ({ default: m.ScheduleView })));
 const WaitingRoomView = lazy(() => import('../views/schedule/WaitingRoomView').then((m) => ({ default: m.WaitingRoomView })));
 const CallsView = lazy(() => import('../views/calls/CallsView').then((m) => ({ default: m.CallsView })));
+const CampaignsView = lazy(() => import('../views/campaigns/CampaignsView').then((m) => ({ default: m.CampaignsView })));
+const AuditView = lazy(() => import('../views/audit/AuditView').then((m) => ({ default: m.AuditView })));
 const SettingsView = lazy(() => import('../views/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 
 export interface RouteDef {
@@ -37,6 +39,8 @@ export const routes: RouteDef[] = [
   { segment: 'waiting-room', label: 'schedule:waitingRoom.title', icon: 'tv', bare: true, hidden: true, render: () => <WaitingRoomView /> },
   { segment: 'calls', label: 'calls:title', icon: 'calls', render: () => <CallsView /> },
   { segment: 'stats', label: 'stats:nav', icon: 'stats', role: 'manager', render: (rest) => <StatsView day={rest[0] ?? null} /> },
+  { segment: 'campaigns', label: 'campaigns:nav', icon: 'send', role: 'manager', render: () => <CampaignsView /> },
+  { segment: 'audit', label: 'audit:nav', icon: 'file', role: 'admin', render: () => <AuditView /> },
   // Settings stays last in the rail: areas add their screens above this line.
   { segment: 'settings', label: 'common:nav.settings', icon: 'settings', render: (rest) => <SettingsView sectionId={rest[0] ?? null} /> },
 ];

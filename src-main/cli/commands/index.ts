@@ -5,6 +5,7 @@ import { doctorCommand } from './doctor';
 import { importAppointmentsCommand } from './importAppointments';
 import { importCallsCommand } from './importCalls';
 import { initCommand } from './init';
+import { patientEraseCommand, patientExportCommand } from './patientGdpr';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { smsSegmentsCommand } from './smsSegments';
@@ -30,4 +31,6 @@ export const commands: Command[] = [
   usersPasswordCommand,
   remindersCommand,
   statsCommand,
+  patientExportCommand,
+  patientEraseCommand,
 ];

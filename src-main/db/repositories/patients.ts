@@ -11,6 +11,8 @@ export interface PatientRow {
   notes: string;
   tags: string;
   merged_into: number | null;
+  /** Set when the record was erased on the patient's request (migration 100). */
+  erased_at?: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -11,6 +11,7 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
 import { LanguageProposal } from './LanguageProposal';
 import { MergeDialog } from './MergeDialog';
+import { GdprActions } from '../audit/GdprActions';
 import { AddNumber, InlineText, TagEditor } from './PatientFields';
 import { serverNow } from '../../api/serverClock';
 
@@ -169,6 +170,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
         </button>
       </div>
       {merging ? <MergeDialog keep={patient} otherId={merging.otherId} onClose={() => setMerging(null)} /> : null}
+      <GdprActions patientId={patient.id} name={`${patient.firstName} ${patient.lastName}`.trim() || `#${patient.id}`} />
     </aside>
   );
 }

@@ -9,6 +9,8 @@ import { PhoneSystemSection } from './pbx/PhoneSystemSection';
 import { WhatsAppSection } from './whatsapp/WhatsAppSection';
 import { UsersSection } from './users/UsersSection';
 import { SetupStepsSection } from '../setup/OptionalSteps';
+import { AutomationsSection } from '../campaigns/AutomationsSection';
+import { PrivacySection } from '../audit/PrivacySection';
 
 export interface SettingsSection {
   /** Second path segment: #/settings/<id> */
@@ -30,4 +32,6 @@ export const settingsSections: SettingsSection[] = [
   { id: 'phone', label: 'calls:settings.nav', icon: 'calls', render: () => <PhoneSystemSection /> },
   { id: 'users', label: 'users:settings.title', icon: 'settings', render: () => <UsersSection /> },
   { id: 'setup', label: 'setup:resume.title', icon: 'settings', render: () => <SetupStepsSection /> },
+  { id: 'automations', label: 'campaigns:automations.title', icon: 'bell', render: () => <AutomationsSection /> },
+  { id: 'privacy', label: 'gdpr:title', icon: 'user', render: () => <PrivacySection /> },
 ];
