@@ -1,6 +1,7 @@
 import { createApp, type App } from '../app/createApp';
 import { OffsetClock } from '../domain/shared/clock';
 import { startHost } from '../host/hostServer';
+import { areaCases } from './areaCases';
 import { registeredBenchCases, type BenchCase, type BenchEnv } from './benchCase';
 import { ensureBenchDatabase, workingCopy, type BenchBuild } from './benchStore';
 import { coreCases } from './coreCases';
@@ -39,7 +40,7 @@ export async function runBench(opts: { size: BenchSizeName; root: string; http: 
   const app = await createApp({ dataDir: copy.dataDir, startOutbox: false, backups: false, clock });
   const coldStartMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const env: BenchEnv = { app, db: app.ctx.db, facts: build.facts };
-  const cases = [...coreCases, ...registeredBenchCases()].filter((c) => !opts.only || c.name.includes(opts.only));
+  const cases = [...coreCases, ...areaCases, ...registeredBenchCases()].filter((c) => !opts.only || c.name.includes(opts.only));
   const results: CaseResult[] = [];
   try {
     for (const c of cases) await c.setup?.(env);

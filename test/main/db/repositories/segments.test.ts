@@ -112,10 +112,10 @@ describe('segments', () => {
 
 describe('segments on the benchmark database', () => {
   it('keeps the same index plan at scale (bench patients + a year of visits and consents) and counts what a brute force counts', async () => {
-    const { fillBenchDatabase } = await import('../../../../src-main/bench/benchDatabase');
+    const { generateClinic } = await import('../../../../src-main/bench/generator/generateClinic');
     const big = openDatabase(':memory:');
-    fillBenchDatabase(big, { patients: 2000, messages: 4000 }, NOW);
-    big.prepare(`INSERT INTO practitioners (id, name) VALUES (1, 'A'), (2, 'B')`).run();
+    generateClinic(big, { name: '10k', patients: 2000, messages: 4000, calls: 0, appointments: 0, heavyConversations: 0, heavyMessages: 0, heavyCalls: 0 }, NOW);
+    big.prepare(`INSERT OR IGNORE INTO practitioners (id, name) VALUES (1, 'A'), (2, 'B')`).run();
     big.transaction(() => {
       const visit = big.prepare(`INSERT INTO appointments (patient_id, practitioner_id, starts_at, ends_at, type, status) VALUES (?, ?, ?, ?, ?, ?)`);
       for (let p = 1; p <= 2000; p++) {

@@ -1,0 +1,40 @@
+import { getClinicSettings } from '../domain/settings/clinicSettings';
+import { addDays, localParts } from '../domain/hours/zonedTime';
+import type { BenchCase, BenchEnv } from './benchCase';
+
+/**
+ * The manager's and the campaign screens' hot paths, measured like the core cases: through the app's own
+ * dispatch (the host's code for `stats.report` and `segments.count`), then over HTTP, with their plans.
+ * Targets at 1M messages: a day < 50 ms, 30 days < 300 ms (stats issue); a segment count is reported.
+ */
+const today = (env: BenchEnv): string => localParts(env.facts.now, getClinicSettings(env.db).timeZone).date;
+
+export const areaCases: BenchCase[] = [
+  {
+    name: 'stats.report one day (with the day before)',
+    targetMs: 50,
+    runs: 30,
+    method: 'stats.report',
+    // A different day each run (the last 30), so no cached answer can flatter the figure.
+    params: (i, env) => ({ kind: 'day', date: addDays(today(env), -(i % 30)) }),
+    plans: true,
+  },
+  {
+    name: 'stats.report 30-day range',
+    targetMs: 300,
+    runs: 10,
+    method: 'stats.report',
+    params: (i, env) => ({ kind: 'range', from: addDays(today(env), -29 - (i % 7)), to: addDays(today(env), -(i % 7)), compare: false }),
+    plans: true,
+  },
+  {
+    name: 'segments.count (women over 30, 3+ visits in 2 months, marketing consent)',
+    targetMs: null,
+    runs: 20,
+    method: 'segments.count',
+    params: (_i, env) => ({
+      definition: { sex: ['f'], ageMin: 30, visitsInPeriod: { min: 3, from: addDays(today(env), -61), to: today(env) }, marketingConsent: true },
+    }),
+    plans: true,
+  },
+];
