@@ -35,7 +35,7 @@ export function doctorReport(dataDir: string, nodeVersion = process.version): Do
   let database: DoctorFacts['database'];
   let outbox: DoctorFacts['outbox'] = { pending: 0, parked: 0, oldestPendingAgeMs: null };
   if (!fs.existsSync(databaseFile(dataDir))) {
-    database = { error: `no clinic yet: ${databaseFile(dataDir)} does not exist (run the set-up wizard or clinic-desk init)` };
+    database = { error: `no database in ${dataDir}: no clinic yet (run the set-up wizard or clinic-desk init)` };
   } else {
     try {
       const db = openReadOnly(databaseFile(dataDir));

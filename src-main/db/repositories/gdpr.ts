@@ -84,6 +84,8 @@ export const PERSON_QUERIES: Record<string, (k: PersonKeys) => { sql: string; ar
           WHERE r.patient_id IN (${placeholders(k.patientIds.length)}) ORDER BY r.campaign_id`,
     args: k.patientIds,
   }),
+  drafts: (k) => ({ sql: `SELECT * FROM drafts WHERE conversation_id IN (${placeholders(k.conversationIds.length)})`, args: k.conversationIds }),
+  visit_messages: (k) => ({ sql: `SELECT * FROM visit_messages WHERE patient_id IN (${placeholders(k.patientIds.length)}) ORDER BY id`, args: k.patientIds }),
   automation_sends: (k) => ({ sql: `SELECT * FROM automation_sends WHERE patient_id IN (${placeholders(k.patientIds.length)})`, args: k.patientIds }),
   audit_log: (k) => ({
     sql: `SELECT * FROM audit_log WHERE (entity = 'patient' AND entity_id IN (${placeholders(k.patientIds.length)}))
@@ -150,6 +152,12 @@ export function eraseRows(db: Db, keys: PersonKeys, erasedMedia: string[], at: n
   run('patient_identities', `DELETE FROM patient_identities WHERE patient_id IN (${pIn})`, ...k.patientIds);
   run('patient_consents', `DELETE FROM patient_consents WHERE patient_id IN (${pIn})`, ...k.patientIds);
   run('sms_opt_outs', `DELETE FROM sms_opt_outs WHERE patient_id IN (${pIn})`, ...k.patientIds);
+  run('drafts', `DELETE FROM drafts WHERE conversation_id IN (${cIn})`, ...k.conversationIds);
+  // The search vocabulary (054) keeps every word ever written: the person's words go with their messages,
+  // unless another message still uses them (read after the bodies are emptied, below).
+  const words = new Set(
+    (db.prepare(`SELECT DISTINCT j.value AS term FROM messages m, json_each(desk_words(m.body)) j WHERE m.conversation_id IN (${cIn})`).all(...k.conversationIds) as { term: string }[]).map((r) => r.term),
+  );
   // Rows the statistics count stay, with nothing that names or reaches the person.
   run(
     'patients',
@@ -180,6 +188,11 @@ export function eraseRows(db: Db, keys: PersonKeys, erasedMedia: string[], at: n
     ...k.identities,
   );
   run('appointments', `UPDATE appointments SET notes = '' WHERE patient_id IN (${pIn})`, ...k.patientIds);
+  const stillUsed = db.prepare('SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? LIMIT 1');
+  const dropWord = db.prepare('DELETE FROM search_vocab WHERE term = ?');
+  for (const term of words) {
+    if (!stillUsed.get(`"${term.replace(/"/g, '""')}"`)) n.search_vocab = (n.search_vocab ?? 0) + dropWord.run(term).changes;
+  }
   // A phone column that is part of a uniqueness rule gets a placeholder that cannot collide.
   run(
     'callback_tasks',

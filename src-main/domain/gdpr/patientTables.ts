@@ -33,6 +33,8 @@ export const PATIENT_TABLES: Record<string, TablePolicy> = {
   media: { export: true, erase: 'delete', why: 'files only this person sent or received (the zip holds their bytes)' },
   campaign_recipients: { export: true, erase: 'keep', why: 'which campaign reached the person and why one was refused (ids and codes): campaign reports still add up' },
   automation_sends: { export: true, erase: 'keep', why: 'birthday and recall sends (ids and periods)' },
+  drafts: { export: true, erase: 'delete', why: 'a reply the desk had begun to write to the person' },
+  visit_messages: { export: true, erase: 'keep', why: 'which visit messages went, their answers and scores (ids, kinds, codes): reminder and feedback statistics stay' },
   whatsapp_auth: { export: false, erase: 'delete', why: "WhatsApp's encryption session with the person's number (sealed keys, rebuilt on the next message)" },
 };
 

@@ -179,6 +179,8 @@ describe('campaigns', () => {
   it('previews per language and channel with SMS segments and the cost', async () => {
     const { app, templateId } = await clinic(10, { 0: 'no_marketing', 1: 'stop' });
     await app.call('campaigns.setPricing', { pricePerSegment: 0.05, currency: 'EUR' });
+    // New clinics transliterate automatic SMS; this clinic keeps its accents, so the Polish text stays UCS-2.
+    await app.call('sms.updateSettings', { transliterate: false });
     const p = (await app.call('campaigns.preview', { segment: {}, templateId, channels: ['sms'], perMinute: 60 })) as {
       lines: { language: string; channel: string; recipients: number; text: string; smsSegments: number; smsEncoding: string }[];
       refusals: { reason: string; count: number }[];
