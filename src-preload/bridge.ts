@@ -6,4 +6,8 @@ export interface DeskBridge {
   call(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: string; message: string; field?: string } }>;
   on(listener: (event: string, payload: unknown) => void): () => void;
   platform: string;
+  /** Who is signed in on this window; sign in (errors as values) and out: the desk PC's quick switch. */
+  session(): Promise<{ signedIn: boolean; openDesk: boolean; user: { name: string; displayName: string | null; role: 'receptionist' | 'manager' | 'admin' } | null }>;
+  signIn(name: string, password: string): Promise<{ error?: { code: string; message: string; details?: { retryAfterSeconds?: number } } }>;
+  signOut(): Promise<void>;
 }

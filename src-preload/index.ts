@@ -13,6 +13,9 @@ const bridge: DeskBridge = {
     return () => ipcRenderer.off('desk:event', handler);
   },
   platform: process.platform,
+  session: () => ipcRenderer.invoke('desk:session'),
+  signIn: (name, password) => ipcRenderer.invoke('desk:signIn', name, password),
+  signOut: () => ipcRenderer.invoke('desk:signOut'),
 };
 
 contextBridge.exposeInMainWorld('desk', bridge);
