@@ -19,4 +19,8 @@ export interface DeskBridge {
   platform: string;
   /** Desktop only: reopen the desk on the real clinic or on the separate demo clinic (its own data folder). */
   openProfile?(profile: 'demo' | 'real'): Promise<void>;
+  /** Who is signed in on this window; sign in (errors as values) and out: the desk PC's quick switch. */
+  session(): Promise<{ signedIn: boolean; openDesk: boolean; user: { name: string; displayName: string | null; role: 'receptionist' | 'manager' | 'admin' } | null }>;
+  signIn(name: string, password: string): Promise<{ error?: { code: string; message: string; details?: { retryAfterSeconds?: number } } }>;
+  signOut(): Promise<void>;
 }

@@ -14,6 +14,9 @@ const bridge: DeskBridge = {
   },
   platform: process.platform,
   openProfile: (profile) => ipcRenderer.invoke('desk:profile', profile === 'demo' ? 'demo' : 'real'),
+  session: () => ipcRenderer.invoke('desk:session'),
+  signIn: (name, password) => ipcRenderer.invoke('desk:signIn', name, password),
+  signOut: () => ipcRenderer.invoke('desk:signOut'),
 };
 
 contextBridge.exposeInMainWorld('desk', bridge);

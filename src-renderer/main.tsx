@@ -11,9 +11,9 @@ import './styles/components.css';
 
 const root = createRoot(document.getElementById('root')!);
 
-/** A browser on a clinic with personal logins signs in first; the desktop app and an open desk go straight in. */
+/** On a clinic with personal logins a person signs in first (browser and desktop app); an open desk goes straight in. */
 async function needsSignIn(): Promise<boolean> {
-  if (window.desk || location.pathname.startsWith('/waiting-room')) return false;
+  if (location.pathname.startsWith('/waiting-room') || location.hash.startsWith('#/waiting-room')) return false;
   return !(await fetchSession()).signedIn;
 }
 

@@ -13,6 +13,7 @@ import { electronSqliteBinding } from './nativeBinding';
 import { startDesktopNotifications } from './notifications';
 import { createMainWindow, createWaitingRoomWindow } from './windows';
 import { isClinicConfigured } from './firstRun';
+import { desktopSessions } from './desktopSessions';
 import { runCli } from '../cli/main';
 
 const NOTIFY_TEXT = {
@@ -70,6 +71,7 @@ if (cliAt >= 0) {
     const osKeystore = safeStorage.isEncryptionAvailable() ? safeStorage : null;
     desk = await createApp({ dataDir, demo: demo ? { simulate: true } : false, osKeystore, program: 'Clinic Desk (desktop app)' });
     const current = desk;
+    const people = desktopSessions(current);
 
     ipcMain.handle('desk:call', async (event, method: unknown, params: unknown) => {
       // Only our own pages may call: never a page that somehow got loaded from elsewhere.
@@ -78,11 +80,15 @@ if (cliAt >= 0) {
         return { error: { code: 'forbidden', message: 'Calls are only accepted from Clinic Desk windows' } };
       }
       try {
-        return { result: await current.call(String(method), params, { user: 'desk' }) };
+        return { result: await current.call(String(method), params, people.caller(event.sender.id)) };
       } catch (err) {
         return { error: toWireError(err).error };
       }
     });
+    // Personal sign-in for the shared desk PC (quick switch): see desktopSessions.ts.
+    ipcMain.handle('desk:session', (event) => people.info(event.sender.id));
+    ipcMain.handle('desk:signIn', (event, name: unknown, password: unknown) => people.signIn(event.sender.id, name, password));
+    ipcMain.handle('desk:signOut', (event) => people.signOut(event.sender.id));
     current.ctx.events.onAny((name, payload) => {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send('desk:event', name, payload);
     });

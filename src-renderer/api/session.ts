@@ -1,7 +1,7 @@
 /**
  * Browser sign-in (host mode). The session lives in an HttpOnly cookie the page never sees; these calls
- * only ask the host who is signed in, sign in and sign out. The desktop app has no cookie: it is signed in
- * by its own window.
+ * only ask the host who is signed in, sign in and sign out. In the desktop app the same three go over IPC
+ * (`window.desk`), where the main process keeps the session per window.
  */
 export interface SessionInfo {
   signedIn: boolean;
@@ -17,12 +17,18 @@ export class SignInError extends Error {
 }
 
 export async function fetchSession(): Promise<SessionInfo> {
+  if (window.desk) return window.desk.session();
   const res = await fetch('/auth/session', { credentials: 'same-origin' });
   if (!res.ok) throw new Error(`session: HTTP ${res.status}`);
   return (await res.json()) as SessionInfo;
 }
 
 export async function signIn(name: string, password: string): Promise<void> {
+  if (window.desk) {
+    const { error } = await window.desk.signIn(name, password);
+    if (error) throw new SignInError(error.code, error.message, error.details?.retryAfterSeconds);
+    return;
+  }
   const res = await fetch('/auth/login', {
     method: 'POST',
     credentials: 'same-origin',
@@ -35,5 +41,6 @@ export async function signIn(name: string, password: string): Promise<void> {
 }
 
 export async function signOut(): Promise<void> {
+  if (window.desk) return window.desk.signOut();
   await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 }

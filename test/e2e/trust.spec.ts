@@ -87,3 +87,30 @@ test('with personal logins the browser shows the sign-in page, signs in, and sig
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+// Last in this file: after it the file's host has a login and is no longer the open desk.
+test('the first admin is added in Settings → Users (a weak password refused with the reason), then the browser signs in', async ({ page, host }) => {
+  await page.goto(`${host.url}/#/settings/users`);
+  await expect(page.getByTestId('users-table')).toBeVisible();
+  await page.locator('#user-name').fill('Luca');
+  await page.locator('#user-role').selectOption('manager');
+  await page.locator('#user-password').fill('gatto-nero-sul-tetto');
+  await page.getByTestId('user-create').click();
+  await expect(page.locator('.form-status.error')).toContainText('admin');
+  await page.locator('#user-role').selectOption('admin');
+  await page.locator('#user-password').fill('1234567890');
+  await page.getByTestId('user-create').click();
+  await expect(page.locator('.form-status.error')).toContainText('password');
+  await page.locator('#user-password').fill('gatto-nero-sul-tetto');
+  await page.getByTestId('user-create').click();
+  // With a first personal login the desk stops being open: the page reloads to the sign-in form.
+  await expect(page.getByTestId('login-form')).toBeVisible();
+  await page.locator('#login-name').fill('Luca');
+  await page.locator('#login-password').fill('gatto-nero-sul-tetto');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('users-table')).toContainText('Luca');
+  await expect(page.getByTestId('users-table')).toContainText('Amministratore');
+  await page.screenshot({ path: test.info().outputPath('users.png') });
+  const session = (await (await fetch(`${host.url}/auth/session`)).json()) as { signedIn: boolean; openDesk: boolean };
+  expect(session).toMatchObject({ signedIn: false, openDesk: false });
+});

@@ -8,6 +8,7 @@ import { OffsetClock, systemClock, type Clock } from '../../domain/shared/clock'
 import { DeskError } from '../../domain/shared/errors';
 import { resolveDataDir } from '../../host/dataDir';
 import { startHost } from '../../host/hostServer';
+import { certificateNames, deskTls } from '../../host/tlsCertificate';
 import type { Command } from '../command';
 
 /** The built renderer sits beside the built main bundle: out/main/cli.js -> out/renderer. */
@@ -36,13 +37,16 @@ export function demoClock(value: string | undefined, demo: boolean): Clock {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the desk to browsers on this PC (or the LAN) with the API at /api/<method> and /ws.',
-  usage: 'serve [--demo [--demo-time HH:MM]] [--port 4780] [--host 127.0.0.1] [--data DIR] [--allow-host NAME ...] [--open] [--no-simulation] [--reset-demo]',
+  usage: 'serve [--demo [--demo-time HH:MM]] [--port 4780] [--host 127.0.0.1] [--data DIR] [--allow-host NAME ...] [--tls [--tls-cert FILE --tls-key FILE]] [--open] [--no-simulation] [--reset-demo]',
   options: {
     demo: { type: 'boolean' },
     port: { type: 'string', default: '4780' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string' },
     'allow-host': { type: 'string', multiple: true },
+    tls: { type: 'boolean' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
     open: { type: 'boolean' },
     'no-simulation': { type: 'boolean' },
     'reset-demo': { type: 'boolean' },
@@ -56,14 +60,21 @@ export const serveCommand: Command = {
     const clock = demoClock(values['demo-time'] as string | undefined, demo);
     if (demo) prepareDemoFolder(dataDir, new TZDate(clock.now(), DEMO_CLINIC.timeZone).toISOString().slice(0, 10), { reset: Boolean(values['reset-demo']) });
     const app = await createApp({ dataDir, clock, program: `clinic-desk serve${demo ? ' --demo' : ''}`, demo: demo ? { simulate: !values['no-simulation'], latencyMs: Number(process.env.CLINIC_DESK_SIM_LATENCY_MS ?? 0) } : false });
+    const allowHosts = [...((values['allow-host'] as string[] | undefined) ?? []), ...(process.env.CLINIC_DESK_ALLOWED_HOSTS ?? '').split(',')].filter(Boolean);
+    const tlsWanted = Boolean(values.tls || values['tls-cert'] || values['tls-key']);
     let host;
     try {
+      const tls = tlsWanted
+        ? await deskTls(dataDir, { certFile: values['tls-cert'] as string | undefined, keyFile: values['tls-key'] as string | undefined, names: certificateNames(String(values.host), allowHosts) })
+        : undefined;
+      if (tls) io.out(`TLS certificate ${tls.created ? 'made' : 'used'}: ${tls.certFile}\nSHA-256 fingerprint: ${tls.fingerprint}`);
       host = await startHost({
         app,
         host: String(values.host),
         port,
         rendererDir: rendererDir(),
-        allowHosts: [...((values['allow-host'] as string[] | undefined) ?? []), ...(process.env.CLINIC_DESK_ALLOWED_HOSTS ?? '').split(',')].filter(Boolean),
+        allowHosts,
+        tls,
       });
     } catch (err) {
       await app.stop();

@@ -61,6 +61,8 @@ export async function createUser(
   const weak = checkPassword(input.password, name);
   if (weak) return { error: weak };
   if (userByName(db, name)) return { error: new DeskError('conflict', `a user named "${name}" already exists`, { field: 'name' }) };
+  // The first login closes the open desk: it must be an admin, or nobody could manage users afterwards.
+  if (input.role !== 'admin' && countActiveUsers(db, 'admin') === 0) return { error: new DeskError('conflict', 'the first login must be an admin', { field: 'role' }) };
   const passwordHash = await hashPassword(input.password);
   // Checked again after the await: two admins adding the same name at once get one row and one conflict.
   if (userByName(db, name)) return { error: new DeskError('conflict', `a user named "${name}" already exists`, { field: 'name' }) };

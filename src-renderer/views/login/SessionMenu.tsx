@@ -2,12 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchSession, signOut, type SessionInfo } from '../../api/session';
 
-/** Top-bar: who is signed in on this browser, and "Sign out". Hidden in the desktop app and on an open desk. */
+/** Top bar: who is signed in on this browser or window, and "Sign out" (the quick switch on a shared PC). Hidden on an open desk. */
 export function SessionMenu() {
   const { t } = useTranslation('users');
   const [session, setSession] = useState<SessionInfo | null>(null);
   useEffect(() => {
-    if (window.desk) return;
     fetchSession()
       .then(setSession)
       .catch(() => setSession(null));

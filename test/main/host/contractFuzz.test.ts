@@ -54,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => stop());
 
 describe('fuzzing every contract method', () => {
-  it('over HTTP: over 1,000 bad inputs, all refused with a 4xx, nothing written, the host alive', async () => {
+  it('over HTTP: over 1,000 bad inputs, all refused with a 4xx, nothing written, the host alive', { timeout: 120_000 }, async () => {
     const before = counts();
     let sent = 0;
     const statuses = new Map<number, number>();
@@ -73,7 +73,7 @@ describe('fuzzing every contract method', () => {
     expect((await fetch(`${host.url}/api/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(200);
   });
 
-  it('over WebSocket: the same, each answered with an error on one socket that stays open', async () => {
+  it('over WebSocket: the same, each answered with an error on one socket that stays open', { timeout: 120_000 }, async () => {
     const before = counts();
     const ws = new WebSocket(`${host.url.replace('http', 'ws')}/ws`);
     await new Promise((r) => ws.once('open', r));

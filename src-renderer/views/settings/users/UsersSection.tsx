@@ -29,6 +29,11 @@ export function UsersSection() {
   const create = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await add.run(() => desk.call('users.create', draft), t('settings.created', { name: draft.name }));
+    if (ok && users?.length === 0) {
+      // The first login closes the open desk: from now on this browser signs in too.
+      location.reload();
+      return;
+    }
     if (ok) {
       setDraft({ name: '', role: 'receptionist', password: '' });
       await load();

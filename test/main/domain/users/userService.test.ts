@@ -38,8 +38,9 @@ describe('user service', () => {
     expect(audit).toEqual([{ action: 'user.create', actor: 'system' }]);
   });
 
-  it('returns errors as values: weak password, bad name, duplicate name', async () => {
+  it('returns errors as values: weak password, bad name, duplicate name, a first login that is not an admin', async () => {
     const { db, clock } = fresh();
+    expect((await createUser(db, clock, { name: 'Marco', role: 'manager', password: 'Zebra!Lampa7Okno' })).error).toMatchObject({ code: 'conflict', field: 'role' });
     expect((await createUser(db, clock, { name: 'Anna', role: 'admin', password: ' ' })).error).toMatchObject({ code: 'invalid_input', field: 'password' });
     expect((await createUser(db, clock, { name: '', role: 'admin', password: 'Zebra!Lampa7Okno' })).error).toMatchObject({ code: 'invalid_input', field: 'name' });
     await createUser(db, clock, { name: 'Anna', role: 'admin', password: 'Zebra!Lampa7Okno' });
