@@ -8,6 +8,7 @@ import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
 /** The Asterisk Manager Interface (AMI) link: address, user and secret from manager.conf, and its live state. */
 export function PbxLinkForm({ settings, onSaved }: { settings: CallSettingsDto; onSaved: (s: CallSettingsDto) => void }) {
   const { t } = useTranslation('calls');
+  const { t: tr } = useTranslation('pbxrecords');
   const [draft, setDraft] = useState({ ...settings.pbx, secret: '', abandon: settings.abandonWithinSeconds });
   const { status, run } = useSaveStatus();
   const state = settings.pbxState;
@@ -57,6 +58,12 @@ export function PbxLinkForm({ settings, onSaved }: { settings: CallSettingsDto; 
         <label htmlFor="pbx-abandon">{t('settings.pbx.abandon')}</label>
         <input id="pbx-abandon" type="number" min={1} max={300} value={draft.abandon} onChange={(e) => setDraft({ ...draft, abandon: Number(e.target.value) })} />
       </div>
+      <details className="muted" data-testid="pbx-manager-conf">
+        <summary>{tr('ami.title')}</summary>
+        <p>{tr('ami.hint')}</p>
+        {/* Asterisk manager.conf: `read` must include the classes the desk logs in for (amiClient.ts AMI_EVENT_CLASSES). */}
+        <pre>{`[${draft.username || 'clinicdesk'}]\nsecret = …\ndeny = 0.0.0.0/0.0.0.0\npermit = <this PC's address>/255.255.255.255\nread = call,dialplan\nwrite =`}</pre>
+      </details>
       <SaveBar label={t('settings.save')} testId="pbx-save" status={status} />
     </form>
   );
