@@ -4,11 +4,11 @@ import type { CallSettingsDto } from '../../../../src-main/contract/calls';
 import { desk } from '../../../api/client';
 import { formatTime } from '../../../i18n/format';
 import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
+import { ManagerConfHint } from './ManagerConfHint';
 
 /** The Asterisk Manager Interface (AMI) link: address, user and secret from manager.conf, and its live state. */
 export function PbxLinkForm({ settings, onSaved }: { settings: CallSettingsDto; onSaved: (s: CallSettingsDto) => void }) {
   const { t } = useTranslation('calls');
-  const { t: tr } = useTranslation('pbxrecords');
   const [draft, setDraft] = useState({ ...settings.pbx, secret: '', abandon: settings.abandonWithinSeconds });
   const { status, run } = useSaveStatus();
   const state = settings.pbxState;
@@ -58,12 +58,7 @@ export function PbxLinkForm({ settings, onSaved }: { settings: CallSettingsDto; 
         <label htmlFor="pbx-abandon">{t('settings.pbx.abandon')}</label>
         <input id="pbx-abandon" type="number" min={1} max={300} value={draft.abandon} onChange={(e) => setDraft({ ...draft, abandon: Number(e.target.value) })} />
       </div>
-      <details className="muted" data-testid="pbx-manager-conf">
-        <summary>{tr('ami.title')}</summary>
-        <p>{tr('ami.hint')}</p>
-        {/* Asterisk manager.conf: `read` must include the classes the desk logs in for (amiClient.ts AMI_EVENT_CLASSES). */}
-        <pre>{`[${draft.username || 'clinicdesk'}]\nsecret = …\ndeny = 0.0.0.0/0.0.0.0\npermit = <this PC's address>/255.255.255.255\nread = call,dialplan\nwrite =`}</pre>
-      </details>
+      <ManagerConfHint username={draft.username} />
       <SaveBar label={t('settings.save')} testId="pbx-save" status={status} />
     </form>
   );
