@@ -25,7 +25,16 @@ export interface AmiClientOptions {
   maxDelayMs?: number;
   /** Response wait for an action before it fails. */
   actionTimeoutMs?: number;
+  /** How often a connected link is checked with Action: Ping; a Ping without answer drops and reconnects the link. */
+  pingIntervalMs?: number;
 }
+
+/**
+ * Event classes the desk logs in for (manager.conf `read =` must allow them): `call` for channels, dials and
+ * hangups, `dialplan` for Newexten — since Asterisk 12 Newexten is a dialplan-class event (its Privilege line
+ * reads `dialplan,all`), and it is how a call going to VoiceMail is seen live.
+ */
+export const AMI_EVENT_CLASSES = 'call,dialplan';
 
 /** Delay before reconnect attempt n (1-based): base·2^(n-1), capped, ±20 % jitter so desks do not reconnect in step. */
 export function reconnectDelay(attempt: number, random: Random, baseMs = 1_000, maxMs = 60_000): number {
@@ -54,6 +63,7 @@ export class AmiClient {
   private cancelRetry: (() => void) | null = null;
   private stopped = true;
   private state: PbxLinkState = { status: 'disabled', detail: null, nextAttemptAt: null };
+  private cancelPing: (() => void) | null = null;
 
   constructor(private readonly opts: AmiClientOptions) {}
 
@@ -71,6 +81,8 @@ export class AmiClient {
     this.stopped = true;
     this.cancelRetry?.();
     this.cancelRetry = null;
+    this.cancelPing?.();
+    this.cancelPing = null;
     this.socket?.destroy();
     this.socket = null;
     this.failPending('AMI client stopped');
@@ -116,6 +128,8 @@ export class AmiClient {
     this.reader = new AmiFrameReader();
     let loggedIn = false;
     socket.setEncoding('utf8');
+    // TCP keepalive finds a peer that vanished without a FIN; the AMI Ping (below) finds one that hangs.
+    socket.setKeepAlive?.(true, 30_000);
     socket.on('data', (chunk: string) => {
       const hadBanner = this.reader.banner !== null;
       const messages = this.reader.push(chunk);
@@ -132,6 +146,8 @@ export class AmiClient {
     socket.on('close', () => {
       if (this.socket !== socket) return;
       this.socket = null;
+      this.cancelPing?.();
+      this.cancelPing = null;
       this.failPending('AMI connection closed');
       if (this.stopped || this.state.status === 'auth_failed') return;
       if (loggedIn) this.attempt = 0;
@@ -142,10 +158,11 @@ export class AmiClient {
 
   private async login(socket: Socket): Promise<boolean> {
     try {
-      const r = await this.send(socket, { Action: 'Login', Username: this.opts.username, Secret: this.opts.secret, Events: 'call' });
+      const r = await this.send(socket, { Action: 'Login', Username: this.opts.username, Secret: this.opts.secret, Events: AMI_EVENT_CLASSES });
       if (r.Response === 'Success') {
         this.attempt = 0;
         this.setState({ status: 'connected', detail: null, nextAttemptAt: null });
+        this.schedulePing(socket);
         return true;
       }
       this.setState({ status: 'auth_failed', detail: r.Message ?? 'Authentication failed', nextAttemptAt: null });
@@ -156,6 +173,27 @@ export class AmiClient {
       socket.destroy();
       return false;
     }
+  }
+
+  /**
+   * A link that looks connected but is dead (Asterisk frozen, a NAT that dropped the mapping) would show
+   * "connected" forever: every `pingIntervalMs` an Action: Ping must be answered within the action timeout,
+   * else the socket is dropped and the usual reconnect with backoff takes over.
+   */
+  private schedulePing(socket: Socket): void {
+    this.cancelPing?.();
+    this.cancelPing = (this.opts.setTimer ?? realTimer)(() => {
+      this.cancelPing = null;
+      if (this.socket !== socket || this.stopped) return;
+      this.send(socket, { Action: 'Ping' }).then(
+        () => this.schedulePing(socket),
+        () => {
+          if (this.socket !== socket) return;
+          this.state = { ...this.state, detail: 'the PBX stopped answering (no reply to Ping)' };
+          socket.destroy();
+        },
+      );
+    }, this.opts.pingIntervalMs ?? 30_000);
   }
 
   private dispatch(m: AmiMessage): void {

@@ -4,6 +4,7 @@ import type { CallSettingsDto } from '../../../../src-main/contract/calls';
 import { desk } from '../../../api/client';
 import { formatTime } from '../../../i18n/format';
 import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
+import { ManagerConfHint } from './ManagerConfHint';
 
 /** The Asterisk Manager Interface (AMI) link: address, user and secret from manager.conf, and its live state. */
 export function PbxLinkForm({ settings, onSaved }: { settings: CallSettingsDto; onSaved: (s: CallSettingsDto) => void }) {
@@ -57,6 +58,7 @@ export function PbxLinkForm({ settings, onSaved }: { settings: CallSettingsDto; 
         <label htmlFor="pbx-abandon">{t('settings.pbx.abandon')}</label>
         <input id="pbx-abandon" type="number" min={1} max={300} value={draft.abandon} onChange={(e) => setDraft({ ...draft, abandon: Number(e.target.value) })} />
       </div>
+      <ManagerConfHint username={draft.username} />
       <SaveBar label={t('settings.save')} testId="pbx-save" status={status} />
     </form>
   );

@@ -27,7 +27,7 @@ afterEach(async () => {
   client = null;
 });
 
-async function connect(secret = 'desk-secret'): Promise<{ events: LiveCallEvent[]; states: PbxLinkState[]; tracker: AmiCallTracker }> {
+async function connect(secret = 'desk-secret', extra: { pingIntervalMs?: number; actionTimeoutMs?: number } = {}): Promise<{ events: LiveCallEvent[]; states: PbxLinkState[]; tracker: AmiCallTracker }> {
   server = await startAmiServer({ secret: 'desk-secret' });
   const clock = new ManualClock(Date.UTC(2025, 2, 11, 8, 0));
   const events: LiveCallEvent[] = [];
@@ -43,6 +43,7 @@ async function connect(secret = 'desk-secret'): Promise<{ events: LiveCallEvent[
     baseDelayMs: 10,
     onEvent: (e) => tracker.handle(e),
     onState: (s) => states.push(s),
+    ...extra,
   });
   client.start();
   return { events, states, tracker };
@@ -52,7 +53,7 @@ describe('AMI client against an emulated Asterisk', () => {
   it('logs in, then ring → answer → hangup gives a popup, an answer and an answered call record', async () => {
     const { events, tracker } = await connect();
     await until(() => client?.linkState.status === 'connected', 'login');
-    expect(server?.logins[0]).toMatchObject({ Action: 'Login', Username: 'clinicdesk', Events: 'call' });
+    expect(server?.logins[0]).toMatchObject({ Action: 'Login', Username: 'clinicdesk', Events: 'call,dialplan' });
     server?.replay(recording('ring-answer-hangup.txt'));
     await until(() => events.some((e) => e.kind === 'ended'), 'hangup');
     expect(events).toEqual([
@@ -129,5 +130,24 @@ describe('reconnectDelay', () => {
     const d = reconnectDelay(attempt, seededRandom(attempt));
     expect(d).toBeGreaterThanOrEqual(nominal * 0.8);
     expect(d).toBeLessThanOrEqual(nominal * 1.2);
+  });
+
+  it('sees a call going to voicemail live: Newexten is a dialplan-class event, and the desk logs in for it', async () => {
+    const { events } = await connect();
+    await until(() => client?.linkState.status === 'connected', 'login');
+    server?.replay(recording('ring-to-voicemail.txt'));
+    await until(() => events.some((e) => e.kind === 'ended'), 'hangup');
+    const ended = events.find((e) => e.kind === 'ended') as Extract<LiveCallEvent, { kind: 'ended' }>;
+    expect(ended.call.result).toBe('voicemail');
+  });
+
+  it('a silent dead link (no FIN, no answers) is found by Ping and reconnected instead of showing "connected"', async () => {
+    const { states } = await connect('desk-secret', { pingIntervalMs: 40, actionTimeoutMs: 80 });
+    await until(() => client?.linkState.status === 'connected', 'login');
+    await until(() => (server?.pings ?? 0) >= 1, 'a ping answered');
+    server!.silent = true;
+    await until(() => states.some((s) => s.status === 'reconnecting' && /Ping/.test(s.detail ?? '')), 'dead link noticed');
+    server!.silent = false;
+    await until(() => client?.linkState.status === 'connected', 'reconnected');
   });
 });

@@ -2,13 +2,18 @@ import { createServer, type Server, type Socket } from 'node:net';
 
 /**
  * A stand-in Asterisk manager on 127.0.0.1 (port 0): sends the banner, answers Login and Ping with the
- * caller's ActionID, then replays recorded event text. Tests drive it through `replay` and `dropClients`.
+ * caller's ActionID, then replays recorded event text. Like Asterisk's manager.c (should_send_event), a
+ * session only receives events whose `Privilege` classes it asked for in Login's `Events` (e.g. Newexten is
+ * `dialplan`, not `call`). `silent` makes it stop answering and sending while keeping the TCP link open.
  */
 export interface AmiServer {
   port: number;
   logins: Array<Record<string, string>>;
   replay(text: string): void;
   dropClients(): void;
+  /** A link that stays open but carries nothing (a frozen Asterisk, a NAT that dropped the mapping). */
+  silent: boolean;
+  pings: number;
   close(): Promise<void>;
 }
 
@@ -23,6 +28,8 @@ function parseAction(block: string): Record<string, string> {
 
 export async function startAmiServer(opts: { secret: string }): Promise<AmiServer> {
   const clients = new Set<Socket>();
+  const classes = new Map<Socket, Set<string>>();
+  const state = { silent: false, pings: 0 };
   const logins: Array<Record<string, string>> = [];
   const server: Server = createServer((socket) => {
     clients.add(socket);
@@ -32,6 +39,7 @@ export async function startAmiServer(opts: { secret: string }): Promise<AmiServe
     socket.write('Asterisk Call Manager/5.0.1\r\n');
     let buffer = '';
     socket.on('data', (chunk: string) => {
+      if (state.silent) return;
       buffer += chunk;
       let end: number;
       while ((end = buffer.indexOf('\r\n\r\n')) >= 0) {
@@ -40,6 +48,7 @@ export async function startAmiServer(opts: { secret: string }): Promise<AmiServe
         const id = action.ActionID ?? '';
         if (action.Action === 'Login') {
           logins.push(action);
+          classes.set(socket, new Set((action.Events ?? 'on').split(',').map((c) => c.trim().toLowerCase())));
           if (action.Secret === opts.secret) {
             socket.write(`Response: Success\r\nActionID: ${id}\r\nMessage: Authentication accepted\r\n\r\n`);
             socket.write('Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n');
@@ -48,6 +57,7 @@ export async function startAmiServer(opts: { secret: string }): Promise<AmiServe
             socket.end();
           }
         } else if (action.Action === 'Ping') {
+          state.pings++;
           socket.write(`Response: Success\r\nActionID: ${id}\r\nPing: Pong\r\nTimestamp: 1741680133.000000\r\n\r\n`);
         }
       }
@@ -60,7 +70,24 @@ export async function startAmiServer(opts: { secret: string }): Promise<AmiServe
     port: address.port,
     logins,
     replay(text) {
-      for (const c of clients) c.write(text);
+      const nl = text.includes('\r\n') ? '\r\n' : '\n';
+      for (const c of clients) {
+        const wanted = classes.get(c) ?? new Set(['on']);
+        const blocks = text.split(nl + nl).filter((block) => {
+          const privilege = /^Privilege: (.*)$/m.exec(block)?.[1]?.split(',').map((p) => p.trim()) ?? [];
+          return wanted.has('on') || privilege.some((p) => p !== 'all' && wanted.has(p));
+        });
+        if (blocks.length) c.write(blocks.map((b) => b.replace(/\r?\n/g, '\r\n')).join('\r\n\r\n') + '\r\n\r\n');
+      }
+    },
+    get silent() {
+      return state.silent;
+    },
+    set silent(v: boolean) {
+      state.silent = v;
+    },
+    get pings() {
+      return state.pings;
     },
     dropClients() {
       for (const c of clients) c.destroy();
