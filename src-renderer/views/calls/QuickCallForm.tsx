@@ -130,8 +130,10 @@ export function QuickCallForm({ focusKey }: { focusKey: number }) {
           }}
           onKeyDown={onWhoKeyDown}
           data-testid="quick-who"
+          role="combobox"
           aria-autocomplete="list"
           aria-expanded={suggestions.length > 0}
+          aria-label={t('quick.who')}
         />
         {patient ? <span className="quick-picked">{patient.phone ?? ''}</span> : null}
         {suggestions.length > 0 ? (

@@ -94,6 +94,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
             value={patient.preferredChannel ?? ''}
             onChange={(e) => void update({ preferredChannel: (e.target.value || null) as 'whatsapp' | 'sms' | null }).catch(() => undefined)}
             data-testid="patient-channel"
+            aria-label={t('patient.preferredChannel')}
           >
             <option value="">—</option>
             <option value="whatsapp">{t('channel.whatsapp')}</option>
