@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /**
  * No English in the Polish desk: walks every screen (and a server error) with the UI in Polish and
@@ -28,7 +29,7 @@ const ENGLISH_WORDS = /\b(the|and|with|already|please|cannot|does not|is not|you
 const USER_CONTENT = '.conv-preview, .timeline, .bubble, .tpl-body, .tpl-variant, textarea, input, select, option, .patient-notes, .preview-text, .search-results, .visit-name, [data-user-content]';
 
 async function englishOn(page: Page): Promise<string[]> {
-  const text: string = await page.evaluate((skip) => {
+  const text: string = await page.evaluate((skip: string) => {
     const clone = document.body.cloneNode(true) as HTMLElement;
     for (const el of clone.querySelectorAll(skip)) el.remove();
     return clone.innerText;

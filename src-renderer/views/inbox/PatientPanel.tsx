@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useToast } from '../../stores/toastStore';
 import { Icon } from '../../components/Icon';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { formatBirthDate } from '../../i18n/birthDate';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
 import { LanguageProposal } from './LanguageProposal';
 import { MergeDialog } from './MergeDialog';
@@ -103,7 +104,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
         </dd>
         <dt>{t('patient.birthDate')}</dt>
         <dd>
-          <InlineText value={patient.birthDate ?? ''} placeholder="1985-03-14" onSave={(v) => update({ birthDate: v || null })} testId="patient-birth-date" />
+          <InlineText value={patient.birthDate ?? ''} placeholder="1985-03-14" onSave={(v) => update({ birthDate: v || null })} testId="patient-birth-date" display={formatBirthDate} />
         </dd>
       </dl>
 
