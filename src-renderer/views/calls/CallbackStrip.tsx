@@ -71,7 +71,7 @@ export function CallbackStrip() {
             <div className="callback-meta">
               <span>{formatNumber(task.phone)}</span>
               <span>
-                {t('callbacks.since', { time: formatTime(task.firstMissedAt), age: formatAge(now - task.firstMissedAt) })}
+                {t('callbacks.since', { time: formatTime(task.firstMissedAt), age: now - task.firstMissedAt < 60_000 ? t('desk:time.justNow') : formatAge(now - task.firstMissedAt) })}
               </span>
               {task.attempts > 0 ? <span>{t('callbacks.attempts', { count: task.attempts })}</span> : null}
             </div>

@@ -9,6 +9,7 @@ type Result = CallDto['result'];
 const RESULTS: Result[] = ['answered', 'missed', 'abandoned', 'voicemail', 'busy'];
 /** Alt+letter picks a result without leaving the keyboard. */
 const RESULT_KEYS: Record<string, Result> = { a: 'answered', m: 'missed', n: 'abandoned', v: 'voicemail', b: 'busy' };
+const resultsFor = (d: 'in' | 'out'): Result[] => (d === 'out' ? RESULTS.filter((r) => r !== 'abandoned') : RESULTS);
 
 interface Suggestion {
   patientId: number;
@@ -75,10 +76,16 @@ export function QuickCallForm({ focusKey }: { focusKey: number }) {
         note,
       });
       const name = r.call.patientName ?? formatNumber(r.call.number);
-      setStatus({ ok: true, text: r.callbackTask ? t('quick.savedWithTask', { name }) : t('quick.saved', { name }) });
+      // An outgoing answered call closes the caller's callback task: say so, not "added to the callback list".
+      const task = r.callbackTask;
+      const message = !task ? t('quick.saved', { name }) : task.closedAt === null ? t('quick.savedWithTask', { name }) : t('desk:quick.callbackClosed', { name });
+      setStatus({ ok: true, text: message });
       setText('');
       setPatient(null);
       setNote('');
+      // The next call starts from the most common case again.
+      setDirection('in');
+      setResult('answered');
       who.current?.focus();
     } catch (err) {
       setStatus({ ok: false, text: errorText(err) });
@@ -87,16 +94,22 @@ export function QuickCallForm({ focusKey }: { focusKey: number }) {
     }
   };
 
+  // Only a caller can hang up while waiting: "abandoned" (Alt+N) is not offered for outgoing calls.
+  const chooseDirection = (d: 'in' | 'out'): void => {
+    setDirection(d);
+    if (!resultsFor(d).includes(result)) setResult('answered');
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey && !e.ctrlKey && !e.metaKey) {
       const key = e.key.toLowerCase();
       if (key === 'i' || key === 'o') {
         e.preventDefault();
-        setDirection(key === 'i' ? 'in' : 'out');
+        chooseDirection(key === 'i' ? 'in' : 'out');
         return;
       }
       const r = RESULT_KEYS[key];
-      if (r) {
+      if (r && resultsFor(direction).includes(r)) {
         e.preventDefault();
         setResult(r);
       }
@@ -130,8 +143,10 @@ export function QuickCallForm({ focusKey }: { focusKey: number }) {
           }}
           onKeyDown={onWhoKeyDown}
           data-testid="quick-who"
+          role="combobox"
           aria-autocomplete="list"
           aria-expanded={suggestions.length > 0}
+          aria-label={t('quick.who')}
         />
         {patient ? <span className="quick-picked">{patient.phone ?? ''}</span> : null}
         {suggestions.length > 0 ? (
@@ -146,14 +161,14 @@ export function QuickCallForm({ focusKey }: { focusKey: number }) {
       </div>
       <div className="segmented" role="radiogroup" aria-label={t('quick.direction')}>
         {(['in', 'out'] as const).map((d) => (
-          <button key={d} type="button" role="radio" aria-checked={direction === d} className={direction === d ? 'on' : ''} onClick={() => setDirection(d)} title={`Alt+${d === 'in' ? 'I' : 'O'}`} data-testid={`quick-dir-${d}`}>
+          <button key={d} type="button" role="radio" aria-checked={direction === d} className={direction === d ? 'on' : ''} onClick={() => chooseDirection(d)} title={`Alt+${d === 'in' ? 'I' : 'O'}`} data-testid={`quick-dir-${d}`}>
             {t(`direction.${d}`)}
           </button>
         ))}
       </div>
       <label htmlFor="quick-result" className="sr-only">{t('quick.result')}</label>
       <select id="quick-result" value={result} onChange={(e) => setResult(e.target.value as Result)} data-testid="quick-result">
-        {RESULTS.map((r) => (
+        {resultsFor(direction).map((r) => (
           <option key={r} value={r}>
             {t(`result.${r}`)} (Alt+{Object.entries(RESULT_KEYS).find(([, v]) => v === r)![0].toUpperCase()})
           </option>

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+import { formatBirthDate } from '../../i18n/birthDate';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Response } from '../../../src-main/contract';
@@ -113,7 +115,7 @@ export function MergeDialog({ keep, onClose, otherId = null }: { keep: PatientCa
                       <td key={side}>
                         <label>
                           <input type="radio" name={c.field} checked={c.chosen === side} onChange={() => setChoices({ ...choices, [c.field]: side })} />
-                          {(side === 'keep' ? c.keep : c.other) || '—'}
+                          {shownValue(c.field, side === 'keep' ? c.keep : c.other)}
                         </label>
                       </td>
                     ))}
@@ -148,4 +150,13 @@ export function MergeDialog({ keep, onClose, otherId = null }: { keep: PatientCa
       </div>
     </Dialog>
   );
+}
+
+/** A field's value as the receptionist reads it: language and channel names, dates in the UI language. */
+function shownValue(field: string, value: string | null): string {
+  if (!value) return '—';
+  if (field === 'language') return i18next.t(`ui:languages.${value}`, { defaultValue: value });
+  if (field === 'preferredChannel') return i18next.t(`inbox:channel.${value}`, { defaultValue: value });
+  if (field === 'birthDate') return formatBirthDate(value);
+  return value;
 }

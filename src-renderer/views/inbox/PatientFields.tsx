@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 
 /** A value shown as text; click (or Enter on it) to edit, Enter or leaving saves, Escape cancels. */
-export function InlineText({ value, placeholder, onSave, testId, multiline = false }: { value: string; placeholder: string; onSave(v: string): Promise<void>; testId: string; multiline?: boolean }) {
+export function InlineText({ value, placeholder, onSave, testId, multiline = false, display }: { value: string; placeholder: string; onSave(v: string): Promise<void>; testId: string; multiline?: boolean; display?: (v: string) => string }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -20,7 +20,7 @@ export function InlineText({ value, placeholder, onSave, testId, multiline = fal
   if (!editing) {
     return (
       <button className={`inline-value${value ? '' : ' empty'}${multiline ? ' multiline' : ''}`} onClick={() => setEditing(true)} data-testid={testId}>
-        <span>{value || placeholder}</span>
+        <span>{value ? (display ? display(value) : value) : placeholder}</span>
         <Icon name="pencil" size={12} />
       </button>
     );

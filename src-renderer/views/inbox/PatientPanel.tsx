@@ -8,6 +8,7 @@ import { useToast } from '../../stores/toastStore';
 import { Icon } from '../../components/Icon';
 import { FeedbackScore } from '../visitLoop/FeedbackScore';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { formatBirthDate } from '../../i18n/birthDate';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
 import { LanguageProposal } from './LanguageProposal';
 import { MergeDialog } from './MergeDialog';
@@ -96,6 +97,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
             value={patient.preferredChannel ?? ''}
             onChange={(e) => void update({ preferredChannel: (e.target.value || null) as 'whatsapp' | 'sms' | null }).catch(() => undefined)}
             data-testid="patient-channel"
+            aria-label={t('patient.preferredChannel')}
           >
             <option value="">—</option>
             <option value="whatsapp">{t('channel.whatsapp')}</option>
@@ -104,7 +106,7 @@ export function PatientPanel({ patient }: { patient: PatientCard }) {
         </dd>
         <dt>{t('patient.birthDate')}</dt>
         <dd>
-          <InlineText value={patient.birthDate ?? ''} placeholder="1985-03-14" onSave={(v) => update({ birthDate: v || null })} testId="patient-birth-date" />
+          <InlineText value={patient.birthDate ?? ''} placeholder="1985-03-14" onSave={(v) => update({ birthDate: v || null })} testId="patient-birth-date" display={formatBirthDate} />
         </dd>
       </dl>
 

@@ -95,6 +95,15 @@ function SnoozeMenu({ onClose }: { onClose(): void }) {
       data-testid="snooze-menu"
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
+        // ↑↓ walk the choices (and the time field), Home/End jump, like any menu.
+        if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) {
+          const items = [...e.currentTarget.querySelectorAll<HTMLElement>('.menu-item, input, .snooze-custom button')];
+          const at = items.indexOf(document.activeElement as HTMLElement);
+          const next = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : (at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+          if (document.activeElement?.tagName === 'INPUT' && (e.key === 'Home' || e.key === 'End')) return;
+          e.preventDefault();
+          items[next]?.focus();
+        }
       }}
     >
       {snoozePresets(now).map((p, i) => (

@@ -23,7 +23,7 @@ export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected:
       onClick={props.onSelect}
       data-testid={`visit-${v.id}`}
       data-status={v.status}
-      aria-selected={props.selected}
+      aria-current={props.selected ? 'true' : undefined}
     >
       <div className="visit-time">
         <span className={late ? 'struck' : ''}>{clinicTime(v.startsAt, props.timeZone)}</span>

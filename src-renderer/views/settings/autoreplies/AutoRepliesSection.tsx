@@ -40,7 +40,7 @@ export function AutoRepliesSection() {
     const own = templates.filter((x) => x.category === category);
     const others = templates.filter((x) => x.category !== category);
     return (
-      <select value={value.templateId ?? ''} onChange={(e) => onChange({ ...value, templateId: e.target.value ? Number(e.target.value) : null })} data-testid={testId}>
+      <select value={value.templateId ?? ''} onChange={(e) => onChange({ ...value, templateId: e.target.value ? Number(e.target.value) : null })} data-testid={testId} aria-label={t('auto.template')}>
         <option value="">{own[0] ? t('auto.defaultTemplate', { name: templateName(own[0]) }) : t('auto.noTemplate')}</option>
         {[...own, ...others].map((x) => (
           <option key={x.id} value={x.id}>
@@ -81,6 +81,7 @@ export function AutoRepliesSection() {
               value={draft.welcome.silenceDays}
               onChange={(e) => setDraft({ ...draft, welcome: { ...draft.welcome, silenceDays: Math.round(Number(e.target.value)) || 1 } })}
               style={{ width: 80 }}
+              aria-label={t('auto.silenceDays')}
               data-testid="auto-silence-days"
             />{' '}
             {t('auto.days', { count: draft.welcome.silenceDays })}
