@@ -8,4 +8,6 @@ export interface DeskBridge {
   platform: string;
   /** Desktop only: reopen the desk on the real clinic or on the separate demo clinic (its own data folder). */
   openProfile?(profile: 'demo' | 'real'): Promise<void>;
+  /** Desktop only: the shell's own settings (start at login, LAN sharing, connect to the main desk, diagnostics). */
+  shell?(request: { action: string; [key: string]: unknown }): Promise<unknown>;
 }

@@ -14,6 +14,7 @@ const bridge: DeskBridge = {
   },
   platform: process.platform,
   openProfile: (profile) => ipcRenderer.invoke('desk:profile', profile === 'demo' ? 'demo' : 'real'),
+  shell: (request) => ipcRenderer.invoke('desk:shell', request),
 };
 
 contextBridge.exposeInMainWorld('desk', bridge);
