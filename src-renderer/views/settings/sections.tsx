@@ -8,6 +8,7 @@ import { SmsSection } from './sms/SmsSection';
 import { PhoneSystemSection } from './pbx/PhoneSystemSection';
 import { WhatsAppSection } from './whatsapp/WhatsAppSection';
 import { SetupStepsSection } from '../setup/OptionalSteps';
+import { DeskSection } from '../setup/DeskSection';
 
 export interface SettingsSection {
   /** Second path segment: #/settings/<id> */
@@ -28,4 +29,5 @@ export const settingsSections: SettingsSection[] = [
   { id: 'delays', label: 'schedule:settings.title', icon: 'calendar', render: () => <DelaySettingsSection /> },
   { id: 'phone', label: 'calls:settings.nav', icon: 'calls', render: () => <PhoneSystemSection /> },
   { id: 'setup', label: 'setup:resume.title', icon: 'settings', render: () => <SetupStepsSection /> },
+  { id: 'desk', label: 'setup:desk.title', icon: 'settings', render: () => <DeskSection /> },
 ];
