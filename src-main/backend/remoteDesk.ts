@@ -41,10 +41,21 @@ export class RemoteDesk {
     const ws = new WebSocket(wsUrl, { headers: { Authorization: `Basic ${Buffer.from(`${this.user}:${this.password}`).toString('base64')}` }, handshakeTimeout: 5000 });
     this.ws = ws;
     ws.on('open', () => {
-      this.retry = 0;
-      this.setState('online');
-      while (this.queue.length && ws.readyState === ws.OPEN) ws.send(this.queue.shift()!);
-      for (const fn of this.listeners) fn('connection.restored', {});
+      // The host lets a socket without a valid login in as a guest (the waiting-room TV): probe with a
+      // method only a signed-in desk may call before counting the link as online.
+      const probe = this.nextId++;
+      this.pending.set(probe, (o) => {
+        if (o.error?.code === 'unauthorized') {
+          this.setState('unauthorized');
+          ws.close();
+          return;
+        }
+        this.retry = 0;
+        this.setState('online');
+        while (this.queue.length && ws.readyState === ws.OPEN) ws.send(this.queue.shift()!);
+        for (const fn of this.listeners) fn('connection.restored', {});
+      });
+      ws.send(JSON.stringify({ id: probe, method: 'inbox.list', params: { limit: 1 } }));
     });
     ws.on('unexpected-response', (_req, res) => {
       if (res.statusCode === 401 || res.statusCode === 403) this.setState('unauthorized');
@@ -69,7 +80,8 @@ export class RemoteDesk {
     ws.on('close', () => {
       if (this.closed) return;
       if (this.state !== 'unauthorized') this.setState('offline');
-      this.retry = Math.min(this.retry + 1, 5);
+      // A refused login is retried slowly (IT may be fixing the user); a lost network quickly at first.
+      this.retry = this.state === 'unauthorized' ? 5 : Math.min(this.retry + 1, 5);
       this.timer = setTimeout(() => this.connect(), 250 * 2 ** this.retry);
     });
   }
