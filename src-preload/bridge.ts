@@ -23,4 +23,6 @@ export interface DeskBridge {
   session(): Promise<{ signedIn: boolean; openDesk: boolean; user: { name: string; displayName: string | null; role: 'receptionist' | 'manager' | 'admin' } | null }>;
   signIn(name: string, password: string): Promise<{ error?: { code: string; message: string; details?: { retryAfterSeconds?: number } } }>;
   signOut(): Promise<void>;
+  /** Desktop only: the shell's own settings (start at login, LAN sharing, connect to the main desk, diagnostics). */
+  shell?(request: { action: string; [key: string]: unknown }): Promise<unknown>;
 }

@@ -17,6 +17,7 @@ const bridge: DeskBridge = {
   session: () => ipcRenderer.invoke('desk:session'),
   signIn: (name, password) => ipcRenderer.invoke('desk:signIn', name, password),
   signOut: () => ipcRenderer.invoke('desk:signOut'),
+  shell: (request) => ipcRenderer.invoke('desk:shell', request),
 };
 
 contextBridge.exposeInMainWorld('desk', bridge);

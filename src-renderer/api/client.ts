@@ -52,7 +52,11 @@ class Listeners {
 /** Electron: through the preload's `window.desk`. */
 function ipcClient(bridge: DeskBridge): DeskClient {
   const listeners = new Listeners();
-  bridge.on((event, payload) => listeners.fire(event, payload));
+  bridge.on((event, payload) => {
+    // A desk connected to the main desk: the shell reports the link's state (issue 16).
+    if (event === 'connection.state') connectionListener((payload as { state: string }).state === 'online' ? 'online' : (payload as { state: string }).state === 'connecting' ? 'connecting' : 'offline');
+    listeners.fire(event, payload);
+  });
   return {
     async call(method, request) {
       const { result, error } = await bridge.call(method, request);

@@ -11,6 +11,7 @@ import { UsersSection } from './users/UsersSection';
 import { SetupStepsSection } from '../setup/OptionalSteps';
 import { AutomationsSection } from '../campaigns/AutomationsSection';
 import { PrivacySection } from '../audit/PrivacySection';
+import { DeskSection } from '../setup/DeskSection';
 
 export interface SettingsSection {
   /** Second path segment: #/settings/<id> */
@@ -34,4 +35,5 @@ export const settingsSections: SettingsSection[] = [
   { id: 'setup', label: 'setup:resume.title', icon: 'settings', render: () => <SetupStepsSection /> },
   { id: 'automations', label: 'campaigns:automations.title', icon: 'bell', render: () => <AutomationsSection /> },
   { id: 'privacy', label: 'gdpr:title', icon: 'user', render: () => <PrivacySection /> },
+  { id: 'desk', label: 'setup:desk.title', icon: 'settings', render: () => <DeskSection /> },
 ];

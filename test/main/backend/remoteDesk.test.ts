@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RemoteDesk, type RemoteState } from '../../../src-main/backend/remoteDesk';
+
+const CLI = path.resolve(__dirname, '../../..', process.env.CLINIC_DESK_OUT ?? 'out', 'main/cli.js');
+const PASSWORD = 'Studio-Rossi-2026';
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+function serve(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--demo', '--no-simulation', '--port', String(port), '--data', dataDir, '--password', PASSWORD], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let log = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      log += d.toString();
+      if (log.includes('serving')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${log}`)));
+  });
+}
+
+const reach = (desk: RemoteDesk, state: RemoteState, ms = 15_000): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (desk.state === state) return resolve();
+    const timer = setTimeout(() => reject(new Error(`still ${desk.state}, wanted ${state}`)), ms);
+    const off = desk.onState((s) => {
+      if (s !== state) return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+
+describe.skipIf(!fs.existsSync(CLI))('a second desk connected to the main desk', () => {
+  it('calls with its own login, says when the main desk is unreachable and recovers by itself', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-main-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const first = await serve(dataDir, port);
+
+    const wrong = new RemoteDesk(`http://127.0.0.1:${port}`, 'marco', 'not-the-password');
+    await reach(wrong, 'unauthorized');
+    wrong.close();
+
+    const desk = new RemoteDesk(`http://127.0.0.1:${port}`, 'marco', PASSWORD);
+    await reach(desk, 'online');
+    expect((await desk.call('app.info', {})).result).toMatchObject({ demo: true });
+
+    first.kill('SIGTERM');
+    await reach(desk, 'offline');
+    // A call made while the main desk is away waits and is answered once it is back.
+    const waiting = desk.call('inbox.list', { limit: 1 });
+    await serve(dataDir, port);
+    await reach(desk, 'online');
+    expect((await waiting).result).toMatchObject({ items: [expect.objectContaining({ id: expect.any(Number) })] });
+    desk.close();
+  }, 60_000);
+});
