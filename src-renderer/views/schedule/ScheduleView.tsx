@@ -176,7 +176,7 @@ export function ScheduleView() {
               {t(`agenda:flash.${s.agendaFlash}`)}
             </span>
           ) : null}
-          <button onClick={() => setCreating(true)} data-testid="open-new-visit">
+          <button className="secondary" onClick={() => setCreating(true)} data-testid="open-new-visit">
             <Icon name="plus" size={16} /> {t('agenda:newVisit.open')}
           </button>
           <button className="secondary" onClick={() => setReminders(true)} data-testid="open-reminders">
