@@ -152,7 +152,7 @@ export function ScheduleView() {
     <div className="schedule" data-testid="schedule-view">
       <header className="schedule-head">
         <div>
-          <h1>{t('board.title')}</h1>
+          <h1>{isToday ? t('board.title') : t('agenda:titleOtherDay')}</h1>
           <div className="muted" data-testid="agenda-day" data-day={board.day}>
             {isToday ? (
               <>
