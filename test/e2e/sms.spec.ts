@@ -53,6 +53,8 @@ test('Settings → SMS configures Twilio and sends a test SMS through it', async
 
 test('the composer counts SMS live and shows the transliterated text', async ({ page, host, openInbox }) => {
   const { items } = await host.api<{ items: Array<{ id: number }> }>('inbox.list', { status: 'active', limit: 5 });
+  // New clinics transliterate by default (issue 17): this clinic turned it off first.
+  await host.api('sms.updateSettings', { transliterate: false });
   await openInbox();
   await page.goto(`${host.url}/#/inbox/${items[0]!.id}`);
   await page.getByTestId('composer-channel-sms').click();
@@ -69,8 +71,8 @@ test('the composer counts SMS live and shows the transliterated text', async ({ 
   await page.getByTestId('composer-input').fill('Dzień dobry, zapłata gotówką');
   await expect(page.getByTestId('segment-transliterated')).toContainText('Dzien dobry, zaplata gotowka');
   await expect(counter).toContainText('GSM-7');
-  // The host is shared by the worker's tests: put the clinic's setting back for the specs after this one.
-  await host.api('sms.updateSettings', { transliterate: false });
+  // The host is shared by the worker's tests: put the clinic's setting (the default, on) back for the specs after this one.
+  await host.api('sms.updateSettings', { transliterate: true });
 });
 
 test('an unsigned Twilio webhook is refused; a signed STOP withdraws SMS consent and confirms once', async ({ host }) => {

@@ -26,6 +26,8 @@ test('"/orari" in an Italian conversation and "/godziny" in a Polish one insert 
   const italian = all.find((c) => c.language === 'it')!;
   const polish = all.find((c) => c.language === 'pl')!;
   expect(italian && polish).toBeTruthy();
+  // This clinic sends SMS with their accents (new clinics transliterate by default since issue 17).
+  await host.api('sms.updateSettings', { transliterate: false });
 
   await openConversation(page, host.url, italian.id);
   const input = page.getByTestId('composer-input');
@@ -56,6 +58,7 @@ test('"/orari" in an Italian conversation and "/godziny" in a Polish one insert 
   await expect(input).toHaveValue(`Dzień dobry! ${HOURS_PL}`);
   await expect(page.getByTestId('segment-counter')).toContainText('3 SMS · UCS-2');
   await page.screenshot({ path: 'test-results/templates-picker-pl.png' });
+  await host.api('sms.updateSettings', { transliterate: true });
 
   // Esc closes the picker and leaves the text as typed.
   await input.fill('');

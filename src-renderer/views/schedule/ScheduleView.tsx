@@ -152,7 +152,7 @@ export function ScheduleView() {
     <div className="schedule" data-testid="schedule-view">
       <header className="schedule-head">
         <div>
-          <h1>{t('board.title')}</h1>
+          <h1>{isToday ? t('board.title') : t('agenda:titleOtherDay')}</h1>
           <div className="muted" data-testid="agenda-day" data-day={board.day}>
             {isToday ? (
               <>
@@ -176,7 +176,7 @@ export function ScheduleView() {
               {t(`agenda:flash.${s.agendaFlash}`)}
             </span>
           ) : null}
-          <button onClick={() => setCreating(true)} data-testid="open-new-visit">
+          <button className="secondary" onClick={() => setCreating(true)} data-testid="open-new-visit">
             <Icon name="plus" size={16} /> {t('agenda:newVisit.open')}
           </button>
           <button className="secondary" onClick={() => setReminders(true)} data-testid="open-reminders">
