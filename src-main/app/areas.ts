@@ -6,6 +6,7 @@ import { mediaArea } from '../domain/media/mediaArea';
 import { patientsArea } from '../domain/patients/patientsArea';
 import { settingsArea } from '../domain/settings/settingsArea';
 import { templatesArea } from '../domain/templates/templatesArea';
+import { usersArea } from '../domain/users/usersArea';
 import { createWhatsAppLink } from '../channels/whatsapp/whatsappChannel';
 import { createWhatsAppArea } from '../domain/whatsapp/whatsappArea';
 import type { Area } from './area';
@@ -24,4 +25,5 @@ export const areas: Area[] = [
   smsArea,
   createWhatsAppArea((deps) => createWhatsAppLink(deps)),
   statsArea,
+  usersArea,
 ];

@@ -19,7 +19,8 @@ import type { AppContext, Area, CallContext, Handler, HttpRoute } from './area';
 import { areas as defaultAreas } from './areas';
 import { startDemo, type DemoOptions } from './demoMode';
 import { startBackupSchedule } from './backupSchedule';
-import { markRunning } from './runningMarker';
+import { holdDataFolder } from './dataFolderLock';
+import { checkAllowed } from './callPolicy';
 
 export interface AppOptions {
   dataDir: string;
@@ -37,6 +38,8 @@ export interface AppOptions {
   backups?: boolean;
   /** Electron's safeStorage when it can encrypt (passed by src-main/electron); null/absent: the data folder's key file. */
   osKeystore?: OsKeystore | null;
+  /** Who holds the data folder, named to a second writer (default "Clinic Desk"); see dataFolderLock.ts. */
+  program?: string;
 }
 
 export interface App {
@@ -56,7 +59,15 @@ export function databaseFile(dataDir: string): string {
 /** The composition root: opens the database, builds the context, registers every area. */
 export async function createApp(opts: AppOptions): Promise<App> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const db: Db = openDatabase(databaseFile(opts.dataDir), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  // One writer per data folder: taken before the database opens (and migrates), released after it closes.
+  const releaseFolder = holdDataFolder(opts.dataDir, opts.program ?? 'Clinic Desk', opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  let db: Db;
+  try {
+    db = openDatabase(databaseFile(opts.dataDir), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  } catch (err) {
+    releaseFolder();
+    throw err;
+  }
   const clock = opts.clock ?? systemClock;
   const random = opts.random ?? seededRandom(Date.now() & 0xffffffff);
   const events = new EventBus();
@@ -93,7 +104,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
   for (const area of areaList) await area.start?.(ctx);
   if (opts.startOutbox !== false) outbox.start();
   if (opts.backups ?? (!opts.demo && opts.startOutbox !== false)) ctx.onStop.push(startBackupSchedule(ctx));
-  ctx.onStop.push(markRunning(opts.dataDir, clock.now()));
 
   return {
     ctx,
@@ -101,6 +111,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     served: new Set(handlers.keys()),
     async call(method, raw, who = { user: 'desk' }) {
       const { method: name, request } = parseRequest(method, raw);
+      checkAllowed(name, who);
       const handler = handlers.get(name);
       if (!handler) throw new DeskError('unknown_method', `Method "${name}" is declared but not served`);
       const result = await handler(request as never, who);
@@ -110,6 +121,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       outbox.stop();
       for (const fn of ctx.onStop.reverse()) await fn();
       db.close();
+      releaseFolder();
     },
   };
 }

@@ -10,6 +10,7 @@ import { DeskError } from '../domain/shared/errors';
 import { seededRandom } from '../domain/shared/random';
 import type { AppContext } from './area';
 import { databaseFile } from './createApp';
+import { holdDataFolder } from './dataFolderLock';
 
 /**
  * Before opening a demo data folder: a demo seeded on another day is thrown away (its "today" is stale),
@@ -18,6 +19,16 @@ import { databaseFile } from './createApp';
 export function prepareDemoFolder(dataDir: string, today: string, opts: { reset?: boolean } = {}): void {
   const file = databaseFile(dataDir);
   if (!fs.existsSync(file)) return;
+  // Never reset a demo folder another desk has open: holding it for the check refuses with its holder's name.
+  const release = holdDataFolder(dataDir, 'demo preparation');
+  try {
+    prepareHeldDemoFolder(dataDir, file, today, opts);
+  } finally {
+    release();
+  }
+}
+
+function prepareHeldDemoFolder(dataDir: string, file: string, today: string, opts: { reset?: boolean }): void {
   const db = openDatabase(file);
   const demo = readSetting<{ seededDay: string }>(db, DEMO_SETTING);
   const patients = (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;

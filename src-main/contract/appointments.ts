@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, epochMs, id, ok } from './common';
+import { IMPORT_FILE_MAX } from './limits';
 import { method, type EventMap, type MethodMap } from './define';
 
 export const appointmentStatus = z.enum(['booked', 'confirmed', 'checked_in', 'in_visit', 'done', 'no_show', 'cancelled']);
@@ -92,7 +93,7 @@ const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-2
 
 export const importRequest = z.object({
   format: z.enum(['ics', 'csv']),
-  content: z.string().min(1, 'the file is empty').max(20_000_000),
+  content: z.string().min(1, 'the file is empty').max(IMPORT_FILE_MAX, 'the file is larger than 16 MiB: split it'),
   practitioner: z.string().min(1).max(120).optional(),
   from: civilDate.optional(),
   to: civilDate.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { epochMs, id, ok } from './common';
+import { IMPORT_FILE_MAX } from './limits';
 import { method, type EventMap, type MethodMap } from './define';
 
 export const callDirection = z.enum(['in', 'out']);
@@ -193,7 +194,7 @@ export const callsApi = {
   'calls.import': method(
     z.object({
       fileName: z.string().trim().min(1).max(260),
-      content: z.string().max(64 * 1024 * 1024),
+      content: z.string().max(IMPORT_FILE_MAX, 'the file is larger than 16 MiB: split it (one month at a time)'),
       format: z.enum(['auto', '3cx', 'asterisk', 'generic']).default('auto'),
       /** A saved mapping to use (generic CSV), by source name. */
       mappingSource: z.string().trim().max(80).optional(),

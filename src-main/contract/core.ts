@@ -23,7 +23,7 @@ export const appInfo = z.object({
 
 export const coreApi = {
   'app.info': method(z.object({}), appInfo, { public: true }),
-  'settings.update': method(clinicSettings.partial().strict(), clinicSettings),
+  'settings.update': method(clinicSettings.partial().strict(), clinicSettings, { role: 'manager' }),
 } satisfies MethodMap;
 
 export const coreEvents = {

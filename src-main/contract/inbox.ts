@@ -172,6 +172,8 @@ export const inboxApi = {
         channel: channel.optional(),
         body: z.string().trim().max(4096).default(''),
         media: mediaRef.optional(),
+        /** Made by the client once per message typed: a resend after a lost connection or a reload sends it once. */
+        clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'letters, digits, - and _ (8 to 64)').optional(),
       })
       .refine((r) => r.body.length > 0 || r.media, { message: 'the message is empty', path: ['body'] }),
     z.object({ message: timelineMessage }),

@@ -8,6 +8,7 @@ import { patientsApi, patientsEvents } from './patients';
 import { smsApi, smsEvents } from './sms';
 import { statsApi } from './stats';
 import { templatesApi, templatesEvents } from './templates';
+import { usersApi } from './users';
 import { whatsappApi, whatsappEvents } from './whatsapp';
 
 /**
@@ -25,6 +26,7 @@ export const api = {
   ...smsApi,
   ...whatsappApi,
   ...statsApi,
+  ...usersApi,
 };
 
 export const events = {

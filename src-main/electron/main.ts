@@ -68,7 +68,7 @@ if (cliAt >= 0) {
     // Every secret at rest (WhatsApp keys, SMS credentials, the AMI secret) is sealed by the OS key store
     // (DPAPI, Keychain, libsecret) when it can encrypt; else by the data folder's secrets.key.
     const osKeystore = safeStorage.isEncryptionAvailable() ? safeStorage : null;
-    desk = await createApp({ dataDir, demo: demo ? { simulate: true } : false, osKeystore });
+    desk = await createApp({ dataDir, demo: demo ? { simulate: true } : false, osKeystore, program: 'Clinic Desk (desktop app)' });
     const current = desk;
 
     ipcMain.handle('desk:call', async (event, method: unknown, params: unknown) => {

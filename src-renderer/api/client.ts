@@ -7,7 +7,14 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+  /** The call may or may not have reached the desk: sending it again (with the same idempotency key) is safe. */
+  get retryable(): boolean {
+    return this.code === 'connection_lost' || this.code === 'timeout';
+  }
 }
+
+/** How long a call may wait for its answer; imports of a large file get longer. */
+export const callTimeoutMs = (method: string): number => (method.endsWith('.import') ? 5 * 60_000 : 30_000);
 
 type Listener = (payload: unknown) => void;
 
@@ -43,7 +50,14 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 /** Browser (host mode): one WebSocket, reconnecting with backoff; calls made while offline wait for it. */
 function socketClient(url: string, onState: (s: ConnectionState) => void): DeskClient {
   const listeners = new Listeners();
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  const settle = (id: number): { resolve: (v: unknown) => void; reject: (e: Error) => void } | null => {
+    const p = pending.get(id);
+    if (!p) return null;
+    pending.delete(id);
+    clearTimeout(p.timer);
+    return p;
+  };
   const queue: string[] = [];
   let ws: WebSocket | null = null;
   let nextId = 1;
@@ -63,14 +77,18 @@ function socketClient(url: string, onState: (s: ConnectionState) => void): DeskC
         | { type: 'result'; id: number; result?: unknown; error?: { code: string; message: string; field?: string } }
         | { type: 'event'; event: string; payload: unknown };
       if (msg.type === 'event') return listeners.fire(msg.event, msg.payload);
-      const p = pending.get(msg.id);
+      const p = settle(msg.id);
       if (!p) return;
-      pending.delete(msg.id);
       if (msg.error) p.reject(new ApiError(msg.error.code, msg.error.message, msg.error.field));
       else p.resolve(msg.result);
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       onState('offline');
+      // Nothing answers a call sent on a closed socket: fail them now, so no button stays locked.
+      for (const id of [...pending.keys()]) settle(id)?.reject(new ApiError('connection_lost', 'The connection to the desk was lost'));
+      queue.length = 0;
+      // The session ended (signed out elsewhere, idle, disabled): back to the sign-in page.
+      if (e.code === 4401) location.reload();
       retry = Math.min(retry + 1, 6);
       setTimeout(connect, 250 * 2 ** retry);
     };
@@ -82,7 +100,12 @@ function socketClient(url: string, onState: (s: ConnectionState) => void): DeskC
       const id = nextId++;
       const frame = JSON.stringify({ id, method, params: request });
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        const timer = setTimeout(() => {
+          settle(id)?.reject(new ApiError('timeout', `${method} did not answer in time`));
+          const i = queue.indexOf(frame);
+          if (i >= 0) queue.splice(i, 1);
+        }, callTimeoutMs(method));
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
         if (ws?.readyState === WebSocket.OPEN) ws.send(frame);
         else queue.push(frame);
       });

@@ -5,6 +5,7 @@ import { useApp } from '../stores/appStore';
 import { IncomingCallPopup } from '../views/calls/IncomingCallPopup';
 import { useEndOfDaySummary } from '../views/stats/endOfDaySummary';
 import { mayOpen, useDeskRole } from './deskRole';
+import { SessionMenu } from '../views/login/SessionMenu';
 import { pathParts, useRouter } from './router';
 import { routes } from './routes';
 
@@ -51,6 +52,7 @@ export function App() {
             {info?.demo ? <span className="badge demo">{t('app.demo')}</span> : null}
           </div>
           <div className="topbar-right">
+            <SessionMenu />
             {connection !== 'online' ? (
               <span className={`connection ${connection}`} role="status">
                 {t(`app.connection.${connection}`)}

@@ -24,6 +24,12 @@ export function storedLanguage(): UiLanguage | null {
   return (UI_LANGUAGES as readonly string[]).includes(v ?? '') ? (v as UiLanguage) : null;
 }
 
+/** The browser's own language when it is one of ours (the sign-in page, before the clinic's setting is known). */
+export function browserLanguage(): UiLanguage {
+  const lang = navigator.language.slice(0, 2);
+  return (UI_LANGUAGES as readonly string[]).includes(lang) ? (lang as UiLanguage) : 'it';
+}
+
 export function setUiLanguage(lang: UiLanguage): void {
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Request } from '../../src-main/contract';
 import { INBOX_STATUS_SETS, type ConversationSummary, type InboxCounts, type PatientCard, type SearchResult, type TimelineItem, type TimelineMessage } from '../../src-main/contract/inbox';
 import type { MediaRefDto } from '../../src-main/contract/media';
+import { sendConfirmed, sendKeyFor, withRetry } from '../api/sendOnce';
 import { desk } from '../api/client';
 
 interface OpenConversation {
@@ -156,7 +157,10 @@ export const useInbox = create<InboxState>((set, get) => {
     send: (body, channel, media) =>
       guard(async () => {
         const id = openId();
-        if (id !== null) await desk.call('message.send', { conversationId: id, body, ...(channel ? { channel } : {}), ...(media ? { media } : {}) });
+        if (id === null) return;
+        const clientKey = sendKeyFor(id, body, media?.sha256);
+        await withRetry(() => desk.call('message.send', { conversationId: id, body, clientKey, ...(channel ? { channel } : {}), ...(media ? { media } : {}) }));
+        sendConfirmed(id, body, media?.sha256);
       }),
     addNote: (body) =>
       guard(async () => {

@@ -1,6 +1,6 @@
 import { databaseFile } from '../../app/createApp';
 import { backupDatabase, listBackups } from '../../db/backup';
-import { openDatabase } from '../../db/database';
+import { openReadOnly } from '../../db/readOnly';
 import { resolveDataDir } from '../../host/dataDir';
 import { dataOption, type Command } from '../command';
 
@@ -20,7 +20,9 @@ export const backupCommand: Command = {
       else for (const b of backups) io.out(`${new Date(b.takenAt).toISOString()}  ${mb(b.bytes).padStart(9)}  ${b.file}`);
       return 0;
     }
-    const db = openDatabase(databaseFile(dataDir));
+    // A live backup is safe beside a running desk: SQLite's backup API reads a consistent snapshot, and
+    // opening read-only never migrates a database a newer or older desk is using.
+    const db = openReadOnly(databaseFile(dataDir));
     try {
       const info = await backupDatabase(db, dataDir, Date.now());
       if (values.json) io.out(JSON.stringify({ ...info, takenAt: new Date(info.takenAt).toISOString() }));

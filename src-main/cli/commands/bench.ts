@@ -45,7 +45,7 @@ export const benchCommand: Command = {
       } else db.close();
     }
 
-    const app = await createApp({ dataDir, startOutbox: false });
+    const app = await createApp({ dataDir, startOutbox: false, program: 'clinic-desk bench' });
     const results: Measurement[] = [];
     const call = (m: string, p: unknown) => app.call(m, p);
     const timeAsync = async (name: string, runs: number, fn: (i: number) => Promise<unknown>): Promise<void> => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { databaseFile } from '../../app/createApp';
-import { runningDesk } from '../../app/runningMarker';
+import { folderHolder } from '../../app/dataFolderLock';
 import { listBackups } from '../../db/backup';
-import { openDatabase } from '../../db/database';
+import { openReadOnly } from '../../db/readOnly';
 import { allMigrations } from '../../db/migrate';
 import { databaseFacts, outboxFacts } from '../../db/repositories/diagnostics';
 import { doctorLines, type DoctorFacts } from '../../domain/backup/doctorChecks';
@@ -11,7 +11,7 @@ import { dataOption, type Command } from '../command';
 
 function writable(dir: string): boolean {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Checks only: doctor creates nothing (a typo in --data must not leave an empty clinic behind).
     fs.accessSync(dir, fs.constants.W_OK);
     return true;
   } catch {
@@ -40,7 +40,7 @@ export const doctorCommand: Command = {
     let database: DoctorFacts['database'];
     let outbox: DoctorFacts['outbox'] = { pending: 0, parked: 0, oldestPendingAgeMs: null };
     try {
-      const db = openDatabase(databaseFile(dataDir));
+      const db = openReadOnly(databaseFile(dataDir));
       try {
         database = { ...databaseFacts(db), newestSchema: Math.max(...allMigrations().map((m) => m.version)) };
         outbox = outboxFacts(db, now);
@@ -48,7 +48,9 @@ export const doctorCommand: Command = {
         db.close();
       }
     } catch (err) {
-      database = { error: `cannot open ${databaseFile(dataDir)}: ${(err as Error).message}` };
+      database = fs.existsSync(databaseFile(dataDir))
+        ? { error: `cannot open ${databaseFile(dataDir)}: ${(err as Error).message}` }
+        : { error: `no database in ${dataDir} (nothing to check: is this the clinic's data folder?)` };
     }
     const newest = listBackups(dataDir)[0];
     const lines = doctorLines({
@@ -59,7 +61,7 @@ export const doctorCommand: Command = {
       database,
       outbox,
       newestBackupAgeMs: newest ? now - newest.takenAt : null,
-      runningPid: runningDesk(dataDir),
+      runningPid: folderHolder(dataDir)?.pid ?? null,
     });
     if (values.json) io.out(JSON.stringify(lines, null, 2));
     else for (const l of lines) io.out(`${l.verdict.toUpperCase().padEnd(4)}  ${l.check.padEnd(18)} ${l.detail}`);

@@ -64,7 +64,7 @@ export const importAppointmentsCommand: Command = {
     if (format !== 'ics' && format !== 'csv') throw invalidInput('--format', `cannot tell the format of ${file}: pass --format ics or --format csv`);
     const mapping = mapOptions(values.map as string[] | undefined, 'phone="Cellulare"');
 
-    const app = await createApp({ dataDir: resolveDataDir({ flag: values.data as string | undefined }), startOutbox: false, backups: false });
+    const app = await createApp({ dataDir: resolveDataDir({ flag: values.data as string | undefined }), startOutbox: false, program: 'clinic-desk import appointments', backups: false });
     try {
       const request = {
         format,

@@ -41,7 +41,7 @@ export const importCallsCommand: Command = {
     const format = values.format as string;
     if (!(FORMATS as readonly string[]).includes(format)) throw invalidInput('--format', `"${format}" is not one of ${FORMATS.join(', ')}`);
     const mapping = mapOptions(values.map as string[] | undefined, 'startedAt="Data e ora"');
-    const app = await createApp({ dataDir: resolveDataDir({ flag: values.data as string | undefined }), startOutbox: false, backups: false });
+    const app = await createApp({ dataDir: resolveDataDir({ flag: values.data as string | undefined }), startOutbox: false, program: 'clinic-desk import calls', backups: false });
     try {
       const request = {
         fileName: path.basename(file),

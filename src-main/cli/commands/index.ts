@@ -8,6 +8,7 @@ import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { smsSegmentsCommand } from './smsSegments';
 import { statsCommand } from './stats';
+import { usersAddCommand, usersDisableCommand, usersListCommand, usersPasswordCommand, usersRoleCommand } from './users';
 
 /** Every `clinic-desk` command. A new command registers here with one line. */
 export const commands: Command[] = [
@@ -20,4 +21,9 @@ export const commands: Command[] = [
   importCallsCommand,
   smsSegmentsCommand,
   statsCommand,
+  usersAddCommand,
+  usersListCommand,
+  usersRoleCommand,
+  usersDisableCommand,
+  usersPasswordCommand,
 ];

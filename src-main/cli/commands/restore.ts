@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { databaseFile } from '../../app/createApp';
-import { runningDesk } from '../../app/runningMarker';
+import { holdDataFolder } from '../../app/dataFolderLock';
 import { restoreDatabase } from '../../db/backup';
 import { DeskError } from '../../domain/shared/errors';
 import { resolveDataDir } from '../../host/dataDir';
@@ -16,9 +16,15 @@ export const restoreCommand: Command = {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new DeskError('invalid_input', 'name one backup file, e.g. clinic-desk restore backups/clinic-desk-2026-11-23T190000Z.sqlite3', { field: 'file' });
     const dataDir = resolveDataDir({ flag: values.data as string | undefined });
-    const pid = runningDesk(dataDir);
-    if (pid) throw new DeskError('conflict', `a desk (process ${pid}) has ${dataDir} open; close Clinic Desk and stop "clinic-desk serve" first`);
-    const { check, previous } = restoreDatabase(dataDir, databaseFile(dataDir), path.resolve(file), Date.now());
+    // Refused while any desk, host or CLI writer holds the folder (the message names it); held during the swap.
+    const release = holdDataFolder(dataDir, 'clinic-desk restore');
+    let outcome;
+    try {
+      outcome = restoreDatabase(dataDir, databaseFile(dataDir), path.resolve(file), Date.now());
+    } finally {
+      release();
+    }
+    const { check, previous } = outcome;
     io.out(`Restored ${file}: ${check.patients} patients, ${check.messages} messages (schema ${check.schemaVersion}).`);
     if (previous) io.out(`The database it replaced is kept as ${previous}.`);
     return 0;

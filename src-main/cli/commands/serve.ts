@@ -36,13 +36,13 @@ export function demoClock(value: string | undefined, demo: boolean): Clock {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the desk to browsers on this PC (or the LAN) with the API at /api/<method> and /ws.',
-  usage: 'serve [--demo [--demo-time HH:MM]] [--port 4780] [--host 127.0.0.1] [--data DIR] [--password PW] [--open] [--no-simulation] [--reset-demo]',
+  usage: 'serve [--demo [--demo-time HH:MM]] [--port 4780] [--host 127.0.0.1] [--data DIR] [--allow-host NAME ...] [--open] [--no-simulation] [--reset-demo]',
   options: {
     demo: { type: 'boolean' },
     port: { type: 'string', default: '4780' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string' },
-    password: { type: 'string' },
+    'allow-host': { type: 'string', multiple: true },
     open: { type: 'boolean' },
     'no-simulation': { type: 'boolean' },
     'reset-demo': { type: 'boolean' },
@@ -55,7 +55,7 @@ export const serveCommand: Command = {
     const dataDir = resolveDataDir({ flag: values.data as string | undefined, demo });
     const clock = demoClock(values['demo-time'] as string | undefined, demo);
     if (demo) prepareDemoFolder(dataDir, new TZDate(clock.now(), DEMO_CLINIC.timeZone).toISOString().slice(0, 10), { reset: Boolean(values['reset-demo']) });
-    const app = await createApp({ dataDir, clock, demo: demo ? { simulate: !values['no-simulation'], latencyMs: Number(process.env.CLINIC_DESK_SIM_LATENCY_MS ?? 0) } : false });
+    const app = await createApp({ dataDir, clock, program: `clinic-desk serve${demo ? ' --demo' : ''}`, demo: demo ? { simulate: !values['no-simulation'], latencyMs: Number(process.env.CLINIC_DESK_SIM_LATENCY_MS ?? 0) } : false });
     let host;
     try {
       host = await startHost({
@@ -63,7 +63,7 @@ export const serveCommand: Command = {
         host: String(values.host),
         port,
         rendererDir: rendererDir(),
-        password: (values.password as string | undefined) ?? process.env.CLINIC_DESK_PASSWORD,
+        allowHosts: [...((values['allow-host'] as string[] | undefined) ?? []), ...(process.env.CLINIC_DESK_ALLOWED_HOSTS ?? '').split(',')].filter(Boolean),
       });
     } catch (err) {
       await app.stop();

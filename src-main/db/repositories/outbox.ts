@@ -18,6 +18,7 @@ export interface OutboxRow {
   provider_id: string | null;
   created_at: number;
   sent_at: number | null;
+  uncertain_since: number | null;
 }
 
 export interface NewOutboxRow {
@@ -74,9 +75,21 @@ export function nextDue(db: Db, channel: string, now: number): OutboxRow | undef
     .get(now, channel) as OutboxRow | undefined;
 }
 
-export function markSending(db: Db, id: number): void {
-  db.prepare(`UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ?`).run(id);
+/**
+ * Claims a due row for one attempt, as a compare-and-set: only a row still `pending` becomes `sending`.
+ * Returns the claimed row, or undefined when another worker (or process) took it first.
+ */
+export function claimForSending(db: Db, id: number, now: number): OutboxRow | undefined {
+  return db
+    .prepare(`UPDATE outbox SET status = 'sending', attempts = attempts + 1, uncertain_since = coalesce(uncertain_since, ?) WHERE id = ? AND status = 'pending' RETURNING *`)
+    .get(now, id) as OutboxRow | undefined;
 }
+
+/** A definite answer from the provider (sent, or refused): nothing is in doubt any more. */
+export function clearUncertain(db: Db, id: number): void {
+  db.prepare('UPDATE outbox SET uncertain_since = NULL WHERE id = ?').run(id);
+}
+
 
 export function markSent(db: Db, id: number, providerId: string, at: number): void {
   db.prepare(`UPDATE outbox SET status = 'sent', provider_id = ?, sent_at = ?, last_error = NULL, last_error_code = NULL WHERE id = ?`).run(

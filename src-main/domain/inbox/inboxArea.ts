@@ -70,6 +70,7 @@ export const inboxArea: Area = {
         return summary(conversationId);
       },
       'conversation.assign': ({ conversationId, to }, call) => {
+        summary(conversationId); // 404 before writing: an unknown conversation adds no desk user
         if (to) touchDeskUser(ctx.db, to, ctx.clock.now());
         applyConversationEvent(deps, conversationId, { type: 'assign', to });
         touchDeskUser(ctx.db, call.user, ctx.clock.now());
@@ -83,9 +84,11 @@ export const inboxArea: Area = {
         ctx.events.emit('message.created', { conversationId, message });
         return { message };
       },
-      'message.send': ({ conversationId, channel, body, media }, call) => {
+      'message.send': ({ conversationId, channel, body, media, clientKey }, call) => {
         const attachment = media ? { sha256: media.sha256, mime: media.mime, size: media.size, ...(media.fileName ? { fileName: media.fileName } : {}) } : null;
-        const { message } = queueOutgoing(ctx.messaging, { conversationId, body, author: call.user, media: attachment, ...(channel ? { channel } : {}) });
+        // The client's key makes a resend (after a dropped socket or a reload) return the first message.
+        const key = clientKey ? { idempotencyKey: `client:${conversationId}:${clientKey}` } : {};
+        const { message } = queueOutgoing(ctx.messaging, { conversationId, body, author: call.user, media: attachment, ...key, ...(channel ? { channel } : {}) });
         return { message: toTimelineMessage(message) };
       },
       'message.retry': ({ messageId }) => ({ message: retryMessage(ctx.messaging, messageId) }),

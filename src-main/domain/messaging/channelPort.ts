@@ -27,6 +27,8 @@ export interface OutgoingMessage {
   media?: MediaRef | null;
   /** True when the recipient never wrote to the clinic (WhatsApp caps these per day). */
   firstContact?: boolean;
+  /** When an earlier attempt whose outcome is unknown began (persisted before the call), or null. */
+  uncertainSince?: number | null;
 }
 
 export type SendFailureCode =

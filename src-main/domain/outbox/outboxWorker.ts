@@ -3,7 +3,8 @@ import { setMessageStatus } from '../../db/repositories/messages';
 import {
   markParked,
   markRetry,
-  markSending,
+  claimForSending,
+  clearUncertain,
   markSent,
   nextDue,
   resumeInterrupted,
@@ -87,7 +88,8 @@ export class OutboxWorker {
 
   private async attempt(sender: ChannelSender, row: OutboxRow): Promise<void> {
     const { db, clock } = this.o;
-    markSending(db, row.id);
+    // Compare-and-set: a row another worker claimed meanwhile is left to it.
+    if (!claimForSending(db, row.id, clock.now())) return;
     let result: SendResult;
     try {
       result = await sender.send({
@@ -99,6 +101,8 @@ export class OutboxWorker {
         body: row.body,
         media: row.media ? (JSON.parse(row.media) as MediaRef) : null,
         firstContact: row.first_contact === 1,
+        // Set when an earlier attempt's outcome is unknown (crash or no answer): see migration 031.
+        uncertainSince: row.uncertain_since,
       });
     } catch (err) {
       // An adapter must return failures as values; a throw is treated as a retryable fault.
@@ -108,6 +112,8 @@ export class OutboxWorker {
     const failures = row.attempts + 1;
     let parked = false;
     db.transaction(() => {
+      // Only "no answer" leaves the attempt in doubt; any answer from the provider settles it.
+      if (result.ok || result.code !== 'network') clearUncertain(db, row.id);
       if (result.ok) {
         markSent(db, row.id, result.providerId, now);
         if (row.message_id) setMessageStatus(db, row.message_id, 'sent', now, { providerId: result.providerId });

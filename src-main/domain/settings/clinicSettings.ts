@@ -1,6 +1,7 @@
 import { clinicSettings, type ClinicSettings } from '../../contract/core';
 import type { Db } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
+import { checkClinicSettingsMeaning } from './settingsMeaning';
 
 const KEY = 'clinic';
 
@@ -18,6 +19,7 @@ export function getClinicSettings(db: Db): ClinicSettings {
 }
 
 export function updateClinicSettings(db: Db, changes: Partial<ClinicSettings>): ClinicSettings {
+  checkClinicSettingsMeaning(changes);
   const next = clinicSettings.parse({ ...getClinicSettings(db), ...changes });
   writeSetting(db, KEY, next);
   return next;

@@ -7,6 +7,7 @@ import { HoursSection } from './hours/HoursSection';
 import { SmsSection } from './sms/SmsSection';
 import { PhoneSystemSection } from './pbx/PhoneSystemSection';
 import { WhatsAppSection } from './whatsapp/WhatsAppSection';
+import { UsersSection } from './users/UsersSection';
 
 export interface SettingsSection {
   /** Second path segment: #/settings/<id> */
@@ -26,4 +27,5 @@ export const settingsSections: SettingsSection[] = [
   { id: 'sms', label: 'sms:title', icon: 'sms', render: () => <SmsSection /> },
   { id: 'delays', label: 'schedule:settings.title', icon: 'calendar', render: () => <DelaySettingsSection /> },
   { id: 'phone', label: 'calls:settings.nav', icon: 'calls', render: () => <PhoneSystemSection /> },
+  { id: 'users', label: 'users:settings.title', icon: 'settings', render: () => <UsersSection /> },
 ];

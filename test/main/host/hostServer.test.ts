@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { App } from '../../../src-main/app/createApp';
 import { startHost, type RunningHost } from '../../../src-main/host/hostServer';
+import { TRANSPORT_MAX } from '../../../src-main/contract/limits';
+import { createUser } from '../../../src-main/domain/users/userService';
 import { tempApp, tempDir } from '../../helpers/tempApp';
 
 let stop: (() => Promise<void>) | null = null;
@@ -14,11 +16,15 @@ afterEach(async () => {
   stop = null;
 });
 
-async function host(opts: { password?: string } = {}): Promise<RunningHost> {
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+/** A host on loopback; `users: true` gives the clinic personal logins (then every desk call signs in). */
+async function host(opts: { users?: boolean } = {}): Promise<RunningHost> {
   const app = await tempApp();
+  if (opts.users) await createUser(app.ctx.db, app.clock, { name: 'Anna', role: 'admin', password: 'Zebra!Lampa7Okno' });
   const rendererDir = tempDir('renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Desk</title>');
-  const h = await startHost({ app, host: '127.0.0.1', port: 0, rendererDir, ...opts });
+  const h = await startHost({ app, host: '127.0.0.1', port: 0, rendererDir });
   currentApp = app;
   stop = async () => {
     await h.close();
@@ -31,21 +37,21 @@ async function host(opts: { password?: string } = {}): Promise<RunningHost> {
 describe('host', () => {
   it('answers POST /api/<method> with the result, and bad JSON or a bad field with 400 naming it', async () => {
     const h = await host();
-    const ok = await fetch(`${h.url}/api/app.info`, { method: 'POST', body: '{}' });
+    const ok = await fetch(`${h.url}/api/app.info`, { method: 'POST', headers: JSON_TYPE, body: '{}' });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { result: { name: string } }).result.name).toBe('Clinic Desk');
-    const badJson = await fetch(`${h.url}/api/inbox.list`, { method: 'POST', body: '{"limit": ' });
+    const badJson = await fetch(`${h.url}/api/inbox.list`, { method: 'POST', headers: JSON_TYPE, body: '{"limit": ' });
     expect(badJson.status).toBe(400);
-    const badField = await fetch(`${h.url}/api/inbox.list`, { method: 'POST', body: JSON.stringify({ limit: -3 }) });
+    const badField = await fetch(`${h.url}/api/inbox.list`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ limit: -3 }) });
     expect(badField.status).toBe(400);
     expect(((await badField.json()) as { error: { field: string } }).error.field).toBe('limit');
-    const unknown = await fetch(`${h.url}/api/nope.nothing`, { method: 'POST', body: '{}' });
+    const unknown = await fetch(`${h.url}/api/nope.nothing`, { method: 'POST', headers: JSON_TYPE, body: '{}' });
     expect(unknown.status).toBe(404);
   });
 
   it('refuses an oversized body with 413 and a reason the sender can read', async () => {
     const h = await host();
-    const res = await fetch(`${h.url}/api/app.info`, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await fetch(`${h.url}/api/app.info`, { method: 'POST', headers: JSON_TYPE, body: 'x'.repeat(TRANSPORT_MAX + 1) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'too_large' });
   });
@@ -57,24 +63,31 @@ describe('host', () => {
     expect(await escape.text()).not.toContain('root:');
   });
 
-  it('requires a login on every API call when started with a password', async () => {
-    const h = await host({ password: 'segreto' });
-    expect((await fetch(`${h.url}/api/inbox.list`, { method: 'POST', body: '{}' })).status).toBe(401);
-    const auth = `Basic ${Buffer.from('anna:segreto').toString('base64')}`;
-    expect((await fetch(`${h.url}/api/inbox.list`, { method: 'POST', body: '{}', headers: { Authorization: auth } })).status).toBe(200);
-    const wrong = `Basic ${Buffer.from('anna:sbagliato').toString('base64')}`;
-    expect((await fetch(`${h.url}/api/inbox.list`, { method: 'POST', body: '{}', headers: { Authorization: wrong } })).status).toBe(401);
+  it('requires a sign-in on every API call once the clinic has personal logins', async () => {
+    const h = await host({ users: true });
+    expect((await fetch(`${h.url}/api/inbox.list`, { method: 'POST', headers: JSON_TYPE, body: '{}' })).status).toBe(401);
+    const login = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ name: 'anna', password: 'Zebra!Lampa7Okno' }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^clinic_desk_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    const session = cookie.split(';')[0]!;
+    const list = await fetch(`${h.url}/api/inbox.list`, { method: 'POST', headers: { ...JSON_TYPE, Cookie: session }, body: '{}' });
+    expect(list.status).toBe(200);
+    expect(await (await fetch(`${h.url}/auth/session`, { headers: { Cookie: session } })).json()).toMatchObject({ signedIn: true, user: { name: 'Anna', role: 'admin' } });
+    await fetch(`${h.url}/auth/logout`, { method: 'POST', headers: { ...JSON_TYPE, Cookie: session }, body: '{}' });
+    expect((await fetch(`${h.url}/api/inbox.list`, { method: 'POST', headers: { ...JSON_TYPE, Cookie: session }, body: '{}' })).status).toBe(401);
+    const audit = currentApp!.ctx.db.prepare("SELECT action, actor FROM audit_log WHERE action IN ('login.ok', 'logout')").all();
+    expect(audit).toEqual([{ action: 'login.ok', actor: 'Anna' }, { action: 'logout', actor: 'Anna' }]);
   });
 
   it('lets the waiting-room TV in without a login, to public methods and patient-free events only', async () => {
-    const h = await host({ password: 'segreto' });
+    const h = await host({ users: true });
     expect((await fetch(`${h.url}/waiting-room`)).status).toBe(200);
-    expect((await fetch(`${h.url}/`)).status).toBe(401);
-    const info = await fetch(`${h.url}/api/app.info`, { method: 'POST', body: '{}' });
+    const info = await fetch(`${h.url}/api/app.info`, { method: 'POST', headers: JSON_TYPE, body: '{}' });
     expect(info.status).toBe(200);
     expect(((await info.json()) as { result: { dataDir: string } }).result.dataDir).toBe('');
-    expect((await fetch(`${h.url}/api/delays.waitingRoom`, { method: 'POST', body: '{}' })).status).toBe(200);
-    expect((await fetch(`${h.url}/api/conversation.get`, { method: 'POST', body: '{"conversationId":1}' })).status).toBe(401);
+    expect((await fetch(`${h.url}/api/delays.waitingRoom`, { method: 'POST', headers: JSON_TYPE, body: '{}' })).status).toBe(200);
+    expect((await fetch(`${h.url}/api/conversation.get`, { method: 'POST', headers: JSON_TYPE, body: '{"conversationId":1}' })).status).toBe(401);
 
     const ws = new WebSocket(`${h.url.replace('http', 'ws')}/ws`);
     const frames: { type: string; id?: number; event?: string; error?: { code: string } }[] = [];

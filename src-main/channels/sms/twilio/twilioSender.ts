@@ -3,8 +3,9 @@
  * HTTP Basic with the Account SID and Auth Token; 201 answers the Message resource (`sid` SM…, `status`).
  * Delivery comes back by StatusCallback or by polling GET …/Messages/{sid}.json.
  *
- * Twilio has no idempotency key on message creation, so when an answer is lost (timeout, connection cut)
- * the next attempt first looks for a message already created to the same number with the same text.
+ * Twilio has no idempotency key on message creation, so when an answer is lost (timeout, connection cut,
+ * the desk killed mid-call: the outbox records the attempt before the call, `uncertainSince`) the next
+ * attempt first lists recent messages to the same number and takes one with the same text created since.
  */
 import type { InboundMessage, OutgoingMessage, SendResult, StatusUpdate } from '../../../domain/messaging/channelPort';
 import { basicAuth, classify, httpRequest, parseJson, type HttpDeps } from '../providerHttp';
@@ -89,7 +90,8 @@ export class TwilioSender implements SmsProvider {
     if (!this.config.from && !this.config.messagingServiceSid) {
       return { ok: false, code: 'provider_error', reason: "Twilio: no 'From' number or Messaging Service is configured", retryable: false };
     }
-    const since = this.uncertain.get(m.idempotencyKey);
+    // The outbox persists an uncertain attempt before each call, so this also works after a crash or restart.
+    const since = m.uncertainSince ?? this.uncertain.get(m.idempotencyKey);
     if (since !== undefined) {
       const previous = await this.findEarlierAttempt(m.toPhone, m.body, since);
       if (previous) {

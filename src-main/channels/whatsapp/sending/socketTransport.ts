@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AnyMessageContent } from '@whiskeysockets/baileys';
 import type { MediaRef, OutgoingMessage, SendResult } from '../../../domain/messaging/channelPort';
 import type { Clock } from '../../../domain/shared/clock';
@@ -31,6 +32,13 @@ export function messageContent(m: OutgoingMessage, mediaPath: (ref: MediaRef) =>
   if (media.mime.startsWith('audio/')) return { audio: url, ptt: media.mime.includes('ogg'), mimetype: media.mime };
   return { document: url, mimetype: media.mime, fileName: media.fileName ?? 'document', caption };
 }
+
+/**
+ * The WhatsApp message id of an outbox row, the same on every attempt: Baileys' own format ("3EB0" + 18
+ * upper-case hex, see generateMessageIDV2) made from our idempotency key instead of random bytes. A resend
+ * after a crash carries the id of the first attempt, so the recipient's phone keeps one message.
+ */
+export const whatsappMessageId = (idempotencyKey: string): string => '3EB0' + createHash('sha256').update(idempotencyKey).digest('hex').toUpperCase().slice(0, 18);
 
 export class SocketTransport implements PacedTransport {
   private readonly lookups = new Map<string, { jid: string | null; at: number }>();
@@ -80,7 +88,7 @@ export class SocketTransport implements PacedTransport {
       return { ok: false, code: 'provider_error', reason: `Attachment cannot be read: ${(err as Error).message}`, retryable: false };
     }
     try {
-      const sent = await sock.sendMessage(jid, content);
+      const sent = await sock.sendMessage(jid, content, { messageId: whatsappMessageId(m.idempotencyKey) });
       const id = sent?.key.id;
       if (!id) return { ok: false, code: 'provider_error', reason: 'WhatsApp returned no message id', retryable: true };
       return { ok: true, providerId: id };

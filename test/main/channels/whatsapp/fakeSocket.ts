@@ -46,9 +46,13 @@ export class FakeSocket implements SocketPort {
     this.ev.emit(event, arg);
   }
 
-  async sendMessage(jid: string, content: AnyMessageContent) {
+  /** Like Baileys: `options.messageId` overrides the generated id (the outbox passes a deterministic one). */
+  readonly sentIds: string[] = [];
+  async sendMessage(jid: string, content: AnyMessageContent, options?: { messageId?: string }) {
     this.sent.push({ jid, content });
-    return { key: { remoteJid: jid, fromMe: true, id: `3EB0${String(this.nextId++).padStart(16, '0')}` } };
+    const id = options?.messageId ?? `3EB0${String(this.nextId++).padStart(16, '0')}`;
+    this.sentIds.push(id);
+    return { key: { remoteJid: jid, fromMe: true, id } };
   }
   async sendPresenceUpdate(type: string, jid?: string): Promise<void> {
     this.presence.push({ type, jid });

@@ -1,6 +1,7 @@
 import { Boom } from '@hapi/boom';
 import * as baileys from '@whiskeysockets/baileys';
 import { DisconnectReason, type BaileysEventMap } from '@whiskeysockets/baileys';
+import { whatsappMessageId } from '../../../../src-main/channels/whatsapp/sending/socketTransport';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { aesGcmSecretBox } from '../../../../src-main/domain/shared/secretBox';
 import { DEFAULT_MACHINE } from '../../../../src-main/channels/whatsapp/connection/connectionMachine';
@@ -315,6 +316,9 @@ describe('WhatsAppAdapter with a fake Baileys socket', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(await sent).toMatchObject({ ok: true });
     expect(s.sent).toEqual([{ jid: '393471234567@s.whatsapp.net', content: { text: out.body } }]);
+    // The WhatsApp id comes from the idempotency key: a resend after a crash carries the same id.
+    expect(s.sentIds).toEqual([whatsappMessageId('k1')]);
+    expect(whatsappMessageId('k1')).toMatch(/^3EB0[0-9A-F]{18}$/);
     expect(s.presence.map((p) => p.type)).toEqual(['composing', 'paused']);
     s.notOnWhatsApp.add('393470000000@s.whatsapp.net');
     const nope = t.adapter.send({ ...out, outboxId: 2, toPhone: '+393470000000' });

@@ -98,6 +98,14 @@ describe('TwilioSender against a local Twilio', () => {
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'POST']);
   });
 
+  it('after a restart, an attempt the outbox recorded as uncertain is looked for before sending (no memory needed)', async () => {
+    const created = fixture('twilio-message-created.json') as { date_created: string };
+    const { s, server } = await sender([{ status: 200, body: { messages: [{ ...created, date_created: new Date(T0 + 5_000).toUTCString() }] } }]);
+    // A fresh sender (new process) with the outbox's persisted mark: it lists first and does not POST again.
+    expect(await s.send(msg({ uncertainSince: T0 }))).toEqual({ ok: true, providerId: 'SM1f0e8ae6ade43cb3c0ce4525424e404f' });
+    expect(server.requests.map((r) => r.method)).toEqual(['GET']);
+  });
+
   it('refuses to send without a From number or Messaging Service', async () => {
     const { s, server } = await sender([{ status: 201, body: {} }], { from: '' });
     expect(await s.send(msg())).toMatchObject({ ok: false, code: 'provider_error', retryable: false });
