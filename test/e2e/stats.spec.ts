@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { StatsResult } from '../../src-main/contract/stats';
-import { expect, test } from './fixtures';
+import { expect, startDemoHost, test } from './fixtures';
+
+const CLI = path.resolve(__dirname, '../..', process.env.CLINIC_DESK_OUT ?? 'out', 'main/cli.js');
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/${name}`, fullPage: true });
 
@@ -84,4 +89,41 @@ test('the charting library loads with the statistics screen, not with the desk',
   await expect(page.getByTestId('chart-heatmap').locator('canvas')).toBeVisible();
   expect(scripts.slice(atDesk).some((u) => /StatsView/.test(u))).toBe(true);
   expect(scripts.slice(0, atDesk).some((u) => /StatsView/.test(u))).toBe(false);
+});
+
+test('with personal logins a manager sees Statistics and a receptionist does not (nor may call it)', async ({ browser }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-e2e-stats-roles-'));
+  execFileSync(process.execPath, [CLI, 'users', 'add', 'Marta', '--role', 'manager', '--data', dataDir], { input: 'Zebra!Lampa7Okno\n' });
+  execFileSync(process.execPath, [CLI, 'users', 'add', 'Ola', '--role', 'receptionist', '--data', dataDir], { input: 'Kawa!Rower9Most\n' });
+  const h = await startDemoHost({ dataDir, demo: false });
+  try {
+    const signIn = async (name: string, password: string) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(h.url);
+      await page.locator('#login-name').fill(name);
+      await page.locator('#login-password').fill(password);
+      await page.getByTestId('login-submit').click();
+      await expect(page.getByTestId('conversation-list')).toBeVisible();
+      return page;
+    };
+    const manager = await signIn('marta', 'Zebra!Lampa7Okno');
+    await manager.getByTestId('nav-stats').click();
+    await expect(manager.getByTestId('stats-view')).toBeVisible();
+    await expect(manager.getByTestId('contacts-whatsapp')).toBeVisible();
+    await manager.screenshot({ path: 'test-results/stats-manager.png' });
+
+    const receptionist = await signIn('ola', 'Kawa!Rower9Most');
+    await expect(receptionist.getByTestId('nav-inbox')).toBeVisible();
+    await expect(receptionist.getByTestId('nav-stats')).toHaveCount(0);
+    await receptionist.goto(`${h.url}/#/stats`);
+    await expect(receptionist.getByTestId('conversation-list')).toBeVisible();
+    await expect(receptionist.getByTestId('stats-view')).toHaveCount(0);
+    const status = await receptionist.evaluate(async () => (await fetch('/api/stats.report', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"kind":"day"}' })).status);
+    expect(status).toBe(403);
+    await receptionist.screenshot({ path: 'test-results/stats-receptionist.png' });
+  } finally {
+    await h.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });

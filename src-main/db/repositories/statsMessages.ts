@@ -2,14 +2,11 @@ import type { Db } from '../database';
 
 /**
  * The statistics' reads of messages and conversations. Every query is a range or a seek on an index of migration
- * 090 (see its comment); plans are checked by test/main/db/statsPlans.test.ts.
+ * 090 and 091 (see their comments); plans are checked by test/main/db/statsPlans.test.ts.
  */
 
 /** [conversationId, createdAt, direction, channel, author, isFallbackCopy] */
 export type StatsMessageRow = [number, number, 'in' | 'out', 'whatsapp' | 'sms', string | null, 0 | 1];
-
-/** The condition of the messages_turns partial index, repeated term for term so SQLite can use the index. */
-const TURN = `m.channel IN ('whatsapp','sms') AND (m.direction = 'in' OR m.author IS NOT NULL)`;
 
 /**
  * WhatsApp and SMS messages created in [from, to), unordered. The copy flag marks an SMS queued because WhatsApp
@@ -28,34 +25,21 @@ export function messagesInRange(db: Db, from: number, to: number): StatsMessageR
     .all(from, to) as StatsMessageRow[];
 }
 
-/** Of these conversations, those whose patient was waiting at `at`: the last turn before it was a patient message. */
-export function waitingAt(db: Db, conversationIds: readonly number[], at: number): Set<number> {
-  if (conversationIds.length === 0) return new Set();
-  const rows = db
-    .prepare(
-      `SELECT j.value FROM json_each(?) j
-       WHERE (SELECT m.direction FROM messages m INDEXED BY messages_turns
-              WHERE m.conversation_id = j.value AND m.created_at < ? AND ${TURN}
-              ORDER BY m.created_at DESC LIMIT 1) = 'in'`,
-    )
-    .raw()
-    .all(JSON.stringify(conversationIds), at) as [number][];
-  return new Set(rows.map((r) => r[0]));
-}
+/** [conversationId, startAt, respondedAt]: a wait and its first human reply (null: none yet). */
+export type StatsWaitRow = [number, number, number | null];
 
-/** The first human reply at or after `at` in each of these conversations (absent: none yet). */
-export function firstHumanReplyFrom(db: Db, conversationIds: readonly number[], at: number): Map<number, number> {
-  if (conversationIds.length === 0) return new Map();
-  const rows = db
+/**
+ * The waits that started in [from, to), with their reply even when it came after `to`: one range read of the
+ * covering index of migration 091 (conversation_waits is kept by triggers on messages).
+ */
+export function waitsStartedIn(db: Db, from: number, to: number): StatsWaitRow[] {
+  return db
     .prepare(
-      `SELECT j.value, (SELECT m.created_at FROM messages m INDEXED BY messages_turns
-              WHERE m.conversation_id = j.value AND m.created_at >= ? AND ${TURN} AND m.direction = 'out'
-              ORDER BY m.created_at LIMIT 1) AS replied
-       FROM json_each(?) j`,
+      `SELECT conversation_id, start_at, responded_at FROM conversation_waits INDEXED BY conversation_waits_start
+       WHERE start_at >= ? AND start_at < ?`,
     )
     .raw()
-    .all(at, JSON.stringify(conversationIds)) as [number, number | null][];
-  return new Map(rows.filter((r) => r[1] !== null).map((r) => [r[0], r[1]!]));
+    .all(from, to) as StatsWaitRow[];
 }
 
 export interface NewConversationRow {

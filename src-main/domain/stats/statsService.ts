@@ -5,7 +5,7 @@
 import type { StatsPeriod, StatsReport, StatsResult } from '../../contract/stats';
 import type { Db } from '../../db/database';
 import { callbackTasksInRange, callsInRange, noticesOnDays, smsUsageInRange, visitsInRange } from '../../db/repositories/statsActivity';
-import { firstHumanReplyFrom, messagesInRange, newConversations, waitingAt } from '../../db/repositories/statsMessages';
+import { messagesInRange, newConversations, waitsStartedIn } from '../../db/repositories/statsMessages';
 import type { BusinessHours } from '../hours/businessHours';
 import { getBusinessHours } from '../hours/hoursService';
 import { contactPass } from './contactFigures';
@@ -15,7 +15,7 @@ import { median } from './percentiles';
 import { datesOf, previousPeriod, resolvePeriod, type PeriodRequest } from './periods';
 import { phoneFigures } from './phoneFigures';
 import { visitFigures } from './visitFigures';
-import { findWaits, unansweredAtClosing, waitFigures } from './waits';
+import { unansweredAtClosing, waitFigures } from './waits';
 
 export interface StatsDeps {
   db: Db;
@@ -35,17 +35,8 @@ export function buildReport(deps: StatsDeps, period: StatsPeriod): StatsReport {
   const calls = callsInRange(db, startMs, endMs);
   const pass = contactPass(messages, calls, newConversations(db, startMs, endMs), cal, dates);
 
-  // Conversations whose first turn in the period is a patient message may continue a wait begun earlier.
-  const startsWithIn: number[] = [];
-  let prev = -1;
-  for (const t of pass.turns) {
-    if (t.conversationId !== prev && t.kind === 'in') startsWithIn.push(t.conversationId);
-    prev = t.conversationId;
-  }
-  const { waits, openAtEnd } = findWaits(pass.turns, waitingAt(db, startsWithIn, startMs));
-  const later = firstHumanReplyFrom(db, openAtEnd, endMs);
-  for (const w of waits) if (w.respondedAt === null) w.respondedAt = later.get(w.conversationId) ?? null;
-
+  // Waits are kept as messages are written (migration 091): a period's are a range read, replies after it included.
+  const waits = waitsStartedIn(db, startMs, endMs).map(([conversationId, startAt, respondedAt]) => ({ conversationId, startAt, respondedAt }));
   const figures = waitFigures(waits, cal);
   const closing = unansweredAtClosing(pass.turns, cal, new Set(dates));
   const frtByDate = new Map<string, number[]>();

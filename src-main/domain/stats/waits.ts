@@ -24,6 +24,9 @@ export interface Wait {
 }
 
 /**
+ * The definition of a wait, in code. Reports read the waits from conversation_waits (migration 091), which triggers
+ * on messages keep by this same rule; the tests check the table against this function over random histories.
+ *
  * Waits that start among `turns` (sorted by conversation, then time). `waitingAtStart` holds conversations whose
  * patient was already waiting when the turns begin: their first messages continue that earlier wait.
  * Returns the waits and the conversations still waiting after the last turn (their reply, if any, came later).
