@@ -16,7 +16,10 @@ const serve = (dataDir: string): Promise<DemoHost> => startDemoHost({ dataDir, d
 /** Creates the database (migrations) by starting a host once, then lets the test change it while no host runs. */
 async function clinicFolder(change: (db: Database.Database) => void): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-wa-'));
-  await (await serve(dataDir)).stop();
+  const host = await serve(dataDir);
+  // A real clinic, as the set-up wizard leaves it (an empty folder would open the wizard).
+  await host.api('setup.createClinic', { clinicName: 'Studio Rossi', country: 'IT', timeZone: 'Europe/Rome', languages: ['it'], uiLanguage: 'it', admin: { name: 'giulia', password: 'Carta-Forbice-2026' } });
+  await host.stop();
   const db = new Database(path.join(dataDir, 'clinic-desk.sqlite3'));
   change(db);
   db.close();

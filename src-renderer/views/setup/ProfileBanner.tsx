@@ -10,7 +10,7 @@ export function ProfileBanner() {
   if (!info) return null;
   const demo = info.demo;
   return (
-    <div className={`profile-banner ${demo ? 'demo' : 'real'}`} role="status" data-testid="profile-banner" data-profile={demo ? 'demo' : 'real'}>
+    <div className={`profile-banner ${demo ? 'demo' : 'real'}`} data-testid="profile-banner" data-profile={demo ? 'demo' : 'real'}>
       <span>{demo ? t('banner.demo') : t('banner.real', { name: info.settings.clinicName })}</span>
       {shellCanSwitchProfile() ? (
         <button type="button" className="btn" onClick={() => void openProfile(demo ? 'real' : 'demo')} data-testid="profile-switch">
