@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { fetchSession } from './api/session';
 import { browserLanguage, initI18n, storedLanguage } from './i18n';
-import { LoginView } from './views/login/LoginView';
 import { useApp } from './stores/appStore';
 import { useSetup } from './views/setup/setupStore';
 import './styles/app.css';
@@ -19,9 +18,10 @@ async function needsSignIn(): Promise<boolean> {
 
 void needsSignIn()
   .catch(() => false)
-  .then((signIn) => {
+  .then(async (signIn) => {
     if (!signIn) return startDesk();
-    initI18n(storedLanguage() ?? browserLanguage());
+    // The sign-in page is its own chunk: a signed-in desk never downloads it.
+    const [{ LoginView }] = await Promise.all([import('./views/login/LoginView'), initI18n(storedLanguage() ?? browserLanguage())]);
     root.render(
       <StrictMode>
         <LoginView onSignedIn={() => location.reload()} />
@@ -35,7 +35,7 @@ useApp
   .load()
   .then(async (info) => {
     await useSetup.getState().load();
-    initI18n(info.settings.uiLanguage);
+    await initI18n(info.settings.uiLanguage);
     root.render(
       <StrictMode>
         <App />

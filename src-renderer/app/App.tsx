@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { UndoToast } from '../components/UndoToast';
@@ -7,12 +7,14 @@ import { useApp } from '../stores/appStore';
 import { IncomingCallPopup } from '../views/calls/IncomingCallPopup';
 import { SessionMenu } from '../views/login/SessionMenu';
 import { ProfileBanner } from '../views/setup/ProfileBanner';
-import { SetupWizard } from '../views/setup/SetupWizard';
 import { useSetup } from '../views/setup/setupStore';
 import { useEndOfDaySummary } from '../views/stats/endOfDaySummary';
 import { mayOpen, useDeskRole } from './deskRole';
 import { pathParts, useRouter } from './router';
 import { routes } from './routes';
+
+/** First run only: its own chunk, so a configured desk never downloads the wizard. */
+const SetupWizard = lazy(() => import('../views/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
 
 const LANGUAGE_NAMES: Record<UiLanguage, string> = { it: 'Italiano', pl: 'Polski', en: 'English' };
 
@@ -31,7 +33,7 @@ export function App() {
 
   if (route.bare) return <Suspense fallback={null}>{route.render(rest)}</Suspense>;
   // First run: no clinic in this data folder yet (issue 16).
-  if (setup && (!setup.configured || wizardOpen)) return <SetupWizard />;
+  if (setup && (!setup.configured || wizardOpen)) return <Suspense fallback={null}><SetupWizard /></Suspense>;
 
   return (
     <div className="shell">
@@ -71,7 +73,7 @@ export function App() {
             <label className="lang-picker">
               <Icon name="globe" size={16} />
               <span className="sr-only">{t('app.language')}</span>
-              <select value={i18n.language} onChange={(e) => setUiLanguage(e.target.value as UiLanguage)} data-testid="ui-language">
+              <select value={i18n.language} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)} data-testid="ui-language">
                 {UI_LANGUAGES.map((l) => (
                   <option key={l} value={l}>
                     {LANGUAGE_NAMES[l]}

@@ -1,21 +1,19 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Namespaces } from './bundles/namespaces';
 
 export const UI_LANGUAGES = ['it', 'pl', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-/** Each area keeps its strings in locales/<lang>/<area>.json; each file is one i18next namespace. */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
-
-export function localeResources(): Record<string, Record<string, Record<string, unknown>>> {
-  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const [file, mod] of Object.entries(files)) {
-    const m = /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(file);
-    if (!m) continue;
-    (resources[m[1]!] ??= {})[m[2]!] = mod.default;
-  }
-  return resources;
-}
+/**
+ * Each area keeps its strings in locales/<lang>/<area>.json (one i18next namespace a file). Each language is
+ * its own chunk: the desk downloads the one it shows and English (the fallback), not all three.
+ */
+const bundles: Record<UiLanguage, () => Promise<Namespaces>> = {
+  it: () => import('./bundles/it').then((m) => m.default),
+  pl: () => import('./bundles/pl').then((m) => m.default),
+  en: () => import('./bundles/en').then((m) => m.default),
+};
 
 const STORAGE_KEY = 'clinic-desk.uiLanguage';
 
@@ -30,17 +28,21 @@ export function browserLanguage(): UiLanguage {
   return (UI_LANGUAGES as readonly string[]).includes(lang) ? (lang as UiLanguage) : 'it';
 }
 
-export function setUiLanguage(lang: UiLanguage): void {
+export async function setUiLanguage(lang: UiLanguage): Promise<void> {
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
-  void i18next.changeLanguage(lang);
+  if (!i18next.hasResourceBundle(lang, 'common')) {
+    for (const [ns, strings] of Object.entries(await bundles[lang]())) i18next.addResourceBundle(lang, ns, strings, true, true);
+  }
+  await i18next.changeLanguage(lang);
 }
 
-export function initI18n(fallback: UiLanguage): typeof i18next {
-  const resources = localeResources();
+export async function initI18n(fallback: UiLanguage): Promise<typeof i18next> {
   const lng = storedLanguage() ?? fallback;
   document.documentElement.lang = lng;
-  void i18next.use(initReactI18next).init({
+  const [shown, en] = await Promise.all([bundles[lng](), lng === 'en' ? null : bundles.en()]);
+  const resources = lng === 'en' ? { en: shown } : { [lng]: shown, en: en! };
+  await i18next.use(initReactI18next).init({
     resources,
     lng,
     fallbackLng: 'en',

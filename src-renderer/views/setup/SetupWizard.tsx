@@ -41,7 +41,7 @@ export function SetupWizard() {
       const next = await desk.call('setup.createClinic', toRequest(draft));
       useSetup.getState().set(next);
       await useApp.getState().load();
-      setUiLanguage(draft.uiLanguage);
+      void setUiLanguage(draft.uiLanguage);
       go('optional');
     } catch (err) {
       const field = err instanceof ApiError ? err.field : undefined;
