@@ -104,6 +104,7 @@ export function feedbackTick(deps: VisitLoopDeps): number {
   if (!isAllowed(now, settings.sendingWindow, getBusinessHours(deps.db))) return 0;
   const due = now - settings.feedback.hoursAfter * HOUR;
   let queued = 0;
+  // Visits that became due in the last day; a done visit whose request waited for the window goes at its opening.
   for (const v of visitsFinishedBetween(deps.db, due - 24 * HOUR, due + 1)) {
     const r = sendVisitMessage(deps, {
       kind: 'feedback',

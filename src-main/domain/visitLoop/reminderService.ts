@@ -102,6 +102,12 @@ function send(deps: VisitLoopDeps, p: PlannedReminder): boolean {
   return r.sent && r.created;
 }
 
+/**
+ * A reminder whose time passed more than this ago is not sent by the scheduler (a desk switched on in the
+ * morning does not flood yesterday's reminders); the panel shows it queued and "send the rest now" sends it.
+ */
+export const MISSED_GRACE_MS = 60 * 60_000;
+
 /** Sends every reminder whose time has come (and whose visits are still ahead). Returns how many were queued. */
 export function reminderTick(deps: VisitLoopDeps): number {
   const now = deps.clock.now();
@@ -113,7 +119,7 @@ export function reminderTick(deps: VisitLoopDeps): number {
   for (let i = 0; i <= horizon; i++) {
     const day = addDays(today, i);
     for (const p of planOfDay(deps, day)) {
-      if (p.sendAt > now || p.firstStartsAt <= now) continue;
+      if (p.sendAt > now || now - p.sendAt > MISSED_GRACE_MS || p.firstStartsAt <= now) continue;
       if (send(deps, p)) queued++;
     }
   }

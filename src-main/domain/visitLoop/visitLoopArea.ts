@@ -69,7 +69,9 @@ export const visitLoopArea: Area = {
     };
   },
   start(ctx) {
-    if (ctx.oneShot) return;
+    // The demo clinic's seeded day would otherwise get reminders and feedback requests at every start: it shows
+    // the plan (Reminders panel, "send the rest now") and sends nothing by itself.
+    if (ctx.oneShot || ctx.demo) return;
     const deps = visitLoopDeps(ctx);
     const tick = (): void => {
       try {

@@ -157,3 +157,16 @@ describe('a patient with no consented channel', () => {
     expect(count(`SELECT count(*) AS n FROM outbox`)).toBe(0);
   });
 });
+
+describe('the scheduler after a night off', () => {
+  it('does not send reminders whose time passed more than an hour ago; "send the rest now" does', async () => {
+    const p = patient('+393331118888', 'it', { sms: true });
+    visit(p, T0 + 24 * HOUR);
+    app.clock.set(T0 + 90 * MIN);
+    expect(visitLoopTick(deps()).reminders).toBe(0);
+    expect(await app.call('reminders.day', { day: '2026-11-24' })).toMatchObject({ lines: [expect.objectContaining({ state: 'queued', channel: 'sms' })] });
+    expect(await app.call('reminders.sendRest', { day: '2026-11-24' })).toEqual({ queued: 1 });
+    expect(await app.call('reminders.day', { day: '2026-11-24' })).toMatchObject({ lines: [expect.objectContaining({ state: 'queued' })] });
+    expect(count(`SELECT count(*) AS n FROM outbox WHERE idempotency_key LIKE 'reminder:%'`)).toBe(1);
+  });
+});
