@@ -51,15 +51,22 @@ export const migration: Migration = {
 
       ${recomputeWaitsSql('1', 'INDEXED BY messages_turns')};
 
-      CREATE TRIGGER messages_waits_insert AFTER INSERT ON messages WHEN ${TURN('NEW')} BEGIN
+      -- Each case its own trigger, so an insert runs only the statements of its case (the WHEN decides).
+      CREATE TRIGGER messages_waits_open AFTER INSERT ON messages
+      WHEN NEW.channel IN ('whatsapp','sms') AND NEW.direction = 'in' AND NOT ${LATER_TURN} BEGIN
         INSERT INTO conversation_waits (conversation_id, start_at)
           SELECT NEW.conversation_id, NEW.created_at
-          WHERE NEW.direction = 'in' AND NOT ${LATER_TURN}
-            AND NOT EXISTS (SELECT 1 FROM conversation_waits WHERE conversation_id = NEW.conversation_id AND responded_at IS NULL);
-        UPDATE conversation_waits SET responded_at = NEW.created_at
-          WHERE NEW.direction = 'out' AND conversation_id = NEW.conversation_id AND responded_at IS NULL AND NOT ${LATER_TURN};
-        DELETE FROM conversation_waits WHERE conversation_id = NEW.conversation_id AND ${LATER_TURN};
-        ${recomputeWaitsSql(`t.conversation_id = NEW.conversation_id AND ${LATER_TURN}`)};
+          WHERE NOT EXISTS (SELECT 1 FROM conversation_waits WHERE conversation_id = NEW.conversation_id AND responded_at IS NULL);
+      END;
+
+      CREATE TRIGGER messages_waits_answer AFTER INSERT ON messages
+      WHEN NEW.channel IN ('whatsapp','sms') AND NEW.direction = 'out' AND NEW.author IS NOT NULL AND NOT ${LATER_TURN} BEGIN
+        UPDATE conversation_waits SET responded_at = NEW.created_at WHERE conversation_id = NEW.conversation_id AND responded_at IS NULL;
+      END;
+
+      CREATE TRIGGER messages_waits_insert_late AFTER INSERT ON messages WHEN ${TURN('NEW')} AND ${LATER_TURN} BEGIN
+        DELETE FROM conversation_waits WHERE conversation_id = NEW.conversation_id;
+        ${recomputeWaitsSql('t.conversation_id = NEW.conversation_id')};
       END;
 
       CREATE TRIGGER messages_waits_update AFTER UPDATE OF conversation_id, channel, direction, author, created_at ON messages
