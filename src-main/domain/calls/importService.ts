@@ -11,7 +11,7 @@ import { mapInChunks } from './import/yieldingMap';
 import { getAbandonWithinSeconds } from './callSettings';
 import type { ColumnMapping } from './import/importTypes';
 import { mappingProblem } from './import/genericCallCsv';
-import { parseCallFile, type FormatChoice } from './import/parseCallFile';
+import { parseCallFileYielding, type FormatChoice } from './import/parseCallFile';
 
 export interface CallImportRequest {
   fileName: string;
@@ -50,7 +50,7 @@ export async function importCallFile(deps: MessagingDeps, req: CallImportRequest
   if (req.format === 'generic' && !mapping) {
     throw new DeskError('invalid_input', 'mapping: a generic CSV needs a column mapping (give one or name a saved mappingSource)', { field: 'mapping' });
   }
-  const parsed = parseCallFile(req.content, {
+  const parsed = await parseCallFileYielding(req.content, {
     timeZone: getClinicSettings(deps.db).timeZone,
     abandonWithinSeconds: getAbandonWithinSeconds(deps.db),
     format: req.format,

@@ -82,10 +82,27 @@ function integer(text: string): number | null {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
+/** What reading Master.csv rows gathers before the legs are grouped into calls. */
+export interface AsteriskRows {
+  legs: CallLeg[];
+  skipped: RowIssue[];
+  errors: RowIssue[];
+}
+
 export function parseAsteriskMasterCsv(records: CsvRecord[], opts: ImportOptions): ParsedCallFile {
-  const legs: CallLeg[] = [];
-  const skipped: RowIssue[] = [];
-  const errors: RowIssue[] = [];
+  const rows: AsteriskRows = { legs: [], skipped: [], errors: [] };
+  readAsteriskRows(records, opts, rows);
+  return asteriskCalls(rows);
+}
+
+/** Groups the legs read so far into calls (a call's legs may sit anywhere in the file). */
+export function asteriskCalls(rows: AsteriskRows): ParsedCallFile {
+  return { format: 'asterisk', ...collectCalls(rows.legs), skipped: rows.skipped, errors: rows.errors, fileError: null };
+}
+
+/** Reads cdr-csv rows into `into`, row by row: a big file can be read in slices. */
+export function readAsteriskRows(records: CsvRecord[], opts: ImportOptions, into: AsteriskRows): void {
+  const { legs, skipped, errors } = into;
   for (const r of records) {
     const fail = (message: string): void => void errors.push({ line: r.line, message });
     if (r.fields.length < MIN_COLUMNS || r.fields.length > MASTER_CSV_COLUMNS.length) {
@@ -150,5 +167,4 @@ export function parseAsteriskMasterCsv(records: CsvRecord[], opts: ImportOptions
       },
     });
   }
-  return { format: 'asterisk', ...collectCalls(legs), skipped, errors, fileError: null };
 }
