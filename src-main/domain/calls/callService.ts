@@ -24,6 +24,8 @@ export interface RecordOptions {
   pushName?: string | null;
   /** Bulk imports: no per-call events (one summary event at the end). */
   quiet?: boolean;
+  /** Bulk imports: the caller key worked out beforehand (in yielding chunks), so the write transaction parses no numbers. */
+  callerKey?: string | null;
 }
 
 export interface RecordResult {
@@ -63,7 +65,7 @@ export function recordCall(deps: MessagingDeps, call: NormalizedCall, opts: Reco
     if (known) {
       return { callId: known.id, created: false, patientId: known.patient_id, conversationId: known.conversation_id, callback: { change: 'none', taskId: null }, textBack: { sent: false, reason: 'already_stored', messageId: null } };
     }
-    const phone = callerKey(externalNumber(call), region);
+    const phone = opts.callerKey !== undefined ? opts.callerKey : callerKey(externalNumber(call), region);
     const e164 = phone?.startsWith('+') ? phone : null;
     let patientId = (e164 ? findPatientByIdentity(db, 'phone', e164) : undefined) ?? (opts.whatsappJid ? findPatientByIdentity(db, 'whatsapp', opts.whatsappJid) : undefined) ?? null;
     if (patientId === null && opts.createPatient && (e164 || opts.whatsappJid)) {

@@ -5,12 +5,14 @@ import type { MessagingDeps } from '../messaging/messagingService';
 import { getClinicSettings } from '../settings/clinicSettings';
 import { DeskError } from '../shared/errors';
 import { publishCallbacks, type CallbackChange } from './callbackService';
-import { recordCall } from './callService';
+import { callerKey, recordCall } from './callService';
+import { externalNumber } from './callTypes';
+import { mapInChunks } from './import/yieldingMap';
 import { getAbandonWithinSeconds } from './callSettings';
 import { getCdrSettings } from './cdrSettings';
 import type { ColumnMapping } from './import/importTypes';
 import { mappingProblem } from './import/genericCallCsv';
-import { parseCallFile, type FormatChoice } from './import/parseCallFile';
+import { parseCallFileYielding, type FormatChoice } from './import/parseCallFile';
 
 export interface CallImportRequest {
   fileName: string;
@@ -40,17 +42,17 @@ export function saveColumnMapping(deps: MessagingDeps, sourceName: string, mappi
 
 /**
  * Puts a PBX call-record file into the log. The parse is pure; bad rows are listed with their line and
- * skipped. All good rows go in ONE transaction (a crash leaves the file either imported or not at all),
+ * skipped. Per-row number parsing runs in chunks that yield to other requests. All good rows go in ONE transaction (a crash leaves the file either imported or not at all),
  * each call stored once by its dedupe key, so importing the same file again adds nothing. A dry run does
  * the same work and rolls it back, so its counts are exact.
  */
-export function importCallFile(deps: MessagingDeps, req: CallImportRequest, user: string): CallImportSummary {
+export async function importCallFile(deps: MessagingDeps, req: CallImportRequest, user: string): Promise<CallImportSummary> {
   const mapping = mappingFor(deps, req);
   if (req.format === 'generic' && !mapping) {
     throw new DeskError('invalid_input', 'mapping: a generic CSV needs a column mapping (give one or name a saved mappingSource)', { field: 'mapping', reason: 'calls.mappingRequired' });
   }
   const cdr = getCdrSettings(deps.db);
-  const parsed = parseCallFile(req.content, {
+  const parsed = await parseCallFileYielding(req.content, {
     timeZone: getClinicSettings(deps.db).timeZone,
     abandonWithinSeconds: getAbandonWithinSeconds(deps.db),
     cdrTimeBase: cdr.timeBase,
@@ -72,10 +74,14 @@ export function importCallFile(deps: MessagingDeps, req: CallImportRequest, user
     ...(parsed.fileErrorReason ? { fileErrorReason: parsed.fileErrorReason } : {}),
   };
   if (parsed.fileError) return summary;
+  // Number parsing is the slow pure part of storing a call: done here in yielding chunks, the write
+  // transaction below stays one transaction (the file is all-or-nothing) but only does SQL.
+  const region = deps.region();
+  const keys = await mapInChunks(parsed.calls, ({ call }) => callerKey(externalNumber(call), region));
   const changes = new Set<CallbackChange>();
   const apply = deps.db.transaction(() => {
-    for (const { call } of parsed.calls) {
-      const r = recordCall(deps, call, { createPatient: false, quiet: true });
+    for (const [i, { call }] of parsed.calls.entries()) {
+      const r = recordCall(deps, call, { createPatient: false, quiet: true, callerKey: keys[i] ?? null });
       if (r.created) summary.imported++;
       else summary.alreadyStored++;
       if (r.callback.change === 'opened') summary.callbackTasksOpened++;

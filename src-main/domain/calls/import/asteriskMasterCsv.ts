@@ -99,10 +99,27 @@ function integer(text: string): number | null {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
+/** What reading Master.csv rows gathers before the legs are grouped into calls. */
+export interface AsteriskRows {
+  legs: CallLeg[];
+  skipped: RowIssue[];
+  errors: RowIssue[];
+}
+
 export function parseAsteriskMasterCsv(records: CsvRecord[], opts: ImportOptions): ParsedCallFile {
-  const legs: CallLeg[] = [];
-  const skipped: RowIssue[] = [];
-  const errors: RowIssue[] = [];
+  const rows: AsteriskRows = { legs: [], skipped: [], errors: [] };
+  readAsteriskRows(records, opts, rows);
+  return asteriskCalls(rows);
+}
+
+/** Groups the legs read so far into calls (a call's legs may sit anywhere in the file). */
+export function asteriskCalls(rows: AsteriskRows): ParsedCallFile {
+  return { format: 'asterisk', ...collectCalls(rows.legs), skipped: rows.skipped, errors: rows.errors, fileError: null };
+}
+
+/** Reads cdr-csv rows into `into`, row by row: a big file can be read in slices. */
+export function readAsteriskRows(records: CsvRecord[], opts: ImportOptions, into: AsteriskRows): void {
+  const { legs, skipped, errors } = into;
   const topo = opts.topology ?? DEFAULT_TOPOLOGY;
   const timeZone = opts.cdrTimeBase === 'utc' ? 'UTC' : opts.timeZone;
   for (const r of records) {
@@ -173,5 +190,4 @@ export function parseAsteriskMasterCsv(records: CsvRecord[], opts: ImportOptions
       },
     });
   }
-  return { format: 'asterisk', ...collectCalls(legs), skipped, errors, fileError: null };
 }

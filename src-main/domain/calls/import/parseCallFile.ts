@@ -1,4 +1,5 @@
-import { masterCsvFileProblem, looksLikeMasterCsv, parseAsteriskMasterCsv } from './asteriskMasterCsv';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { asteriskCalls, masterCsvFileProblem, looksLikeMasterCsv, parseAsteriskMasterCsv, readAsteriskRows, type AsteriskRows } from './asteriskMasterCsv';
 import { parseCsv, type CsvRecord } from './csvTokenizer';
 import { parseGenericCallCsv } from './genericCallCsv';
 import { emptyResult, type CallFileFormat, type ImportOptions, type ParsedCallFile } from './importTypes';
@@ -21,7 +22,41 @@ export function detectCallFileFormat(records: CsvRecord[], hasMapping: boolean):
  * same calls with the same source ids, which is what makes re-importing a file add nothing.
  */
 export function parseCallFile(text: string, opts: ImportOptions & { format?: FormatChoice }): ParsedCallFile {
+  return parseRecords(parseCsv(text), opts, parseAsteriskMasterCsv);
+}
+
+/**
+ * The same reading for a big import: Master.csv rows (the PBX that writes 50,000-row files) are read in
+ * slices of `sliceRows` with the event loop given back between slices, so other requests keep being answered.
+ */
+export async function parseCallFileYielding(text: string, opts: ImportOptions & { format?: FormatChoice }, sliceRows = 500): Promise<ParsedCallFile> {
   const csv = parseCsv(text);
+  await yieldToEventLoop();
+  let rows: AsteriskRows | null = null;
+  const result = parseRecords(csv, opts, () => {
+    rows = { legs: [], skipped: [], errors: [] };
+    return null;
+  });
+  if (rows === null) return result;
+  for (let start = 0; start < csv.records.length; start += sliceRows) {
+    readAsteriskRows(csv.records.slice(start, start + sliceRows), opts, rows);
+    await yieldToEventLoop();
+  }
+  return withTokenErrors(asteriskCalls(rows), csv);
+}
+
+function withTokenErrors(parsed: ParsedCallFile, csv: ReturnType<typeof parseCsv>): ParsedCallFile {
+  const tokenErrors = csv.problems.map((p) => ({ line: p.line, message: p.message }));
+  const errors = [...tokenErrors, ...parsed.errors].sort((a, b) => a.line - b.line);
+  return { ...parsed, errors };
+}
+
+/** Format detection and file-level checks, then the reader; `asterisk` returns null when the caller reads the rows itself. */
+function parseRecords(
+  csv: ReturnType<typeof parseCsv>,
+  opts: ImportOptions & { format?: FormatChoice },
+  asterisk: (records: CsvRecord[], opts: ImportOptions) => ParsedCallFile | null,
+): ParsedCallFile {
   const tokenErrors = csv.problems.map((p) => ({ line: p.line, message: p.message }));
   if (csv.records.length === 0 && tokenErrors.length === 0) return emptyResult(null, 'the file is empty', 'import.emptyFile');
   const choice = opts.format ?? 'auto';
@@ -36,12 +71,10 @@ export function parseCallFile(text: string, opts: ImportOptions & { format?: For
     const headerProblem = masterCsvFileProblem(csv.records);
     if (headerProblem) return { ...emptyResult('asterisk', headerProblem, 'calls.notMasterCsv'), errors: tokenErrors };
   }
-  const parsed =
-    format === '3cx'
-      ? parseThreeCxCallLog(csv.records, opts)
-      : format === 'asterisk'
-        ? parseAsteriskMasterCsv(csv.records, opts)
-        : parseGenericCallCsv(csv.records, opts);
-  const errors = [...tokenErrors, ...parsed.errors].sort((a, b) => a.line - b.line);
-  return { ...parsed, errors };
+  if (format === 'asterisk') {
+    const parsed = asterisk(csv.records, opts);
+    // null: the caller reads the rows in slices and adds the token errors itself.
+    return parsed === null ? emptyResult('asterisk') : withTokenErrors(parsed, csv);
+  }
+  return withTokenErrors(format === '3cx' ? parseThreeCxCallLog(csv.records, opts) : parseGenericCallCsv(csv.records, opts), csv);
 }
