@@ -28,7 +28,8 @@ export function shownError(e: unknown): ShownError {
     const known = e.reason && i18next.exists(key(e.reason));
     const code = i18next.exists(`errors:code.${e.code}`) ? e.code : 'internal';
     return {
-      text: known ? i18next.t(key(e.reason!), e.params) : i18next.t(`errors:code.${code}`),
+      // Without a reason, bad input still names the field at fault (the form marks it too).
+      text: known ? i18next.t(key(e.reason!), e.params) : e.code === 'invalid_input' && e.field ? i18next.t('errors:code.invalid_input_field', { field: e.field }) : i18next.t(`errors:code.${code}`),
       detail: e.message,
       reason: known ? e.reason! : null,
       params: e.params,

@@ -320,7 +320,7 @@ test('patient card edits inline; a new patient from an unknown number; merge, th
   await expect(page.getByTestId('patient-phones')).toContainText('+48 602 111 222');
   await expect(page.getByTestId('patient-phones')).toContainText('+48 601 234 567');
   await expect(page.getByTestId('timeline-note').filter({ hasText: 'lastra panoramica' })).toBeVisible();
-  await expect(page.getByTestId('timeline-event').filter({ hasText: `#${otherId}` })).toBeVisible();
+  await expect(page.getByTestId('timeline-event').filter({ hasText: new RegExp(`(#|n\\. |nr )${otherId}\\b`) })).toBeVisible();
 
   // Nothing lost: every number and every word still finds Katarzyna.
   for (const query of ['+48 602 111 222', '0048601234567', 'Katarzyna Kowalska']) {

@@ -9,6 +9,7 @@ import { useCalls } from './callsStore';
 import './calls.css';
 import { serverNow } from '../../api/serverClock';
 import { errorText } from '../../i18n/errors';
+import { useSearch } from '../../stores/inboxStore';
 import { useToast } from '../../stores/toastStore';
 import { NewPatientDialog } from '../inbox/NewPatientDialog';
 
@@ -17,6 +18,7 @@ export function CallbackStrip() {
   const { t } = useTranslation('calls');
   const navigate = useRouter((s) => s.navigate);
   const tasks = useCalls((s) => s.tasks);
+  const searching = useSearch((s) => s.query.trim() !== '');
   const loadTasks = useCalls((s) => s.loadTasks);
   const [error, setError] = useState<string | null>(null);
   /** A new patient from an unknown caller: their calls join the record at once (the server links them). */
@@ -29,7 +31,8 @@ export function CallbackStrip() {
     return () => clearInterval(timer);
   }, [loadTasks]);
 
-  if (tasks.length === 0) return null;
+  // While searching, the list needs the room: the strip steps aside until the search is cleared.
+  if (tasks.length === 0 || searching) return null;
   const close = async (taskId: number, reason: 'called_back' | 'dismissed', who: string) => {
     try {
       await desk.call('calls.closeCallback', { taskId, reason });
