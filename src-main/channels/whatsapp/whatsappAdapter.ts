@@ -1,4 +1,4 @@
-import type { BinaryNode, ConnectionState } from '@whiskeysockets/baileys';
+import type { BinaryNode, ConnectionState, proto, WAMessageKey } from '@whiskeysockets/baileys';
 import type { ChannelSender, MediaRef, OutgoingMessage, SendResult } from '../../domain/messaging/channelPort';
 import type { Clock } from '../../domain/shared/clock';
 import type { Random } from '../../domain/shared/random';
@@ -14,6 +14,7 @@ import { InboundHandler, type Activity } from './inboundHandler';
 import { phoneOfJid } from './jid';
 import type { MediaHint } from './mapping/messageContent';
 import { HealthTracker } from './healthTracker';
+import { RetryCounterCache } from './retry/retryCounterCache';
 import { PacedSender, type FirstContactLedger } from './sending/pacedSender';
 import { SocketTransport } from './sending/socketTransport';
 import type { MediaDownloader, SocketFactory, SocketPort, VersionFetcher, WAVersion } from './socket/socketPort';
@@ -80,12 +81,15 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
   private qrWaiters: (() => void)[] = [];
   /** Version learnt online after a 405; wins over the configured one until the next restart. */
   private fetchedVersion: WAVersion | null = null;
+  /** One for the adapter's life, handed to every socket: retry counts survive reconnects. */
+  private readonly retryCounts: RetryCounterCache;
 
   constructor(private readonly o: WhatsAppAdapterOptions) {
     this.timers = o.timers ?? realTimers;
     this.cfg = o.machine ?? DEFAULT_MACHINE;
     this.staleCfg = o.stale ?? DEFAULT_STALE;
     this.healthTracker = new HealthTracker(o.initialHealth ?? {});
+    this.retryCounts = new RetryCounterCache(() => o.clock.now());
     this.inbound = new InboundHandler({
       sink: o.sink,
       clock: o.clock,
@@ -233,7 +237,13 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
     let sock: SocketPort;
     try {
       const version = this.fetchedVersion ?? this.o.webVersion?.() ?? null;
-      sock = await this.o.socketFactory({ auth: auth.state, onLog: (_level, msg) => this.error(msg), ...(version ? { version } : {}) });
+      sock = await this.o.socketFactory({
+        auth: auth.state,
+        onLog: (_level, msg) => this.error(msg),
+        getMessage: async (key) => this.storedMessage(key),
+        msgRetryCounterCache: this.retryCounts,
+        ...(version ? { version } : {}),
+      });
     } catch (err) {
       this.error(`cannot open a connection: ${(err as Error).message}`);
       await this.dispatch({ type: 'close', statusCode: null, at: this.o.clock.now(), paired: auth.isPaired() });
@@ -261,6 +271,14 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
       sock.ev.off('connection.update', onConnection);
       detachInbound();
     };
+  }
+
+  /** What Baileys re-encrypts for a device that asked again (rc14 messages-recv.js sendMessagesAgain). */
+  private storedMessage(key: WAMessageKey): proto.IMessage | undefined {
+    if (!key.id) return undefined;
+    const text = this.o.sink.sentText?.(key.id) ?? null;
+    // Sent as extendedTextMessage, as rc14 generateWAMessageContent builds text (lib/Utils/messages.js).
+    return text === null ? undefined : { extendedTextMessage: { text } };
   }
 
   private async connectionUpdate(u: Partial<ConnectionState>, sock: SocketPort, auth: DbAuthState): Promise<void> {

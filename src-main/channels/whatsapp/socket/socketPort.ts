@@ -2,9 +2,12 @@ import type {
   AnyMessageContent,
   AuthenticationState,
   BaileysEventEmitter,
+  CacheStore,
   BinaryNode,
   MiscMessageGenerationOptions,
+  proto,
   WAMessage,
+  WAMessageKey,
   WAPresence,
 } from '@whiskeysockets/baileys';
 
@@ -37,6 +40,10 @@ export interface SocketFactoryInput {
   onLog: (level: 'warn' | 'error', message: string) => void;
   /** WA Web version to announce; absent = Baileys' bundled default (lib/Defaults/index.js). */
   version?: WAVersion;
+  /** Content of a message we sent, for Baileys' retry resends (UserFacingSocketConfig.getMessage). */
+  getMessage: (key: WAMessageKey) => Promise<proto.IMessage | undefined>;
+  /** Retry counts kept across reconnects (UserFacingSocketConfig.msgRetryCounterCache). */
+  msgRetryCounterCache: CacheStore;
 }
 
 export type WAVersion = [number, number, number];

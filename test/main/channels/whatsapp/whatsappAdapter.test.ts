@@ -43,6 +43,11 @@ class StoringSink implements WhatsAppSink {
   knows(id: string) {
     return this.messages.has(id);
   }
+  /** What the desk sent, by WhatsApp id (the database's messages table in the app). */
+  readonly sentTexts = new Map<string, string>();
+  sentText(id: string) {
+    return this.sentTexts.get(id) ?? null;
+  }
 }
 
 const ME = { id: '393912345678:7@s.whatsapp.net', name: 'Studio Dentistico Moretti' };
@@ -60,8 +65,8 @@ function setup(store = new MemoryStore()) {
     authStore: store,
     box: aesGcmSecretBox(Buffer.alloc(32, 5)),
     lib: async () => baileys,
-    socketFactory: async ({ auth }) => {
-      const s = new FakeSocket(auth.creds);
+    socketFactory: async ({ auth, getMessage, msgRetryCounterCache }) => {
+      const s = new FakeSocket(auth.creds, { getMessage, msgRetryCounterCache });
       sockets.push(s);
       return s;
     },
@@ -138,6 +143,24 @@ describe('WhatsAppAdapter with a fake Baileys socket', () => {
     s.lids.set('99887766554433@lid', '447911123456@s.whatsapp.net');
     await t.upsert(s, 'lidOnly');
     expect(t.sink.messages.get('3A2233445566778899EE')).toMatchObject({ fromPhone: '+447911123456' });
+  });
+
+  it('answers a phone that asks for one of our messages again with the stored text, at most 5 times across reconnects', async () => {
+    const t = setup();
+    const s = await t.openLink();
+    t.sink.sentTexts.set('3EB0C1D2E3F4A5B6C7D8', 'Promemoria: domani alle 10:30');
+    const jid = '393471234567@s.whatsapp.net';
+    expect(await s.retryReceipt(jid, '3EB0C1D2E3F4A5B6C7D8')).toEqual({ extendedTextMessage: { text: 'Promemoria: domani alle 10:30' } });
+    // Unknown to the desk (or media): Baileys gets undefined and sends nothing rather than something wrong.
+    expect(await s.retryReceipt(jid, '3EB0FFFFFFFFFFFFFFFF')).toBeNull();
+    for (let i = 0; i < 2; i++) await s.retryReceipt(jid, '3EB0C1D2E3F4A5B6C7D8');
+    s.emit('connection.update', closeWith(DisconnectReason.connectionLost, 'Connection Lost'));
+    await vi.advanceTimersByTimeAsync(DEFAULT_MACHINE.maxDelayMs);
+    const s2 = t.last();
+    expect(s2).not.toBe(s);
+    for (let i = 0; i < 2; i++) expect(await s2.retryReceipt(jid, '3EB0C1D2E3F4A5B6C7D8')).not.toBe('refused');
+    // The count carried over the reconnect: the sixth request is refused, as Baileys' maxMsgRetryCount says.
+    expect(await s2.retryReceipt(jid, '3EB0C1D2E3F4A5B6C7D8')).toBe('refused');
   });
 
   it('ignores groups, status posts and decryption placeholders', async () => {

@@ -116,6 +116,18 @@ describe('WhatsApp area over the real database, outbox and adapter (fake socket)
     ]);
   });
 
+  it('resends a sent text from the database when the patient\'s phone asks again (Baileys getMessage); never an inbound one', async () => {
+    const d = await desk();
+    const s = await d.open();
+    await d.upsert(s, 'text');
+    const conv = d.app.ctx.db.prepare("SELECT conversation_id AS id FROM messages WHERE provider_id = '3A5E2C1B9F04D7A1C2E8'").get() as { id: number };
+    queueOutgoing(d.app.ctx.messaging, { conversationId: conv.id, channel: 'whatsapp', body: 'Certo, venerdì alle 10:00 va bene.', author: 'Anna' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    const sent = d.app.ctx.db.prepare("SELECT provider_id FROM messages WHERE author = 'Anna'").get() as { provider_id: string };
+    expect(await s.retryReceipt('393471234567@s.whatsapp.net', sent.provider_id)).toEqual({ extendedTextMessage: { text: 'Certo, venerdì alle 10:00 va bene.' } });
+    expect(await s.retryReceipt('393471234567@s.whatsapp.net', '3A5E2C1B9F04D7A1C2E8')).toBeNull();
+  });
+
   it('sends 1,000 queued messages with no gap below the configured minimum', async () => {
     const d = await desk();
     await d.app.call('whatsapp.updateSettings', { minGapMs: 2_500, maxGapMs: 4_000 });
