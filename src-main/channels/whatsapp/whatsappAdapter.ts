@@ -53,6 +53,8 @@ export interface WhatsAppAdapterOptions {
   stale?: StaleConfig;
   /** Health facts remembered from the previous run (last in/out, phone seen, paired at). */
   initialHealth?: Partial<WhatsAppHealth>;
+  /** How long one media download may take before the message shows it failed (default 2 min). */
+  mediaTimeoutMs?: number;
 }
 
 const PING: BinaryNode = { tag: 'iq', attrs: { to: 's.whatsapp.net', type: 'get', xmlns: 'w:p' }, content: [{ tag: 'ping', attrs: {} }] };
@@ -99,6 +101,8 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
       saveMedia: o.saveMedia,
       onActivity: (a: Activity) => this.healthTracker.activity(a),
       onError: (msg) => this.error(msg),
+      timers: this.timers,
+      ...(o.mediaTimeoutMs ? { mediaTimeoutMs: o.mediaTimeoutMs } : {}),
     });
     const transport = new SocketTransport({ socket: () => this.sock, clock: o.clock, mediaPath: o.mediaPath });
     const sleep = (ms: number): Promise<void> => new Promise((resolve) => this.timers.setTimeout(resolve, ms));
@@ -135,7 +139,7 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
 
   async stop(): Promise<void> {
     await this.dispatch({ type: 'stop' });
-    await this.inbound.idle();
+    await this.inbound.idle(false);
   }
 
   async logout(): Promise<void> {
@@ -276,7 +280,7 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
   /** What Baileys re-encrypts for a device that asked again (rc14 messages-recv.js sendMessagesAgain). */
   private storedMessage(key: WAMessageKey): proto.IMessage | undefined {
     if (!key.id) return undefined;
-    const text = this.o.sink.sentText?.(key.id) ?? null;
+    const text = this.o.sink.sentText(key.id);
     // Sent as extendedTextMessage, as rc14 generateWAMessageContent builds text (lib/Utils/messages.js).
     return text === null ? undefined : { extendedTextMessage: { text } };
   }

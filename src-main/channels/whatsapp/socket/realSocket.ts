@@ -1,5 +1,6 @@
 import type { UserFacingSocketConfig, WASocket } from '@whiskeysockets/baileys';
 import { loadBaileys } from '../baileys';
+import { downloadWithReupload } from './mediaDownload';
 import type { MediaDownloader, SocketFactory, SocketPort, VersionFetcher } from './socketPort';
 
 type Logger = NonNullable<UserFacingSocketConfig['logger']>;
@@ -44,9 +45,9 @@ export const realSocketFactory: SocketFactory = async ({ auth, onLog, version, g
   return port;
 };
 
-export const realMediaDownloader: MediaDownloader = async (msg) => {
+export const realMediaDownloader: MediaDownloader = async (msg, sock) => {
   const b = await loadBaileys();
-  return b.downloadMediaMessage(msg, 'buffer', {});
+  return downloadWithReupload(msg, (m) => b.downloadMediaMessage(m, 'buffer', {}), (m) => sock.updateMediaMessage(m));
 };
 
 /**

@@ -30,6 +30,8 @@ export interface SocketPort {
   end(error: Error | undefined): Promise<void>;
   query(node: BinaryNode, timeoutMs?: number): Promise<unknown>;
   signalRepository: { lidMapping: { getPNForLID(lid: string): Promise<string | null> } };
+  /** Asks the sender's phone to upload expired media again; resolves with the message pointing at the new file. */
+  updateMediaMessage(message: WAMessage): Promise<WAMessage>;
 }
 
 /** Media bytes of a received message (Baileys' downloadMediaMessage in production). */

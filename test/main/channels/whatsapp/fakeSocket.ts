@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BufferJSON, type AnyMessageContent, type AuthenticationCreds, type BaileysEventEmitter, type BaileysEventMap, type BinaryNode, type WACallEvent } from '@whiskeysockets/baileys';
+import { Boom } from '@hapi/boom';
+import { BufferJSON, type WAMessage, type AnyMessageContent, type AuthenticationCreds, type BaileysEventEmitter, type BaileysEventMap, type BinaryNode, type WACallEvent } from '@whiskeysockets/baileys';
 import type { SocketFactoryInput, SocketPort } from '../../../../src-main/channels/whatsapp/socket/socketPort';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/whatsapp');
@@ -82,6 +83,15 @@ export class FakeSocket implements SocketPort {
   }
   async end(): Promise<void> {
     this.ended = true;
+  }
+  /** What the phone answers to a media retry request (rc14 messages-send.js updateMediaMessage); by default it has no copy. */
+  reupload: (msg: WAMessage) => Promise<WAMessage> = async () => {
+    throw new Boom('Media re-upload failed by device (NOT_FOUND)', { statusCode: 404 });
+  };
+  readonly reuploads: string[] = [];
+  async updateMediaMessage(msg: WAMessage): Promise<WAMessage> {
+    this.reuploads.push(msg.key.id!);
+    return this.reupload(msg);
   }
   async query(node: BinaryNode): Promise<unknown> {
     this.queries.push(node);

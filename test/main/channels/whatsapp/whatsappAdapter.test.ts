@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { aesGcmSecretBox } from '../../../../src-main/domain/shared/secretBox';
 import { DEFAULT_MACHINE } from '../../../../src-main/channels/whatsapp/connection/connectionMachine';
 import { WhatsAppAdapter } from '../../../../src-main/channels/whatsapp/whatsappAdapter';
-import type { InboundMessage, StatusUpdate } from '../../../../src-main/domain/messaging/channelPort';
+import type { InboundMessage, MediaRef, StatusUpdate } from '../../../../src-main/domain/messaging/channelPort';
 import { seededRandom } from '../../../../src-main/domain/shared/random';
 import { DEFAULT_PACING } from '../../../../src-main/domain/whatsapp/pacing';
 import type { WhatsAppEdit, WhatsAppMissedCall, WhatsAppReaction, WhatsAppRevoke, WhatsAppSink } from '../../../../src-main/domain/whatsapp/whatsappPort';
@@ -47,6 +47,14 @@ class StoringSink implements WhatsAppSink {
   readonly sentTexts = new Map<string, string>();
   sentText(id: string) {
     return this.sentTexts.get(id) ?? null;
+  }
+  /** Attaches the file (or the reason) to the stored message, as whatsappInbox does in the database. */
+  mediaSettled(id: string, outcome: { media: MediaRef } | { error: string }) {
+    const m = this.messages.get(id);
+    if (!m) return;
+    const { mediaPending: _pending, ...meta } = m.meta ?? {};
+    if ('media' in outcome) this.messages.set(id, { ...m, media: outcome.media, meta });
+    else this.messages.set(id, { ...m, meta: { ...meta, mediaError: outcome.error } });
   }
 }
 
@@ -181,6 +189,23 @@ describe('WhatsAppAdapter with a fake Baileys socket', () => {
     expect(kept).toMatchObject({ kind: 'image', meta: { mediaError: 'media expired (410)' } });
     expect(kept.media).toBeUndefined();
     expect(t.adapter.health().recentErrors[0]!.message).toContain('media expired');
+  });
+
+  it('stores a message at once while its file downloads; a stalled download neither holds later messages nor waits forever', async () => {
+    const t = setup();
+    const s = await t.openLink();
+    const inbound = (t.adapter as unknown as { inbound: { d: { download: () => Promise<Buffer> } } }).inbound;
+    inbound.d.download = () => new Promise<Buffer>(() => undefined); // the CDN never answers
+    s.emit('messages.upsert', structuredClone(upserts.image!));
+    s.emit('messages.upsert', structuredClone(upserts.text!));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.sink.messages.get('3A0B7D6C5E4F3A2B1C0D')).toMatchObject({ kind: 'image', meta: { mediaPending: true } });
+    expect(t.sink.messages.has('3A5E2C1B9F04D7A1C2E8')).toBe(true);
+    await vi.advanceTimersByTimeAsync(120_000);
+    await t.adapter.settled();
+    const image = t.sink.messages.get('3A0B7D6C5E4F3A2B1C0D')!;
+    expect(image.meta).toEqual(expect.objectContaining({ mediaError: 'download timed out after 120 s' }));
+    expect(image.meta).not.toHaveProperty('mediaPending');
   });
 
   it('reports receipts, edits, deletions (once each, raw and processed) and reactions (once, from either event)', async () => {

@@ -6,7 +6,7 @@ import { ensureConversation } from '../../../../src-main/db/repositories/convers
 import { insertMessage } from '../../../../src-main/db/repositories/messages';
 import { addIdentity, insertPatient } from '../../../../src-main/db/repositories/patients';
 import { queueOutgoing, receiveInbound } from '../../../../src-main/domain/messaging/messagingService';
-import { calls, update } from '../../channels/whatsapp/fakeSocket';
+import { calls, update, upserts } from '../../channels/whatsapp/fakeSocket';
 import { ME, startWaDesk, type WaDesk } from './whatsappDesk';
 
 const N = 1_000;
@@ -72,6 +72,25 @@ describe('WhatsApp area over the real database, outbox and adapter (fake socket)
     expect(d.count("SELECT count(*) AS n FROM messages WHERE meta LIKE '%120363025246125888@g.us%'")).toBe(0);
     // One patient for the Italian number, whatever the message type.
     expect(d.count("SELECT count(DISTINCT c.patient_id) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.channel = 'whatsapp'")).toBe(2);
+  });
+
+  it('stores a photo before its file, attaches the file when it arrives, and marks a download cut by closing the app', async () => {
+    const d = await desk();
+    const s = await d.open();
+    s.emit('messages.upsert', structuredClone(upserts.image!));
+    await vi.advanceTimersByTimeAsync(0);
+    const metaOf = (db: WaDesk['app']['ctx']['db']) =>
+      JSON.parse((db.prepare("SELECT meta FROM messages WHERE provider_id = '3A0B7D6C5E4F3A2B1C0D'").get() as { meta: string }).meta) as Record<string, unknown>;
+    await d.settle();
+    const meta = metaOf(d.app.ctx.db);
+    expect(meta.media).toMatchObject({ mime: 'image/jpeg' });
+    expect(meta).not.toHaveProperty('mediaPending');
+    // As if the app had closed mid-download: the next start says so instead of "downloading" forever.
+    d.app.ctx.db.prepare("UPDATE messages SET meta = json_set(json_remove(meta, '$.media'), '$.mediaPending', json('true')) WHERE provider_id = '3A0B7D6C5E4F3A2B1C0D'").run();
+    await stop(d);
+    const again = await desk(d.dataDir);
+    expect(metaOf(again.app.ctx.db)).toMatchObject({ mediaError: 'download interrupted when the app closed' });
+    expect(metaOf(again.app.ctx.db)).not.toHaveProperty('mediaPending');
   });
 
   it('applies edits (keeping the earlier text), deletions (marked, text kept) and reactions to stored messages', async () => {
