@@ -82,8 +82,11 @@ export class InboundHandler {
       on('messages.reaction', (reactions) => {
         for (const { key, reaction } of reactions) this.reaction(key, reaction.key ?? null, reaction.text ?? null, reaction.senderTimestampMs);
       }),
-      on('call', (events) => {
-        for (const e of events) for (const missed of this.calls.handle(e, this.d.clock.now())) this.d.sink.missedCall(missed);
+      on('call', async (events) => {
+        for (const e of events) {
+          await this.resolveCaller(sock, e.callerPn, e.from);
+          for (const missed of this.calls.handle(e, this.d.clock.now())) this.d.sink.missedCall(missed);
+        }
       }),
     ];
     return () => offs.forEach((off) => off());
@@ -105,6 +108,18 @@ export class InboundHandler {
 
   private enqueue(event: string, work: () => Promise<void> | void): void {
     this.chain = this.chain.then(work).catch((err: unknown) => this.d.onError(`${event}: ${(err as Error).message}`));
+  }
+
+  /**
+   * A caller known only by LID (no caller_pn on the call node) is looked up in Baileys' LID mapping
+   * store (rc14 lib/Signal/lid-mapping.js, signal key type `lid-mapping`), which lives in the desk's
+   * sealed auth state in the database: it survives restarts, unlike this handler's map.
+   */
+  private async resolveCaller(sock: SocketPort, callerPn: string | undefined, from: string): Promise<void> {
+    const lid = normalizeJid(from);
+    if (callerPn || !lid || !lid.endsWith('@lid') || this.lidToPn.has(lid)) return;
+    const pn = await sock.signalRepository.lidMapping.getPNForLID(lid).catch(() => null);
+    if (pn) this.learnLid(lid, pn);
   }
 
   private learnLid(lid: string, pn: string): void {

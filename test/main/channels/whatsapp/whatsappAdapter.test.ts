@@ -171,6 +171,17 @@ describe('WhatsAppAdapter with a fake Baileys socket', () => {
     expect(await s2.retryReceipt(jid, '3EB0C1D2E3F4A5B6C7D8')).toBe('refused');
   });
 
+  it('a missed call from a LID-only caller (no caller_pn) is logged under the number in Baileys\' LID mapping store', async () => {
+    const t = setup();
+    const s = await t.openLink();
+    // The store Baileys keeps as signal key type `lid-mapping` (in the desk's auth state); nothing learnt in memory yet.
+    s.lids.set('185472923881234@lid', '48601234567@s.whatsapp.net');
+    const lidOnly = calls('callLidRejected').map(({ callerPn: _pn, ...e }) => e);
+    s.emit('call', lidOnly);
+    await t.adapter.settled();
+    expect(t.sink.missed).toMatchObject([{ providerCallId: 'C0FFEE00C0FFEE00C0FFEE00C0FFEE00', fromPhone: '+48601234567', fromWhatsappJid: '48601234567@s.whatsapp.net' }]);
+  });
+
   it('ignores groups, status posts and decryption placeholders', async () => {
     const t = setup();
     const s = await t.openLink();
