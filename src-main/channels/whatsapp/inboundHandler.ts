@@ -8,6 +8,7 @@ import { toNumber, type MediaHint } from './mapping/messageContent';
 import { counterpartOf, lidsToResolve, mapMessage, type Mapped } from './mapping/messageMapper';
 import { mapMessageUpdate, mapReceipt } from './mapping/updateMapper';
 import { RecentIds } from './recentIds';
+import { withTimeout } from './socket/mediaDownload';
 import type { MediaDownloader, SocketPort } from './socket/socketPort';
 
 /**
@@ -32,13 +33,23 @@ export interface InboundDeps {
   saveMedia: (bytes: Buffer, hint: MediaHint) => Promise<MediaRef>;
   onActivity: (a: Activity) => void;
   onError: (message: string) => void;
+  timers: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(h: unknown): void };
+  /** A download that takes longer is given up and reported on the message (default 2 min). */
+  mediaTimeoutMs?: number;
 }
+
+/** Downloads at once: a history sync full of photos must not open a hundred CDN connections. */
+const MEDIA_CONCURRENCY = 3;
 
 export class InboundHandler {
   private readonly seen = new RecentIds();
   private readonly lidToPn = new Map<string, string>();
   readonly calls: CallTracker;
   private chain: Promise<void> = Promise.resolve();
+  /** Downloads run beside the chain: a message is stored at once, its file attached when it arrives. */
+  private readonly downloads = new Set<Promise<void>>();
+  private readonly waiting: (() => void)[] = [];
+  private running = 0;
 
   constructor(private readonly d: InboundDeps) {
     this.calls = new CallTracker((lid) => this.lidToPn.get(lid) ?? null);
@@ -71,16 +82,24 @@ export class InboundHandler {
       on('messages.reaction', (reactions) => {
         for (const { key, reaction } of reactions) this.reaction(key, reaction.key ?? null, reaction.text ?? null, reaction.senderTimestampMs);
       }),
-      on('call', (events) => {
-        for (const e of events) for (const missed of this.calls.handle(e, this.d.clock.now())) this.d.sink.missedCall(missed);
+      on('call', async (events) => {
+        for (const e of events) {
+          await this.resolveCaller(sock, e.callerPn, e.from);
+          for (const missed of this.calls.handle(e, this.d.clock.now())) this.d.sink.missedCall(missed);
+        }
       }),
     ];
     return () => offs.forEach((off) => off());
   }
 
-  /** Resolves when every event received so far has been handled. */
-  idle(): Promise<void> {
-    return this.chain;
+  /**
+   * Resolves when every event received so far has been handled, with `media` its files too. Shutdown
+   * waits without media (a stalled download would hold the app's exit); the next start marks those
+   * messages as interrupted (whatsappService).
+   */
+  async idle(media = true): Promise<void> {
+    await this.chain;
+    while (media && this.downloads.size) await Promise.all([...this.downloads]);
   }
 
   sweepCalls(): void {
@@ -89,6 +108,18 @@ export class InboundHandler {
 
   private enqueue(event: string, work: () => Promise<void> | void): void {
     this.chain = this.chain.then(work).catch((err: unknown) => this.d.onError(`${event}: ${(err as Error).message}`));
+  }
+
+  /**
+   * A caller known only by LID (no caller_pn on the call node) is looked up in Baileys' LID mapping
+   * store (rc14 lib/Signal/lid-mapping.js, signal key type `lid-mapping`), which lives in the desk's
+   * sealed auth state in the database: it survives restarts, unlike this handler's map.
+   */
+  private async resolveCaller(sock: SocketPort, callerPn: string | undefined, from: string): Promise<void> {
+    const lid = normalizeJid(from);
+    if (callerPn || !lid || !lid.endsWith('@lid') || this.lidToPn.has(lid)) return;
+    const pn = await sock.signalRepository.lidMapping.getPNForLID(lid).catch(() => null);
+    if (pn) this.learnLid(lid, pn);
   }
 
   private learnLid(lid: string, pn: string): void {
@@ -145,18 +176,34 @@ export class InboundHandler {
       case 'message': {
         const m = mapped.message;
         if (!this.seen.add(`msg:${m.providerId}`) || sink.knows(m.providerId)) return;
-        if (mapped.media && sock && raw) {
-          try {
-            m.media = await this.d.saveMedia(await this.d.download(raw, sock), mapped.media);
-          } catch (err) {
-            // The message is kept without its file; the reason shows in place of the attachment.
-            m.meta = { ...m.meta, mediaError: (err as Error).message };
-            this.d.onError(`media of ${m.providerId}: ${(err as Error).message}`);
-          }
-        }
+        const media = mapped.media && sock && raw ? mapped.media : null;
+        // Stored now, in order, with its file to follow: one slow download never holds the messages behind it.
+        if (media) m.meta = { ...m.meta, mediaPending: true };
         sink.message(m);
         this.d.onActivity(m.fromClinic ? { outboundAt: m.at, phoneAt: m.at } : { inboundAt: m.at });
+        if (media) this.track(this.fetchMedia(sock!, raw!, m.providerId, media));
       }
+    }
+  }
+
+  private track(p: Promise<void>): void {
+    const done = p.catch((err: unknown) => this.d.onError(`media: ${(err as Error).message}`)).finally(() => this.downloads.delete(done));
+    this.downloads.add(done);
+  }
+
+  private async fetchMedia(sock: SocketPort, raw: WAMessage, providerId: string, hint: MediaHint): Promise<void> {
+    if (this.running >= MEDIA_CONCURRENCY) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      const bytes = await withTimeout(this.d.download(raw, sock), this.d.mediaTimeoutMs ?? 120_000, this.d.timers);
+      this.d.sink.mediaSettled(providerId, { media: await this.d.saveMedia(bytes, hint) });
+    } catch (err) {
+      // The message stays without its file; the reason shows in place of the attachment.
+      this.d.sink.mediaSettled(providerId, { error: (err as Error).message });
+      this.d.onError(`media of ${providerId}: ${(err as Error).message}`);
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { BinaryNode, ConnectionState } from '@whiskeysockets/baileys';
+import type { BinaryNode, ConnectionState, proto, WAMessageKey } from '@whiskeysockets/baileys';
 import type { ChannelSender, MediaRef, OutgoingMessage, SendResult } from '../../domain/messaging/channelPort';
 import type { Clock } from '../../domain/shared/clock';
 import type { Random } from '../../domain/shared/random';
@@ -14,6 +14,7 @@ import { InboundHandler, type Activity } from './inboundHandler';
 import { phoneOfJid } from './jid';
 import type { MediaHint } from './mapping/messageContent';
 import { HealthTracker } from './healthTracker';
+import { RetryCounterCache } from './retry/retryCounterCache';
 import { PacedSender, type FirstContactLedger } from './sending/pacedSender';
 import { SocketTransport } from './sending/socketTransport';
 import type { MediaDownloader, SocketFactory, SocketPort, VersionFetcher, WAVersion } from './socket/socketPort';
@@ -52,6 +53,8 @@ export interface WhatsAppAdapterOptions {
   stale?: StaleConfig;
   /** Health facts remembered from the previous run (last in/out, phone seen, paired at). */
   initialHealth?: Partial<WhatsAppHealth>;
+  /** How long one media download may take before the message shows it failed (default 2 min). */
+  mediaTimeoutMs?: number;
 }
 
 const PING: BinaryNode = { tag: 'iq', attrs: { to: 's.whatsapp.net', type: 'get', xmlns: 'w:p' }, content: [{ tag: 'ping', attrs: {} }] };
@@ -80,12 +83,15 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
   private qrWaiters: (() => void)[] = [];
   /** Version learnt online after a 405; wins over the configured one until the next restart. */
   private fetchedVersion: WAVersion | null = null;
+  /** One for the adapter's life, handed to every socket: retry counts survive reconnects. */
+  private readonly retryCounts: RetryCounterCache;
 
   constructor(private readonly o: WhatsAppAdapterOptions) {
     this.timers = o.timers ?? realTimers;
     this.cfg = o.machine ?? DEFAULT_MACHINE;
     this.staleCfg = o.stale ?? DEFAULT_STALE;
     this.healthTracker = new HealthTracker(o.initialHealth ?? {});
+    this.retryCounts = new RetryCounterCache(() => o.clock.now());
     this.inbound = new InboundHandler({
       sink: o.sink,
       clock: o.clock,
@@ -95,6 +101,8 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
       saveMedia: o.saveMedia,
       onActivity: (a: Activity) => this.healthTracker.activity(a),
       onError: (msg) => this.error(msg),
+      timers: this.timers,
+      ...(o.mediaTimeoutMs ? { mediaTimeoutMs: o.mediaTimeoutMs } : {}),
     });
     const transport = new SocketTransport({ socket: () => this.sock, clock: o.clock, mediaPath: o.mediaPath });
     const sleep = (ms: number): Promise<void> => new Promise((resolve) => this.timers.setTimeout(resolve, ms));
@@ -131,7 +139,7 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
 
   async stop(): Promise<void> {
     await this.dispatch({ type: 'stop' });
-    await this.inbound.idle();
+    await this.inbound.idle(false);
   }
 
   async logout(): Promise<void> {
@@ -233,7 +241,13 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
     let sock: SocketPort;
     try {
       const version = this.fetchedVersion ?? this.o.webVersion?.() ?? null;
-      sock = await this.o.socketFactory({ auth: auth.state, onLog: (_level, msg) => this.error(msg), ...(version ? { version } : {}) });
+      sock = await this.o.socketFactory({
+        auth: auth.state,
+        onLog: (_level, msg) => this.error(msg),
+        getMessage: async (key) => this.storedMessage(key),
+        msgRetryCounterCache: this.retryCounts,
+        ...(version ? { version } : {}),
+      });
     } catch (err) {
       this.error(`cannot open a connection: ${(err as Error).message}`);
       await this.dispatch({ type: 'close', statusCode: null, at: this.o.clock.now(), paired: auth.isPaired() });
@@ -261,6 +275,14 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
       sock.ev.off('connection.update', onConnection);
       detachInbound();
     };
+  }
+
+  /** What Baileys re-encrypts for a device that asked again (rc14 messages-recv.js sendMessagesAgain). */
+  private storedMessage(key: WAMessageKey): proto.IMessage | undefined {
+    if (!key.id) return undefined;
+    const text = this.o.sink.sentText(key.id);
+    // Sent as extendedTextMessage, as rc14 generateWAMessageContent builds text (lib/Utils/messages.js).
+    return text === null ? undefined : { extendedTextMessage: { text } };
   }
 
   private async connectionUpdate(u: Partial<ConnectionState>, sock: SocketPort, auth: DbAuthState): Promise<void> {

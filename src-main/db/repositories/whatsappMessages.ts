@@ -41,3 +41,16 @@ export function lastWhatsAppTraffic(db: Db): { lastInboundAt: number | null; las
     .get() as { lastIn: number | null; lastOut: number | null };
   return { lastInboundAt: row.lastIn, lastOutboundAt: row.lastOut };
 }
+
+/**
+ * Messages whose file was still downloading when the app stopped: the download is gone with the process,
+ * so they say so instead of "downloading" forever. Returns how many were marked.
+ */
+export function markInterruptedMediaDownloads(db: Db, reason: string): number {
+  return db
+    .prepare(
+      `UPDATE messages SET meta = json_remove(json_set(meta, '$.mediaError', ?), '$.mediaPending')
+       WHERE channel = 'whatsapp' AND meta IS NOT NULL AND json_extract(meta, '$.mediaPending') = 1`,
+    )
+    .run(reason).changes;
+}

@@ -31,5 +31,17 @@ export function whatsappSink(deps: MessagingDeps, missedCall: (c: WhatsAppMissed
     reaction: (r) => change(r.targetProviderId, (c) => applyReaction(c, r)),
     missedCall,
     knows: (providerId) => findWhatsAppMessage(deps.db, providerId) !== undefined,
+    mediaSettled: (providerId, outcome) =>
+      change(providerId, (c) => {
+        const { mediaPending: _pending, ...meta } = c.meta;
+        return { body: c.body, meta: 'media' in outcome ? { ...meta, media: outcome.media } : { ...meta, mediaError: outcome.error } };
+      }),
+    sentText: (providerId) => {
+      const row = findWhatsAppMessage(deps.db, providerId);
+      // Only plain text can be rebuilt; a media message would need its upload keys, which are not kept.
+      if (!row || row.direction !== 'out' || row.kind !== 'text') return null;
+      const meta = row.meta ? (JSON.parse(row.meta) as { media?: unknown }) : {};
+      return meta.media ? null : row.body;
+    },
   };
 }

@@ -50,6 +50,16 @@ export interface WhatsAppSink extends InboundSink {
   missedCall(c: WhatsAppMissedCall): void;
   /** True when a message with this provider id is already stored (skips re-downloading its media). */
   knows(providerId: string): boolean;
+  /**
+   * Text of a message the desk sent, by WhatsApp id, so a phone that lost its session can be answered
+   * with a resend instead of "Waiting for this message" (Baileys' getMessage). null when unknown or not text.
+   */
+  sentText(providerId: string): string | null;
+  /**
+   * The file of a message already stored with `meta.mediaPending` (downloads run beside the inbound
+   * order, not in it): `media` when it arrived, else the reason it did not.
+   */
+  mediaSettled(providerId: string, outcome: { media: MediaRef } | { error: string }): void;
 }
 
 export type WhatsAppInbound =

@@ -2,7 +2,7 @@ import type { AppContext } from '../../app/area';
 import type { WhatsAppStatus } from '../../contract/whatsapp';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { clearAuth, firstContactsSince, hasAuthCreds, readAuth, recordFirstContact, writeAuth } from '../../db/repositories/whatsappAuth';
-import { lastWhatsAppTraffic, whatsappQueue } from '../../db/repositories/whatsappMessages';
+import { lastWhatsAppTraffic, markInterruptedMediaDownloads, whatsappQueue } from '../../db/repositories/whatsappMessages';
 import { MediaService } from '../media/mediaService';
 import { MediaStore } from '../media/mediaStore';
 import type { ChannelSender } from '../messaging/channelPort';
@@ -80,6 +80,7 @@ export class WhatsAppService {
   async start(): Promise<void> {
     // A one-shot CLI command (import, backup, stats) must never open a second session with the desk's keys.
     if (this.ctx.oneShot) return;
+    if (this.link) markInterruptedMediaDownloads(this.ctx.db, 'download interrupted when the app closed');
     if (this.link && hasAuthCreds(this.ctx.db)) await this.link.start();
     this.ctx.onStop.push(async () => {
       this.ctx.senders.delete('whatsapp');

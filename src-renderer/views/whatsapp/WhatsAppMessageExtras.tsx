@@ -32,7 +32,8 @@ export function WhatsAppMessageExtras({ meta }: { meta: Record<string, unknown> 
   const location = meta.location as { lat: number; lng: number; name: string | null } | undefined;
   const deletedAt = typeof meta.deletedAt === 'number' ? meta.deletedAt : null;
   const mediaError = typeof meta.mediaError === 'string' ? meta.mediaError : null;
-  if (!edits.length && !reactions.length && !location && !deletedAt && !mediaError) return null;
+  const mediaPending = meta.mediaPending === true;
+  if (!edits.length && !reactions.length && !location && !deletedAt && !mediaError && !mediaPending) return null;
   return (
     <div className="wa-extras" data-testid="whatsapp-extras">
       {location ? (
@@ -41,6 +42,7 @@ export function WhatsAppMessageExtras({ meta }: { meta: Record<string, unknown> 
           {location.lat.toFixed(5)}, {location.lng.toFixed(5)}
         </div>
       ) : null}
+      {mediaPending ? <div className="wa-media-pending">{t('message.mediaPending')}</div> : null}
       {mediaError ? <div className="wa-media-error">{t('message.mediaError', { reason: mediaError })}</div> : null}
       {deletedAt ? (
         <div className="wa-deleted" data-testid="whatsapp-deleted">

@@ -16,6 +16,14 @@ interface Ringing {
 export class CallTracker {
   private readonly ringing = new Map<string, Ringing>();
   private readonly reported = new Set<string>();
+  /**
+   * Calls answered on a device (the clinic's phone: "accepted elsewhere"), remembered by id even when
+   * their offer never reached the desk (offer delivered before the socket opened, or offline): rc14's
+   * handleCall (lib/Socket/messages-recv.js) emits accept and the later terminate as separate events,
+   * the terminate carrying no reason but timeout, so without this a terminate after an answered call
+   * read as a missed call and triggered a false callback task and text-back.
+   */
+  private readonly answered = new Set<string>();
 
   constructor(
     private readonly pnForLid: (lid: string) => string | null,
@@ -32,11 +40,15 @@ export class CallTracker {
     const r = this.ringing.get(e.id);
     if (e.status === 'accept' || e.status === 'preaccept') {
       if (r) r.accepted = true;
+      this.answered.add(e.id);
       return [];
     }
     if (e.status === 'timeout' || e.status === 'reject' || e.status === 'terminate') {
       this.ringing.delete(e.id);
-      if (r?.accepted) return [];
+      if (r?.accepted || (e.status === 'terminate' && this.answered.has(e.id))) {
+        this.answered.delete(e.id);
+        return [];
+      }
       return [this.report(r?.call ?? this.describe(e))];
     }
     return [];

@@ -1,5 +1,6 @@
 import type { UserFacingSocketConfig, WASocket } from '@whiskeysockets/baileys';
 import { loadBaileys } from '../baileys';
+import { downloadWithReupload } from './mediaDownload';
 import type { MediaDownloader, SocketFactory, SocketPort, VersionFetcher } from './socketPort';
 
 type Logger = NonNullable<UserFacingSocketConfig['logger']>;
@@ -20,7 +21,7 @@ function deskLogger(onLog: (level: 'warn' | 'error', message: string) => void): 
 }
 
 /** The socket that ships: Baileys' makeWASocket, tuned for a desk that shares the number with a phone. */
-export const realSocketFactory: SocketFactory = async ({ auth, onLog, version }) => {
+export const realSocketFactory: SocketFactory = async ({ auth, onLog, version, getMessage, msgRetryCounterCache }) => {
   const b = await loadBaileys();
   const logger = deskLogger(onLog);
   const sock: WASocket = b.makeWASocket({
@@ -34,15 +35,19 @@ export const realSocketFactory: SocketFactory = async ({ auth, onLog, version })
     syncFullHistory: false,
     // The desk's own sends are recorded by the outbox; echoing them would store them twice.
     emitOwnEvents: false,
+    // A phone that cannot decrypt one of our messages asks for it again; without these Baileys has
+    // nothing to resend and the patient sees "Waiting for this message" (lib/Socket/messages-recv.js sendMessagesAgain).
+    getMessage,
+    msgRetryCounterCache,
     shouldIgnoreJid: (jid) => b.isJidBroadcast(jid) === true || b.isJidNewsletter(jid) === true,
   });
   const port: SocketPort = sock;
   return port;
 };
 
-export const realMediaDownloader: MediaDownloader = async (msg) => {
+export const realMediaDownloader: MediaDownloader = async (msg, sock) => {
   const b = await loadBaileys();
-  return b.downloadMediaMessage(msg, 'buffer', {});
+  return downloadWithReupload(msg, (m) => b.downloadMediaMessage(m, 'buffer', {}), (m) => sock.updateMediaMessage(m));
 };
 
 /**

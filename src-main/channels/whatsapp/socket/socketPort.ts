@@ -2,9 +2,12 @@ import type {
   AnyMessageContent,
   AuthenticationState,
   BaileysEventEmitter,
+  CacheStore,
   BinaryNode,
   MiscMessageGenerationOptions,
+  proto,
   WAMessage,
+  WAMessageKey,
   WAPresence,
 } from '@whiskeysockets/baileys';
 
@@ -27,6 +30,8 @@ export interface SocketPort {
   end(error: Error | undefined): Promise<void>;
   query(node: BinaryNode, timeoutMs?: number): Promise<unknown>;
   signalRepository: { lidMapping: { getPNForLID(lid: string): Promise<string | null> } };
+  /** Asks the sender's phone to upload expired media again; resolves with the message pointing at the new file. */
+  updateMediaMessage(message: WAMessage): Promise<WAMessage>;
 }
 
 /** Media bytes of a received message (Baileys' downloadMediaMessage in production). */
@@ -37,6 +42,10 @@ export interface SocketFactoryInput {
   onLog: (level: 'warn' | 'error', message: string) => void;
   /** WA Web version to announce; absent = Baileys' bundled default (lib/Defaults/index.js). */
   version?: WAVersion;
+  /** Content of a message we sent, for Baileys' retry resends (UserFacingSocketConfig.getMessage). */
+  getMessage: (key: WAMessageKey) => Promise<proto.IMessage | undefined>;
+  /** Retry counts kept across reconnects (UserFacingSocketConfig.msgRetryCounterCache). */
+  msgRetryCounterCache: CacheStore;
 }
 
 export type WAVersion = [number, number, number];

@@ -39,7 +39,7 @@ const CLOSES: { name: string; error: Boom; keys: 'kept' | 'wiped'; state: string
   { name: 'stream error 401', error: streamError({ tag: 'stream:error', attrs: { code: '401' } }), keys: 'wiped', state: 'logged_out', reason: 'logged_out' },
 ];
 
-const sink: WhatsAppSink = { message: () => undefined, status: () => undefined, edit: () => undefined, revoke: () => undefined, reaction: () => undefined, missedCall: () => undefined, knows: () => false };
+const sink: WhatsAppSink = { message: () => undefined, status: () => undefined, edit: () => undefined, revoke: () => undefined, reaction: () => undefined, missedCall: () => undefined, knows: () => false, sentText: () => null, mediaSettled: () => undefined };
 const ME = { id: '393912345678:7@s.whatsapp.net', name: 'Studio' };
 
 function setup(o: { fetchVersion?: () => Promise<WAVersion | null>; webVersion?: WAVersion | null } = {}) {

@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BufferJSON, type AnyMessageContent, type AuthenticationCreds, type BaileysEventEmitter, type BaileysEventMap, type BinaryNode, type WACallEvent } from '@whiskeysockets/baileys';
-import type { SocketPort } from '../../../../src-main/channels/whatsapp/socket/socketPort';
+import { Boom } from '@hapi/boom';
+import { BufferJSON, type WAMessage, type AnyMessageContent, type AuthenticationCreds, type BaileysEventEmitter, type BaileysEventMap, type BinaryNode, type WACallEvent } from '@whiskeysockets/baileys';
+import type { SocketFactoryInput, SocketPort } from '../../../../src-main/channels/whatsapp/socket/socketPort';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/whatsapp');
 
@@ -38,8 +39,25 @@ export class FakeSocket implements SocketPort {
   readonly signalRepository = { lidMapping: { getPNForLID: async (lid: string) => this.lids.get(lid) ?? null } };
 
   /** Like makeWASocket, merges every `creds.update` into the auth state's creds before anyone else hears it. */
-  constructor(creds?: AuthenticationCreds) {
+  constructor(
+    creds?: AuthenticationCreds,
+    private readonly input?: Pick<SocketFactoryInput, 'getMessage' | 'msgRetryCounterCache'>,
+  ) {
     if (creds) this.ev.on('creds.update', (u) => Object.assign(creds, u));
+  }
+
+  /**
+   * A `receipt type="retry"` for one of our messages, handled as rc14 does (lib/Socket/messages-recv.js
+   * handleReceipt → willSendMessageAgain / updateSendMessageAgainCount → sendMessagesAgain → getMessage):
+   * resolves to what would be re-sent, or 'refused' once maxMsgRetryCount (5, lib/Defaults) is reached.
+   */
+  async retryReceipt(remoteJid: string, id: string, participant = remoteJid): Promise<unknown> {
+    const cache = this.input!.msgRetryCounterCache;
+    const key = `${id}:${participant}`;
+    const count = ((await cache.get<number>(key)) ?? 0) as number;
+    if (count >= 5) return 'refused';
+    await cache.set(key, count + 1);
+    return (await this.input!.getMessage({ remoteJid, fromMe: true, id, participant })) ?? null;
   }
 
   emit<K extends keyof BaileysEventMap>(event: K, arg: BaileysEventMap[K]): void {
@@ -69,6 +87,15 @@ export class FakeSocket implements SocketPort {
   }
   async end(): Promise<void> {
     this.ended = true;
+  }
+  /** What the phone answers to a media retry request (rc14 messages-send.js updateMediaMessage); by default it has no copy. */
+  reupload: (msg: WAMessage) => Promise<WAMessage> = async () => {
+    throw new Boom('Media re-upload failed by device (NOT_FOUND)', { statusCode: 404 });
+  };
+  readonly reuploads: string[] = [];
+  async updateMediaMessage(msg: WAMessage): Promise<WAMessage> {
+    this.reuploads.push(msg.key.id!);
+    return this.reupload(msg);
   }
   async query(node: BinaryNode): Promise<unknown> {
     this.queries.push(node);

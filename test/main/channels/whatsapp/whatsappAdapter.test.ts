@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { aesGcmSecretBox } from '../../../../src-main/domain/shared/secretBox';
 import { DEFAULT_MACHINE } from '../../../../src-main/channels/whatsapp/connection/connectionMachine';
 import { WhatsAppAdapter } from '../../../../src-main/channels/whatsapp/whatsappAdapter';
-import type { InboundMessage, StatusUpdate } from '../../../../src-main/domain/messaging/channelPort';
+import type { InboundMessage, MediaRef, StatusUpdate } from '../../../../src-main/domain/messaging/channelPort';
 import { seededRandom } from '../../../../src-main/domain/shared/random';
 import { DEFAULT_PACING } from '../../../../src-main/domain/whatsapp/pacing';
 import type { WhatsAppEdit, WhatsAppMissedCall, WhatsAppReaction, WhatsAppRevoke, WhatsAppSink } from '../../../../src-main/domain/whatsapp/whatsappPort';
@@ -44,6 +44,19 @@ class StoringSink implements WhatsAppSink {
   knows(id: string) {
     return this.messages.has(id);
   }
+  /** What the desk sent, by WhatsApp id (the database's messages table in the app). */
+  readonly sentTexts = new Map<string, string>();
+  sentText(id: string) {
+    return this.sentTexts.get(id) ?? null;
+  }
+  /** Attaches the file (or the reason) to the stored message, as whatsappInbox does in the database. */
+  mediaSettled(id: string, outcome: { media: MediaRef } | { error: string }) {
+    const m = this.messages.get(id);
+    if (!m) return;
+    const { mediaPending: _pending, ...meta } = m.meta ?? {};
+    if ('media' in outcome) this.messages.set(id, { ...m, media: outcome.media, meta });
+    else this.messages.set(id, { ...m, meta: { ...meta, mediaError: outcome.error } });
+  }
 }
 
 const ME = { id: '393912345678:7@s.whatsapp.net', name: 'Studio Dentistico Moretti' };
@@ -61,8 +74,8 @@ function setup(store = new MemoryStore()) {
     authStore: store,
     box: aesGcmSecretBox(Buffer.alloc(32, 5)),
     lib: async () => baileys,
-    socketFactory: async ({ auth }) => {
-      const s = new FakeSocket(auth.creds);
+    socketFactory: async ({ auth, getMessage, msgRetryCounterCache }) => {
+      const s = new FakeSocket(auth.creds, { getMessage, msgRetryCounterCache });
       sockets.push(s);
       return s;
     },
@@ -141,6 +154,35 @@ describe('WhatsAppAdapter with a fake Baileys socket', () => {
     expect(t.sink.messages.get('3A2233445566778899EE')).toMatchObject({ fromPhone: '+447911123456' });
   });
 
+  it('answers a phone that asks for one of our messages again with the stored text, at most 5 times across reconnects', async () => {
+    const t = setup();
+    const s = await t.openLink();
+    t.sink.sentTexts.set('3EB0C1D2E3F4A5B6C7D8', 'Promemoria: domani alle 10:30');
+    const jid = '393471234567@s.whatsapp.net';
+    expect(await s.retryReceipt(jid, '3EB0C1D2E3F4A5B6C7D8')).toEqual({ extendedTextMessage: { text: 'Promemoria: domani alle 10:30' } });
+    // Unknown to the desk (or media): Baileys gets undefined and sends nothing rather than something wrong.
+    expect(await s.retryReceipt(jid, '3EB0FFFFFFFFFFFFFFFF')).toBeNull();
+    for (let i = 0; i < 2; i++) await s.retryReceipt(jid, '3EB0C1D2E3F4A5B6C7D8');
+    s.emit('connection.update', closeWith(DisconnectReason.connectionLost, 'Connection Lost'));
+    await vi.advanceTimersByTimeAsync(DEFAULT_MACHINE.maxDelayMs);
+    const s2 = t.last();
+    expect(s2).not.toBe(s);
+    for (let i = 0; i < 2; i++) expect(await s2.retryReceipt(jid, '3EB0C1D2E3F4A5B6C7D8')).not.toBe('refused');
+    // The count carried over the reconnect: the sixth request is refused, as Baileys' maxMsgRetryCount says.
+    expect(await s2.retryReceipt(jid, '3EB0C1D2E3F4A5B6C7D8')).toBe('refused');
+  });
+
+  it('a missed call from a LID-only caller (no caller_pn) is logged under the number in Baileys\' LID mapping store', async () => {
+    const t = setup();
+    const s = await t.openLink();
+    // The store Baileys keeps as signal key type `lid-mapping` (in the desk's auth state); nothing learnt in memory yet.
+    s.lids.set('185472923881234@lid', '48601234567@s.whatsapp.net');
+    const lidOnly = calls('callLidRejected').map(({ callerPn: _pn, ...e }) => e);
+    s.emit('call', lidOnly);
+    await t.adapter.settled();
+    expect(t.sink.missed).toMatchObject([{ providerCallId: 'C0FFEE00C0FFEE00C0FFEE00C0FFEE00', fromPhone: '+48601234567', fromWhatsappJid: '48601234567@s.whatsapp.net' }]);
+  });
+
   it('ignores groups, status posts and decryption placeholders', async () => {
     const t = setup();
     const s = await t.openLink();
@@ -159,6 +201,23 @@ describe('WhatsAppAdapter with a fake Baileys socket', () => {
     expect(kept).toMatchObject({ kind: 'image', meta: { mediaError: 'media expired (410)' } });
     expect(kept.media).toBeUndefined();
     expect(t.adapter.health().recentErrors[0]!.message).toContain('media expired');
+  });
+
+  it('stores a message at once while its file downloads; a stalled download neither holds later messages nor waits forever', async () => {
+    const t = setup();
+    const s = await t.openLink();
+    const inbound = (t.adapter as unknown as { inbound: { d: { download: () => Promise<Buffer> } } }).inbound;
+    inbound.d.download = () => new Promise<Buffer>(() => undefined); // the CDN never answers
+    s.emit('messages.upsert', structuredClone(upserts.image!));
+    s.emit('messages.upsert', structuredClone(upserts.text!));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.sink.messages.get('3A0B7D6C5E4F3A2B1C0D')).toMatchObject({ kind: 'image', meta: { mediaPending: true } });
+    expect(t.sink.messages.has('3A5E2C1B9F04D7A1C2E8')).toBe(true);
+    await vi.advanceTimersByTimeAsync(120_000);
+    await t.adapter.settled();
+    const image = t.sink.messages.get('3A0B7D6C5E4F3A2B1C0D')!;
+    expect(image.meta).toEqual(expect.objectContaining({ mediaError: 'download timed out after 120 s' }));
+    expect(image.meta).not.toHaveProperty('mediaPending');
   });
 
   it('reports receipts, edits, deletions (once each, raw and processed) and reactions (once, from either event)', async () => {

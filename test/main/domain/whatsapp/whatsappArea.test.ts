@@ -6,7 +6,7 @@ import { ensureConversation } from '../../../../src-main/db/repositories/convers
 import { insertMessage } from '../../../../src-main/db/repositories/messages';
 import { addIdentity, insertPatient } from '../../../../src-main/db/repositories/patients';
 import { queueOutgoing, receiveInbound } from '../../../../src-main/domain/messaging/messagingService';
-import { calls, update } from '../../channels/whatsapp/fakeSocket';
+import { calls, update, upserts } from '../../channels/whatsapp/fakeSocket';
 import { ME, startWaDesk, type WaDesk } from './whatsappDesk';
 
 const N = 1_000;
@@ -74,6 +74,25 @@ describe('WhatsApp area over the real database, outbox and adapter (fake socket)
     expect(d.count("SELECT count(DISTINCT c.patient_id) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.channel = 'whatsapp'")).toBe(2);
   });
 
+  it('stores a photo before its file, attaches the file when it arrives, and marks a download cut by closing the app', async () => {
+    const d = await desk();
+    const s = await d.open();
+    s.emit('messages.upsert', structuredClone(upserts.image!));
+    await vi.advanceTimersByTimeAsync(0);
+    const metaOf = (db: WaDesk['app']['ctx']['db']) =>
+      JSON.parse((db.prepare("SELECT meta FROM messages WHERE provider_id = '3A0B7D6C5E4F3A2B1C0D'").get() as { meta: string }).meta) as Record<string, unknown>;
+    await d.settle();
+    const meta = metaOf(d.app.ctx.db);
+    expect(meta.media).toMatchObject({ mime: 'image/jpeg' });
+    expect(meta).not.toHaveProperty('mediaPending');
+    // As if the app had closed mid-download: the next start says so instead of "downloading" forever.
+    d.app.ctx.db.prepare("UPDATE messages SET meta = json_set(json_remove(meta, '$.media'), '$.mediaPending', json('true')) WHERE provider_id = '3A0B7D6C5E4F3A2B1C0D'").run();
+    await stop(d);
+    const again = await desk(d.dataDir);
+    expect(metaOf(again.app.ctx.db)).toMatchObject({ mediaError: 'download interrupted when the app closed' });
+    expect(metaOf(again.app.ctx.db)).not.toHaveProperty('mediaPending');
+  });
+
   it('applies edits (keeping the earlier text), deletions (marked, text kept) and reactions to stored messages', async () => {
     const d = await desk();
     const s = await d.open();
@@ -114,6 +133,18 @@ describe('WhatsApp area over the real database, outbox and adapter (fake socket)
     expect(d.app.ctx.db.prepare("SELECT source, result, direction, source_id FROM calls WHERE source = 'whatsapp'").all()).toEqual([
       { source: 'whatsapp', result: 'missed', direction: 'in', source_id: 'A1B2C3D4E5F60718293A4B5C6D7E8F90' },
     ]);
+  });
+
+  it('resends a sent text from the database when the patient\'s phone asks again (Baileys getMessage); never an inbound one', async () => {
+    const d = await desk();
+    const s = await d.open();
+    await d.upsert(s, 'text');
+    const conv = d.app.ctx.db.prepare("SELECT conversation_id AS id FROM messages WHERE provider_id = '3A5E2C1B9F04D7A1C2E8'").get() as { id: number };
+    queueOutgoing(d.app.ctx.messaging, { conversationId: conv.id, channel: 'whatsapp', body: 'Certo, venerdì alle 10:00 va bene.', author: 'Anna' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    const sent = d.app.ctx.db.prepare("SELECT provider_id FROM messages WHERE author = 'Anna'").get() as { provider_id: string };
+    expect(await s.retryReceipt('393471234567@s.whatsapp.net', sent.provider_id)).toEqual({ extendedTextMessage: { text: 'Certo, venerdì alle 10:00 va bene.' } });
+    expect(await s.retryReceipt('393471234567@s.whatsapp.net', '3A5E2C1B9F04D7A1C2E8')).toBeNull();
   });
 
   it('sends 1,000 queued messages with no gap below the configured minimum', async () => {

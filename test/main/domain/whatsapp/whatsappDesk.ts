@@ -44,8 +44,8 @@ export async function startWaDesk(dataDir = fs.mkdtempSync(path.join(os.tmpdir()
   const links: WhatsAppChannelLink[] = [];
   const area = createWhatsAppArea((deps) => {
     const link = createWhatsAppLink(deps, {
-      socketFactory: async ({ auth }) => {
-        const s = new FakeSocket(auth.creds);
+      socketFactory: async ({ auth, getMessage, msgRetryCounterCache }) => {
+        const s = new FakeSocket(auth.creds, { getMessage, msgRetryCounterCache });
         sockets.push(s);
         return s;
       },

@@ -18,6 +18,14 @@ describe('CallTracker', () => {
     expect(run(new CallTracker(() => null), 'callAnswered')).toEqual([]);
   });
 
+  it('does not report a call answered on the phone whose offer the desk never saw (accept, then terminate)', () => {
+    const t = new CallTracker(() => null);
+    const [, accept, terminate] = calls('callAnswered');
+    expect(accept!.status).toBe('accept');
+    expect(terminate!.status).toBe('terminate');
+    expect([...t.handle(accept!, NOW), ...t.handle(terminate!, NOW)]).toEqual([]);
+  });
+
   it('reports a rejected call from a LID caller under the phone number WhatsApp sent along', () => {
     expect(run(new CallTracker(() => null), 'callLidRejected')).toMatchObject([{ fromPhone: '+48601234567', fromWhatsappJid: '48601234567@s.whatsapp.net' }]);
   });
