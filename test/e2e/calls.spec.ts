@@ -95,6 +95,8 @@ test('Settings → Phone system turns the text-back on and closing a callback ta
 
   await page.goto(`${host.url}/#/inbox`);
   const cards = page.getByTestId('callback-card');
+  // count() does not wait: let the strip load first.
+  await expect(cards.first()).toBeVisible();
   const n = await cards.count();
   expect(n).toBeGreaterThan(0);
   await cards.first().getByTestId('callback-done').click();

@@ -93,6 +93,8 @@ test('the charting library loads with the statistics screen, not with the desk',
 
 test('with personal logins a manager sees Statistics and a receptionist does not (nor may call it)', async ({ browser }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-e2e-stats-roles-'));
+  // The first login of a clinic must be an admin (trust issue).
+  execFileSync(process.execPath, [CLI, 'users', 'add', 'Anna', '--role', 'admin', '--data', dataDir], { input: 'Quercia!Fiume9Sole\n' });
   execFileSync(process.execPath, [CLI, 'users', 'add', 'Marta', '--role', 'manager', '--data', dataDir], { input: 'Zebra!Lampa7Okno\n' });
   execFileSync(process.execPath, [CLI, 'users', 'add', 'Ola', '--role', 'receptionist', '--data', dataDir], { input: 'Kawa!Rower9Most\n' });
   const h = await startDemoHost({ dataDir, demo: false });

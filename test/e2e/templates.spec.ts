@@ -83,6 +83,8 @@ test('a reply missing in the patient\'s language falls back to the clinic\'s, vi
   const polish = (await conversations(host)).find((c) => c.language === 'pl')!;
   await openConversation(page, host.url, polish.id);
   const input = page.getByTestId('composer-input');
+  // Drafts survive between tests of this file (issue 15): start from an empty composer.
+  await input.fill('');
   await input.click();
   await input.pressSequentially('/parch');
   await input.press('Enter');

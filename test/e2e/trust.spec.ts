@@ -96,11 +96,11 @@ test('the first admin is added in Settings → Users (a weak password refused wi
   await page.locator('#user-role').selectOption('manager');
   await page.locator('#user-password').fill('gatto-nero-sul-tetto');
   await page.getByTestId('user-create').click();
-  await expect(page.locator('.form-status.error')).toContainText('admin');
+  await expect(page.locator('.form-status.error')).toContainText('admin');  // «Il primo accesso deve essere un admin…»
   await page.locator('#user-role').selectOption('admin');
   await page.locator('#user-password').fill('1234567890');
   await page.getByTestId('user-create').click();
-  await expect(page.locator('.form-status.error')).toContainText('password');
+  await expect(page.locator('.form-status.error')).toContainText('password');  // «La password è troppo facile da indovinare…»
   await page.locator('#user-password').fill('gatto-nero-sul-tetto');
   await page.getByTestId('user-create').click();
   // With a first personal login the desk stops being open: the page reloads to the sign-in form.

@@ -16,7 +16,7 @@ import {
 import type { Clock } from '../shared/clock';
 import { DeskError, invalidInput, notFound } from '../shared/errors';
 import { hashPassword, verifyPassword } from './passwordHash';
-import { PASSWORD_PROBLEM_TEXT, passwordProblem } from './passwordRules';
+import { MIN_PASSWORD_LENGTH, PASSWORD_PROBLEM_TEXT, passwordProblem } from './passwordRules';
 
 /** A desk account as the rest of the app sees it: never the hash. */
 export interface DeskUser {
@@ -46,7 +46,7 @@ export const toDeskUser = (r: UserRow): DeskUser => ({
 
 function checkPassword(password: string, name: string): DeskError | null {
   const problem = passwordProblem(password, name);
-  return problem ? new DeskError('invalid_input', `password: ${PASSWORD_PROBLEM_TEXT[problem]}`, { field: 'password', details: { problem } }) : null;
+  return problem ? new DeskError('invalid_input', `password: ${PASSWORD_PROBLEM_TEXT[problem]}`, { field: 'password', details: { problem }, reason: `users:errors.password.${problem}`, params: { min: MIN_PASSWORD_LENGTH } }) : null;
 }
 
 export async function createUser(
@@ -60,12 +60,12 @@ export async function createUser(
   if (!ROLES.includes(input.role)) return { error: invalidInput('role', `one of ${ROLES.join(', ')}`) };
   const weak = checkPassword(input.password, name);
   if (weak) return { error: weak };
-  if (userByName(db, name)) return { error: new DeskError('conflict', `a user named "${name}" already exists`, { field: 'name' }) };
+  if (userByName(db, name)) return { error: new DeskError('conflict', `a user named "${name}" already exists`, { field: 'name', reason: 'users:errors.nameTaken', params: { name } }) };
   // The first login closes the open desk: it must be an admin, or nobody could manage users afterwards.
-  if (input.role !== 'admin' && countActiveUsers(db, 'admin') === 0) return { error: new DeskError('conflict', 'the first login must be an admin', { field: 'role' }) };
+  if (input.role !== 'admin' && countActiveUsers(db, 'admin') === 0) return { error: new DeskError('conflict', 'the first login must be an admin', { field: 'role', reason: 'users:errors.firstMustBeAdmin' }) };
   const passwordHash = await hashPassword(input.password);
   // Checked again after the await: two admins adding the same name at once get one row and one conflict.
-  if (userByName(db, name)) return { error: new DeskError('conflict', `a user named "${name}" already exists`, { field: 'name' }) };
+  if (userByName(db, name)) return { error: new DeskError('conflict', `a user named "${name}" already exists`, { field: 'name', reason: 'users:errors.nameTaken', params: { name } }) };
   const now = clock.now();
   const id = db.transaction(() => {
     const newId = insertUser(db, now, { name, displayName: input.displayName ?? null, role: input.role, passwordHash });
@@ -102,7 +102,7 @@ function keepsAnAdmin(db: Db, row: UserRow): boolean {
 export function changeRole(db: Db, clock: Clock, id: number, role: Role, actor: string): UserResult {
   const row = userById(db, id);
   if (!row) return { error: notFound('user', id) };
-  if (role !== 'admin' && !keepsAnAdmin(db, row)) return { error: new DeskError('conflict', 'the last admin cannot lose the admin role; make someone else admin first', { field: 'role' }) };
+  if (role !== 'admin' && !keepsAnAdmin(db, row)) return { error: new DeskError('conflict', 'the last admin cannot lose the admin role; make someone else admin first', { field: 'role', reason: 'users:errors.lastAdmin' }) };
   db.transaction(() => {
     setUserRole(db, id, role, clock.now());
     writeAudit(db, clock.now(), { actor, action: 'user.role', entity: 'user', entityId: id, details: { name: row.name, from: row.role, to: role } });
@@ -113,7 +113,7 @@ export function changeRole(db: Db, clock: Clock, id: number, role: Role, actor: 
 export function setDisabled(db: Db, clock: Clock, id: number, disabled: boolean, actor: string): UserResult {
   const row = userById(db, id);
   if (!row) return { error: notFound('user', id) };
-  if (disabled && !keepsAnAdmin(db, row)) return { error: new DeskError('conflict', 'the last admin cannot be disabled; make someone else admin first') };
+  if (disabled && !keepsAnAdmin(db, row)) return { error: new DeskError('conflict', 'the last admin cannot be disabled; make someone else admin first', { reason: 'users:errors.lastAdmin' }) };
   const now = clock.now();
   db.transaction(() => {
     setUserDisabled(db, id, disabled ? now : null, now);
