@@ -17,8 +17,9 @@ let asked = false;
 function askSession(): void {
   if (asked) return;
   asked = true;
-  if (window.desk) return useSession.setState({ loaded: true });
-  fetchSession()
+  // The desktop window asks its own sign-in (per window, through the preload); a browser asks the host.
+  const session = window.desk ? window.desk.session() : fetchSession();
+  session
     .then((s) => useSession.setState({ loaded: true, role: s.user && !s.openDesk ? s.user.role : null }))
     .catch(() => useSession.setState({ loaded: true }));
 }

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../api/client';
+import { mayOpen, useDeskRole } from '../../app/deskRole';
 import { Dialog } from '../../components/Dialog';
 import { downloadFile, errorText } from '../campaigns/download';
 
 /** On the patient card, for admins: export everything about the patient, or erase them (typed confirmation). */
 export function GdprActions({ patientId, name }: { patientId: number; name: string }) {
   const { t } = useTranslation('gdpr');
+  const role = useDeskRole();
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,6 +39,8 @@ export function GdprActions({ patientId, name }: { patientId: number; name: stri
       setBusy(false);
     }
   };
+  // The host refuses these to anyone but an admin; the card does not offer them either.
+  if (!mayOpen('admin', role)) return null;
   return (
     <div className="gdpr-actions" data-testid="gdpr-actions">
       <button className="btn small" disabled={busy} onClick={() => void exportData()} data-testid="gdpr-export">
