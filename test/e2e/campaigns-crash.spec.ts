@@ -3,8 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openDatabase } from '../../src-main/db/database';
-import { openReadOnly } from '../../src-main/db/readOnly';
+import Database from 'better-sqlite3';
+import { registerSqlFunctions } from '../../src-main/db/sqlFunctions';
 import { startDemoHost, type DemoHost } from './fixtures';
 
 /**
@@ -54,8 +54,9 @@ function fakeSmsapi(): Promise<{ url: string; attempts: Attempt[]; close(): Prom
 
 /** Writes the clinic's patients straight into the database while the host is stopped (creating 2,000 through the API would take the test's time). */
 function seedPatients(dataDir: string): void {
-  // openDatabase registers the SQL functions the schema's triggers call (desk_fold for the search index).
-  const db = openDatabase(path.join(dataDir, 'clinic-desk.sqlite3'));
+  const db = new Database(path.join(dataDir, 'clinic-desk.sqlite3'));
+  // The schema's triggers call the desk's SQL functions (desk_fold for the search index).
+  registerSqlFunctions(db);
   const now = Date.now();
   db.transaction(() => {
     for (let i = 0; i < N; i++) {
@@ -133,7 +134,7 @@ test('a 2,000-patient campaign survives a SIGKILL: every patient gets the SMS ex
     expect(r.pending + r.refused + r.cancelled + r.queued + r.sent + r.failed).toBe(r.recipients);
     // The configured pace holds: 2,000 at 3,000 a minute take at least ~36 s (20 ms ±10 % each), restart included.
     expect(elapsed).toBeGreaterThan(((N - 1) * 60_000 * 0.9) / PER_MINUTE);
-    const db = openReadOnly(path.join(dataDir, 'clinic-desk.sqlite3'));
+    const db = new Database(path.join(dataDir, 'clinic-desk.sqlite3'), { readonly: true });
     const keys = db.prepare(`SELECT count(*) AS n, count(DISTINCT idempotency_key) AS d FROM outbox WHERE idempotency_key LIKE 'campaign:%'`).get() as { n: number; d: number };
     db.close();
     expect(keys).toEqual({ n: N, d: N });

@@ -22,13 +22,21 @@ export function useBrowserNotifications(): void {
     const show = (conversationId: number, body: string): void => {
       if (document.visibilityState === 'visible' && document.hasFocus()) return;
       if (useInbox.getState().doNotDisturb || Notification.permission !== 'granted') return;
-      const known = useInbox.getState().items.find((c) => c.id === conversationId);
-      const n = new Notification(known?.patientName ?? t('notify.newMessage'), { body: body.slice(0, 180), tag: `conversation-${conversationId}` });
-      n.onclick = () => {
-        window.focus();
-        navigate(`/inbox/${conversationId}`);
-        n.close();
+      const notify = (title: string): void => {
+        const n = new Notification(title, { body: body.slice(0, 180), tag: `conversation-${conversationId}` });
+        n.onclick = () => {
+          window.focus();
+          navigate(`/inbox/${conversationId}`);
+          n.close();
+        };
       };
+      // The list holds one page of conversations: a patient further down is asked for by id.
+      const known = useInbox.getState().items.find((c) => c.id === conversationId);
+      if (known) return notify(known.patientName);
+      desk
+        .call('conversation.get', { conversationId })
+        .then(({ conversation }) => notify(conversation.patientName))
+        .catch(() => notify(t('notify.newMessage')));
     };
     const offMessage = desk.on('message.created', ({ conversationId, message }) => {
       if (message.direction === 'in' && (message.channel === 'whatsapp' || message.channel === 'sms')) show(conversationId, message.body || t('notify.attachment'));
