@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormRow, FormStatus, type SaveStatus } from '../../components/SaveBar';
+import { reasonText } from '../../i18n/errors';
 import './setup.css';
 
 interface ShellState {
@@ -13,7 +14,12 @@ interface ShellState {
 }
 
 const shell = (request: { action: string; [k: string]: unknown }): Promise<unknown> => window.desk!.shell!(request);
-const failed = (r: unknown): string | null => (r && typeof r === 'object' && 'error' in r && (r as { error?: { message: string } }).error ? (r as { error: { message: string } }).error.message : null);
+type ShellError = { code: string; message: string; reason?: string; params?: Record<string, string | number | null> };
+/** The shell's error in the desk's language: its reason (e.g. errors-desk:shareNeedsAdmin) or its code's generic text. */
+const failed = (r: unknown): string | null => {
+  const e = r && typeof r === 'object' && 'error' in r ? (r as { error?: ShellError }).error : undefined;
+  return e ? reasonText(e, e.code) : null;
+};
 
 /**
  * Settings → This desk (desktop app only): start at login, "Share this desk on the network" (the host runs
