@@ -25,7 +25,8 @@ export function pinnedAgent(url: string, fingerprint256: string | undefined): ht
   if (!url.startsWith('https:')) return undefined;
   if (!fingerprint256) return new https.Agent({ keepAlive: false });
   const want = normalizeFingerprint(fingerprint256);
-  const agent = new https.Agent({ keepAlive: false, rejectUnauthorized: false });
+  // No TLS session reuse: a resumed session shows no certificate, and every connection is checked afresh.
+  const agent = new https.Agent({ keepAlive: false, rejectUnauthorized: false, maxCachedSessions: 0 });
   const create = agent.createConnection.bind(agent) as (o: tls.ConnectionOptions, cb?: unknown) => tls.TLSSocket;
   agent.createConnection = ((options: tls.ConnectionOptions, cb?: unknown) => {
     const socket = create(options, cb);

@@ -36,14 +36,17 @@ const freePort = (): Promise<number> =>
     });
   });
 
-function serve(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--demo', '--no-simulation', '--port', String(port), '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+function serve(dataDir: string, port: number, extra: string[] = [], onLog: (log: string) => void = () => undefined): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--demo', '--no-simulation', '--port', String(port), '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let log = '';
     child.stdout!.on('data', (d: Buffer) => {
       log += d.toString();
-      if (log.includes('serving')) resolve(child);
+      if (log.includes('serving')) {
+        onLog(log);
+        resolve(child);
+      }
     });
     child.once('exit', (code) => reject(new Error(`host exited ${code}: ${log}`)));
   });
@@ -88,6 +91,33 @@ describe.skipIf(!fs.existsSync(CLI))('a second desk connected to the main desk',
     await serve(dataDir, port);
     await reach(desk, 'online');
     expect((await waiting).result).toMatchObject({ items: [expect.objectContaining({ id: expect.any(Number) })] });
+    desk.close();
+  }, 60_000);
+
+  it('over TLS with its own certificate: accepts the main desk only with the fingerprint the user confirmed', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-main-tls-'));
+    dirs.push(dataDir);
+    await clinicWithLogins(dataDir);
+    const port = await freePort();
+    let log = '';
+    await serve(dataDir, port, ['--tls'], (l) => (log = l));
+    // The fingerprint `serve --tls` prints, as IT reads it out to whoever sets up the second desk.
+    const fingerprint = /SHA-256 fingerprint: (\S+)/.exec(log)![1]!;
+    const url = /serving (https:\/\/\S+)/.exec(log)![1]!;
+
+    // Unconfirmed (the system's trust store): the self-signed certificate is refused, no password sent.
+    const unconfirmed = new RemoteDesk(url, 'marco', PASSWORD);
+    await reach(unconfirmed, 'offline');
+    unconfirmed.close();
+    // Another certificate's fingerprint: refused as well.
+    const impostor = new RemoteDesk(url, 'marco', PASSWORD, 'AB:'.repeat(31) + 'AB');
+    await reach(impostor, 'offline');
+    impostor.close();
+
+    const desk = new RemoteDesk(url, 'marco', PASSWORD, fingerprint.toLowerCase());
+    await reach(desk, 'online');
+    expect((await desk.call('app.info', {})).result).toMatchObject({ demo: true });
+    expect(await desk.session()).toMatchObject({ signedIn: true, user: { name: 'marco' } });
     desk.close();
   }, 60_000);
 });
