@@ -92,7 +92,13 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
         }),
       );
     }
-    if (o.share && o.rendererDir) host = await share(a, o.share, o.rendererDir);
+    if (o.share && o.rendererDir) {
+      // A refused share (no admin login yet, port taken) leaves the desk working, unshared; the log says why.
+      host = await share(a, o.share, o.rendererDir).catch((err: unknown) => {
+        logger?.log.warn({ error: toWireError(err).error }, 'LAN sharing refused at start');
+        return null;
+      });
+    }
     logger.log.info({ sharing: host?.url ?? null }, 'backend ready');
     end.post({ type: 'ready', dataDir: o.dataDir, demo: o.demo, sharing: host ? { url: host.url } : null });
     for (const m of early.splice(0)) answer(m);

@@ -130,9 +130,9 @@ function runShell(): void {
     }
   }
 
-  function connectRemote(url: string, user: string, password: string): void {
+  function connectRemote(url: string, user: string, password: string, fingerprint256?: string): void {
     remote?.close();
-    remote = new RemoteDesk(url, user, password);
+    remote = new RemoteDesk(url, user, password, fingerprint256);
     remote.on(broadcast);
     remote.onState((state) => broadcast('connection.state', { state }));
   }
@@ -197,7 +197,7 @@ function runShell(): void {
     | { action: 'state' }
     | { action: 'startAtLogin'; value: boolean }
     | { action: 'share'; enabled: boolean; port?: number }
-    | { action: 'connect'; url: string; user: string; password: string }
+    | { action: 'connect'; url: string; user: string; password: string; fingerprint?: string }
     | { action: 'disconnect' }
     | { action: 'copyDiagnostics' };
 
@@ -209,7 +209,7 @@ function runShell(): void {
           startAtLogin: prefs.startAtLogin ?? !prefs.mainDesk,
           sharing: backend?.options.share ? ((await backend.client.diagnostics()).sharing ?? null) : null,
           sharePort: prefs.share?.port ?? 4780,
-          mainDesk: prefs.mainDesk ? { url: prefs.mainDesk.url, user: prefs.mainDesk.user, state: remote?.state ?? 'offline' } : null,
+          mainDesk: prefs.mainDesk ? { url: prefs.mainDesk.url, user: prefs.mainDesk.user, fingerprint256: prefs.mainDesk.fingerprint256 ?? null, state: remote?.state ?? 'offline' } : null,
           configFile: machineConfigPath(process.platform, process.env),
         };
       case 'startAtLogin':
@@ -220,14 +220,21 @@ function runShell(): void {
         if (!backend) return { error: { code: 'conflict', message: 'Only the main desk (with its own clinic) can share' } };
         savePrefs({ ...prefs, share: { enabled: Boolean(req.enabled), port: Number(req.port ?? prefs.share?.port ?? 4780) } });
         const shared = await backend.client.share(shareOptions());
+        // Refused (e.g. errors-desk:shareNeedsAdmin): remember it as off, or the next start would try again.
+        if (shared.error) savePrefs({ ...prefs, share: { enabled: false, port: prefs.share?.port ?? 4780 } });
         backend.options.share = shareOptions();
-        return shared;
+        return shared.error ? { error: shared.error } : shared;
       }
       case 'connect': {
         if (!safeStorage.isEncryptionAvailable()) return { error: { code: 'conflict', message: 'This PC has no OS key store to keep the login' } };
-        savePrefs({ ...prefs, mainDesk: { url: String(req.url), user: String(req.user), sealedPassword: safeStorage.encryptString(String(req.password)).toString('base64') } });
+        // https with the main desk's own certificate: the SHA-256 fingerprint IT read out from `serve --tls`.
+        const fingerprint = typeof req.fingerprint === 'string' && req.fingerprint.trim() ? req.fingerprint.trim() : undefined;
+        savePrefs({
+          ...prefs,
+          mainDesk: { url: String(req.url), user: String(req.user), sealedPassword: safeStorage.encryptString(String(req.password)).toString('base64'), ...(fingerprint ? { fingerprint256: fingerprint } : {}) },
+        });
         await stopLocal();
-        connectRemote(String(req.url), String(req.user), String(req.password));
+        connectRemote(String(req.url), String(req.user), String(req.password), fingerprint);
         for (const win of BrowserWindow.getAllWindows()) win.webContents.reload();
         return { ok: true };
       }
@@ -288,7 +295,7 @@ function runShell(): void {
 
     const configuredMain = prefs.mainDesk ?? null;
     if (configuredMain && safeStorage.isEncryptionAvailable()) {
-      connectRemote(configuredMain.url, configuredMain.user, safeStorage.decryptString(Buffer.from(configuredMain.sealedPassword, 'base64')));
+      connectRemote(configuredMain.url, configuredMain.user, safeStorage.decryptString(Buffer.from(configuredMain.sealedPassword, 'base64')), configuredMain.fingerprint256);
     } else {
       await startLocal(prefs.profile);
     }

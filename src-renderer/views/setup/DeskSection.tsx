@@ -33,6 +33,7 @@ export function DeskSection() {
   const [url, setUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
+  const [fingerprint, setFingerprint] = useState('');
   const desktop = Boolean(window.desk?.shell);
   const reload = async (): Promise<void> => {
     const s = (await shell({ action: 'state' })) as ShellState;
@@ -61,7 +62,7 @@ export function DeskSection() {
   };
   const connect = (e: FormEvent): void => {
     e.preventDefault();
-    void act({ action: 'connect', url, user, password }, t('desk.connected'));
+    void act({ action: 'connect', url, user, password, fingerprint }, t('desk.connected'));
   };
 
   return (
@@ -117,6 +118,12 @@ export function DeskSection() {
               <FormRow id="desk-password" label={t('desk.password')}>
                 <input id="desk-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
               </FormRow>
+              <FormRow id="desk-fingerprint" label={t('desk-tls:fingerprint')}>
+                <input id="desk-fingerprint" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} placeholder="AB:CD:…" spellCheck={false} aria-describedby="desk-fingerprint-help" />
+              </FormRow>
+              <p id="desk-fingerprint-help" className="muted">
+                {t('desk-tls:fingerprintHelp')}
+              </p>
             </div>
             <div className="form-actions">
               <button type="submit" className="btn primary">
