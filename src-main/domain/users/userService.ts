@@ -46,7 +46,7 @@ export const toDeskUser = (r: UserRow): DeskUser => ({
 
 function checkPassword(password: string, name: string): DeskError | null {
   const problem = passwordProblem(password, name);
-  return problem ? new DeskError('invalid_input', `password: ${PASSWORD_PROBLEM_TEXT[problem]}`, { field: 'password', details: { problem } }) : null;
+  return problem ? new DeskError('invalid_input', `password: ${PASSWORD_PROBLEM_TEXT[problem]}`, { field: 'password', details: { problem }, reason: `errors-users:password.${problem}` }) : null;
 }
 
 export async function createUser(
@@ -62,7 +62,7 @@ export async function createUser(
   if (weak) return { error: weak };
   if (userByName(db, name)) return { error: new DeskError('conflict', `a user named "${name}" already exists`, { field: 'name' }) };
   // The first login closes the open desk: it must be an admin, or nobody could manage users afterwards.
-  if (input.role !== 'admin' && countActiveUsers(db, 'admin') === 0) return { error: new DeskError('conflict', 'the first login must be an admin', { field: 'role' }) };
+  if (input.role !== 'admin' && countActiveUsers(db, 'admin') === 0) return { error: new DeskError('conflict', 'the first login must be an admin', { field: 'role', reason: 'errors-users:firstMustBeAdmin' }) };
   const passwordHash = await hashPassword(input.password);
   // Checked again after the await: two admins adding the same name at once get one row and one conflict.
   if (userByName(db, name)) return { error: new DeskError('conflict', `a user named "${name}" already exists`, { field: 'name' }) };
