@@ -131,6 +131,12 @@ export class RemoteDesk {
       const done = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       done?.(msg.error ? { error: msg.error } : { result: msg.result });
+      // The session ended on the main desk (expired, signed out, password changed) while the link was open:
+      // log in again, so the next calls are this desk's user again rather than a guest's.
+      if (msg.error?.code === 'unauthorized' && this.state === 'online') {
+        this.cookie = null;
+        ws.close();
+      }
     });
     ws.on('error', () => undefined);
     ws.on('close', () => {
