@@ -7,6 +7,7 @@ import { startDesktopNotifications } from '../electron/notifications';
 import { aesGcmSecretBox, type OsKeystore } from '../domain/shared/secretBox';
 import { startHost, type RunningHost } from '../host/hostServer';
 import { toWireError } from '../host/httpErrors';
+import { desktopSessions } from './desktopSessions';
 import { NOTIFY_TEXT } from './notifyTexts';
 import type { BackendFacts, BackendStart, FromBackend, MessageEnd, ShareOptions, ToBackend } from './protocol';
 
@@ -35,17 +36,32 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
   let focused = true;
   let started: BackendStart | null = null;
   let logger: DeskLog | null = null;
-  const early: Extract<ToBackend, { type: 'call' }>[] = [];
+  let people: ReturnType<typeof desktopSessions> | null = null;
+  const early: Extract<ToBackend, { type: 'call' | 'session' }>[] = [];
 
   const share = async (a: App, o: ShareOptions, rendererDir: string): Promise<RunningHost> => startHost({ app: a, host: o.host, port: o.port, rendererDir });
 
-  const answer = (msg: Extract<ToBackend, { type: 'call' }>): void => {
-    if (!app) {
+  const answer = (msg: Extract<ToBackend, { type: 'call' | 'session' }>): void => {
+    if (!app || !people) {
       early.push(msg);
       return;
     }
-    app
-      .call(msg.method, msg.params, msg.who)
+    const a = app;
+    const p = people;
+    const work = async (): Promise<unknown> => {
+      if (msg.type === 'call') return a.call(msg.method, msg.params, p.caller(Number(msg.windowId)));
+      const windowId = Number(msg.windowId);
+      switch (msg.action.action) {
+        case 'info':
+          return p.info(windowId);
+        case 'signIn':
+          return p.signIn(windowId, msg.action.name, msg.action.password);
+        case 'signOut':
+          p.signOut(windowId);
+          return {};
+      }
+    };
+    work()
       .then((result) => end.post({ type: 'result', id: msg.id, result }))
       .catch((err: unknown) => end.post({ type: 'result', id: msg.id, error: toWireError(err).error }));
   };
@@ -58,6 +74,7 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
       ? await hooks.startApp(o)
       : await createApp({ dataDir: o.dataDir, demo: o.demo ? { simulate: true } : false, osKeystore: o.deskKey ? keystoreFromKey(o.deskKey) : null });
     const a = app;
+    people = desktopSessions(a);
     started = o;
     a.ctx.events.onAny((event, payload) => end.post({ type: 'event', event, payload }));
     if (o.notifications) {
@@ -75,7 +92,13 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
         }),
       );
     }
-    if (o.share && o.rendererDir) host = await share(a, o.share, o.rendererDir);
+    if (o.share && o.rendererDir) {
+      // A refused share (no admin login yet, port taken) leaves the desk working, unshared; the log says why.
+      host = await share(a, o.share, o.rendererDir).catch((err: unknown) => {
+        logger?.log.warn({ error: toWireError(err).error }, 'LAN sharing refused at start');
+        return null;
+      });
+    }
     logger.log.info({ sharing: host?.url ?? null }, 'backend ready');
     end.post({ type: 'ready', dataDir: o.dataDir, demo: o.demo, sharing: host ? { url: host.url } : null });
     for (const m of early.splice(0)) answer(m);
@@ -125,6 +148,7 @@ export function runBackend(end: MessageEnd<ToBackend, FromBackend>, hooks: Backe
         starting ??= start(msg.options).catch((err: unknown) => end.post({ type: 'fatal', message: (err as Error).message }));
         return;
       case 'call':
+      case 'session':
         answer(msg);
         return;
       case 'ping':

@@ -1,6 +1,6 @@
-import type { CallContext } from '../app/area';
 import type { WireError } from '../host/wire';
-import type { BackendFacts, BackendStart, FromBackend, MessageEnd, ShareOptions, ToBackend } from './protocol';
+import type { DesktopSessionInfo } from './desktopSessions';
+import type { BackendFacts, BackendStart, FromBackend, MessageEnd, SessionAction, ShareOptions, ToBackend } from './protocol';
 
 export type CallOutcome = { result: unknown; error?: undefined } | { result?: undefined; error: WireError };
 
@@ -78,12 +78,38 @@ export class BackendClient {
     return this.ready;
   }
 
-  call(method: string, params: unknown, who: CallContext): Promise<CallOutcome> {
+  /** A call from one desktop window (its webContents id); the backend answers as that window's signed-in person. */
+  call(method: string, params: unknown, windowId: number): Promise<CallOutcome> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.end.post({ type: 'call', id, method, params, who });
+      this.end.post({ type: 'call', id, method, params, windowId });
     });
+  }
+
+  private sessionRequest(windowId: number, action: SessionAction): Promise<CallOutcome> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.end.post({ type: 'session', id, windowId, action });
+    });
+  }
+
+  /** Who is signed in at this window (or the open desk before the clinic has logins). */
+  async session(windowId: number): Promise<DesktopSessionInfo> {
+    const o = await this.sessionRequest(windowId, { action: 'info' });
+    if (o.error) return { signedIn: false, openDesk: false, user: null };
+    return o.result as DesktopSessionInfo;
+  }
+
+  /** Signs a person in at this window; the session token stays in the backend. */
+  async signIn(windowId: number, name: string, password: string): Promise<{ error?: WireError }> {
+    const o = await this.sessionRequest(windowId, { action: 'signIn', name, password });
+    return o.error ? { error: o.error } : ((o.result as { error?: WireError }) ?? {});
+  }
+
+  async signOut(windowId: number): Promise<void> {
+    await this.sessionRequest(windowId, { action: 'signOut' });
   }
 
   /** Round trip to the backend's event loop (diagnostics: is the backend alive and how busy). */

@@ -1,4 +1,3 @@
-import type { CallContext } from '../app/area';
 import type { WireError } from '../host/wire';
 
 /**
@@ -38,6 +37,8 @@ export interface BackendFacts {
   logTail: string[];
 }
 
+export type SessionAction = { action: 'info' } | { action: 'signIn'; name: string; password: string } | { action: 'signOut' };
+
 export interface ShareOptions {
   host: string;
   port: number;
@@ -45,7 +46,10 @@ export interface ShareOptions {
 
 export type ToBackend =
   | { type: 'start'; options: BackendStart }
-  | { type: 'call'; id: number; method: string; params: unknown; who: CallContext }
+  /** A window's call: the backend decides who is calling from that window's desktop sign-in, never the shell. */
+  | { type: 'call'; id: number; method: string; params: unknown; windowId: number }
+  /** A window's desktop sign-in (info / signIn / signOut), answered with a 'result' like a call. */
+  | { type: 'session'; id: number; windowId: number; action: SessionAction }
   | { type: 'ping'; id: number }
   /** The shell's window focus: desktop notifications only while the desk is in the background. */
   | { type: 'focus'; focused: boolean }

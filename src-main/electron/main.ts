@@ -130,18 +130,34 @@ function runShell(): void {
     }
   }
 
-  function connectRemote(url: string, user: string, password: string): void {
+  function connectRemote(url: string, user: string, password: string, fingerprint256?: string): void {
     remote?.close();
-    remote = new RemoteDesk(url, user, password);
+    remote = new RemoteDesk(url, user, password, fingerprint256);
     remote.on(broadcast);
     remote.onState((state) => broadcast('connection.state', { state }));
   }
 
-  const call = (method: string, params: unknown): Promise<CallOutcome> => {
+  const starting = { error: { code: 'channel_unavailable', message: 'The desk is starting; try again in a moment' } } as const;
+  const call = (windowId: number, method: string, params: unknown): Promise<CallOutcome> => {
     if (remote) return remote.call(method, params);
-    if (!backend) return Promise.resolve({ error: { code: 'channel_unavailable', message: 'The desk is starting; try again in a moment' } });
-    // The desktop window of this PC; issue 12's desk login decides the person and role.
-    return backend.client.call(method, params, { user: 'desk' });
+    if (!backend) return Promise.resolve(starting);
+    // The backend decides the person and role from this window's desktop sign-in.
+    return backend.client.call(method, params, windowId);
+  };
+  const deskSession = async (windowId: number): Promise<unknown> => {
+    // A connected desk works as its configured user on the main desk: the main desk says who that is.
+    if (remote) return remote.session();
+    if (!backend) return { signedIn: false, openDesk: false, user: null };
+    return backend.client.session(windowId);
+  };
+  const deskSignIn = async (windowId: number, name: unknown, password: unknown): Promise<unknown> => {
+    if (remote) return { error: { code: 'conflict', message: 'This desk signs in to the main desk with the login set in Settings → This desk' } };
+    if (!backend) return starting;
+    if (typeof name !== 'string' || typeof password !== 'string') return { error: { code: 'invalid_input', message: 'name and password are text' } };
+    return backend.client.signIn(windowId, name, password);
+  };
+  const deskSignOut = async (windowId: number): Promise<void> => {
+    if (!remote && backend) await backend.client.signOut(windowId);
   };
 
   async function switchProfile(profile: 'real' | 'demo'): Promise<void> {
@@ -181,7 +197,7 @@ function runShell(): void {
     | { action: 'state' }
     | { action: 'startAtLogin'; value: boolean }
     | { action: 'share'; enabled: boolean; port?: number }
-    | { action: 'connect'; url: string; user: string; password: string }
+    | { action: 'connect'; url: string; user: string; password: string; fingerprint?: string }
     | { action: 'disconnect' }
     | { action: 'copyDiagnostics' };
 
@@ -193,7 +209,7 @@ function runShell(): void {
           startAtLogin: prefs.startAtLogin ?? !prefs.mainDesk,
           sharing: backend?.options.share ? ((await backend.client.diagnostics()).sharing ?? null) : null,
           sharePort: prefs.share?.port ?? 4780,
-          mainDesk: prefs.mainDesk ? { url: prefs.mainDesk.url, user: prefs.mainDesk.user, state: remote?.state ?? 'offline' } : null,
+          mainDesk: prefs.mainDesk ? { url: prefs.mainDesk.url, user: prefs.mainDesk.user, fingerprint256: prefs.mainDesk.fingerprint256 ?? null, state: remote?.state ?? 'offline' } : null,
           configFile: machineConfigPath(process.platform, process.env),
         };
       case 'startAtLogin':
@@ -204,14 +220,21 @@ function runShell(): void {
         if (!backend) return { error: { code: 'conflict', message: 'Only the main desk (with its own clinic) can share' } };
         savePrefs({ ...prefs, share: { enabled: Boolean(req.enabled), port: Number(req.port ?? prefs.share?.port ?? 4780) } });
         const shared = await backend.client.share(shareOptions());
+        // Refused (e.g. errors-desk:shareNeedsAdmin): remember it as off, or the next start would try again.
+        if (shared.error) savePrefs({ ...prefs, share: { enabled: false, port: prefs.share?.port ?? 4780 } });
         backend.options.share = shareOptions();
-        return shared;
+        return shared.error ? { error: shared.error } : shared;
       }
       case 'connect': {
         if (!safeStorage.isEncryptionAvailable()) return { error: { code: 'conflict', message: 'This PC has no OS key store to keep the login' } };
-        savePrefs({ ...prefs, mainDesk: { url: String(req.url), user: String(req.user), sealedPassword: safeStorage.encryptString(String(req.password)).toString('base64') } });
+        // https with the main desk's own certificate: the SHA-256 fingerprint IT read out from `serve --tls`.
+        const fingerprint = typeof req.fingerprint === 'string' && req.fingerprint.trim() ? req.fingerprint.trim() : undefined;
+        savePrefs({
+          ...prefs,
+          mainDesk: { url: String(req.url), user: String(req.user), sealedPassword: safeStorage.encryptString(String(req.password)).toString('base64'), ...(fingerprint ? { fingerprint256: fingerprint } : {}) },
+        });
         await stopLocal();
-        connectRemote(String(req.url), String(req.user), String(req.password));
+        connectRemote(String(req.url), String(req.user), String(req.password), fingerprint);
         for (const win of BrowserWindow.getAllWindows()) win.webContents.reload();
         return { ok: true };
       }
@@ -244,7 +267,22 @@ function runShell(): void {
     ipcMain.handle('desk:call', async (event, method: unknown, params: unknown) => {
       // Only our own pages may call: never a page that somehow got loaded from elsewhere.
       if (!ours(event.senderFrame?.url ?? '')) return { error: { code: 'forbidden', message: 'Calls are only accepted from Clinic Desk windows' } };
-      return call(String(method), params);
+      return call(event.sender.id, String(method), params);
+    });
+    // Per-window desktop sign-in: the token stays in the backend, keyed by the window's webContents id.
+    ipcMain.handle('desk:session', async (event) => {
+      if (!ours(event.senderFrame?.url ?? '')) return { signedIn: false, openDesk: false, user: null };
+      return deskSession(event.sender.id);
+    });
+    ipcMain.handle('desk:signIn', async (event, name: unknown, password: unknown) => {
+      if (!ours(event.senderFrame?.url ?? '')) return { error: { code: 'forbidden', message: 'Calls are only accepted from Clinic Desk windows' } };
+      const sender = event.sender;
+      if (!sender.listenerCount('destroyed')) sender.once('destroyed', () => void deskSignOut(sender.id));
+      return deskSignIn(sender.id, name, password);
+    });
+    ipcMain.handle('desk:signOut', async (event) => {
+      if (!ours(event.senderFrame?.url ?? '')) return;
+      await deskSignOut(event.sender.id);
     });
     ipcMain.handle('desk:profile', async (event, profile: unknown) => {
       if (!ours(event.senderFrame?.url ?? '')) return;
@@ -257,7 +295,7 @@ function runShell(): void {
 
     const configuredMain = prefs.mainDesk ?? null;
     if (configuredMain && safeStorage.isEncryptionAvailable()) {
-      connectRemote(configuredMain.url, configuredMain.user, safeStorage.decryptString(Buffer.from(configuredMain.sealedPassword, 'base64')));
+      connectRemote(configuredMain.url, configuredMain.user, safeStorage.decryptString(Buffer.from(configuredMain.sealedPassword, 'base64')), configuredMain.fingerprint256);
     } else {
       await startLocal(prefs.profile);
     }
@@ -293,7 +331,7 @@ function runShell(): void {
       prepareDemoFolder(dataDir, new TZDate(Date.now(), DEMO_CLINIC.timeZone).toISOString().slice(0, 10));
       const demo = await startBackendProcess({ dataDir, demo: true, ...(nativeBinding ? { nativeBinding } : {}) }, logLine, () => undefined);
       try {
-        const list = (await demo.client.call('inbox.list', { limit: 1 }, { user: 'desk' })).result as { items: { id: number }[] };
+        const list = (await demo.client.call('inbox.list', { limit: 1 }, 0)).result as { items: { id: number }[] };
         const conversationId = list.items[0]!.id;
         const delivered = new Promise<boolean>((resolve) => {
           const timer = setTimeout(() => resolve(false), 30_000);
@@ -305,7 +343,7 @@ function runShell(): void {
             }
           });
         });
-        const sent = await demo.client.call('message.send', { conversationId, body: 'smoke test' }, { user: 'desk' });
+        const sent = await demo.client.call('message.send', { conversationId, body: 'smoke test' }, 0);
         return { sent: !sent.error, delivered: await delivered };
       } finally {
         await demo.client.stop();

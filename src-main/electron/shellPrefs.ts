@@ -9,7 +9,8 @@ export const shellPrefsSchema = z.object({
   startAtLogin: z.boolean().optional(),
   share: z.object({ enabled: z.boolean(), port: z.number().int().min(1).max(65535).default(4780) }).optional(),
   /** A second desk: the main desk's address and login; the password sealed by the OS key store (base64). */
-  mainDesk: z.object({ url: z.string().url(), user: z.string().min(1), sealedPassword: z.string() }).optional(),
+  /** `fingerprint256`: the SHA-256 fingerprint of the main desk's own (self-signed) TLS certificate the user confirmed. */
+  mainDesk: z.object({ url: z.string().url(), user: z.string().min(1), sealedPassword: z.string(), fingerprint256: z.string().optional() }).optional(),
 });
 export type ShellPrefs = z.infer<typeof shellPrefsSchema>;
 

@@ -103,6 +103,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     throw new DeskError(
       'forbidden',
       `Refusing to listen on ${o.host} before the clinic has personal logins: create the first admin with "clinic-desk users add NAME --role admin", then every browser on the network signs in.`,
+      { reason: 'errors-desk:shareNeedsAdmin', params: { host: o.host } },
     );
   }
   let port = 0;

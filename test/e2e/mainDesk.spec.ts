@@ -3,14 +3,32 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startDemoHost, type DemoHost } from './fixtures';
 
 /**
- * "Connect to the main desk": one host (the main desk, opened to the network with a login) and two
- * renderers over its WebSocket, each with its own login. A change made at one desk reaches the other
- * within a second, both ways.
+ * "Connect to the main desk": one host (the main desk, with personal logins) and two renderers over its
+ * WebSocket, each signed in as its own person. A change made at one desk reaches the other within a
+ * second, both ways.
  */
-const PASSWORD = 'Studio-Rossi-2026';
+const PASSWORDS: Record<string, string> = { anna: 'Zebra!Lampa7Okno', marco: 'gatto-nero-sul-tetto' };
 let host: DemoHost;
+let annaCookie = '';
+
+/** POST /auth/login → the session cookie (`name=token`), as a connected desk keeps it. */
+async function login(name: string): Promise<string> {
+  const res = await fetch(`${host.url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: PASSWORDS[name] }) });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
 test.beforeAll(async () => {
-  host = await startDemoHost({ extraArgs: ['--password', PASSWORD] });
+  host = await startDemoHost();
+  // The open desk (no users yet) creates the first admin; the admin adds the receptionist.
+  await host.api('users.create', { name: 'anna', role: 'admin', password: PASSWORDS.anna });
+  annaCookie = await login('anna');
+  const res = await fetch(`${host.url}/api/users.create`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: annaCookie },
+    body: JSON.stringify({ name: 'marco', role: 'receptionist', password: PASSWORDS.marco }),
+  });
+  expect(res.status).toBe(200);
 });
 test.afterAll(async () => {
   await host.stop();
@@ -18,21 +36,25 @@ test.afterAll(async () => {
 });
 
 async function desk(browser: Browser, user: string, conversationId: number): Promise<Page> {
-  const context = await browser.newContext({ httpCredentials: { username: user, password: PASSWORD } });
+  const context = await browser.newContext();
   const page = await context.newPage();
+  await page.goto(`${host.url}/#/inbox/${conversationId}`);
+  await expect(page.getByTestId('login-form')).toBeVisible();
+  await page.locator('#login-name').fill(user);
+  await page.locator('#login-password').fill(PASSWORDS[user]!);
+  await page.getByTestId('login-submit').click();
   await page.goto(`${host.url}/#/inbox/${conversationId}`);
   await expect(page.getByTestId('conversation-title')).toBeVisible();
   return page;
 }
 
 async function firstConversation(): Promise<number> {
-  const auth = `Basic ${Buffer.from(`it:${PASSWORD}`).toString('base64')}`;
-  const res = await fetch(`${host.url}/api/inbox.list`, { method: 'POST', headers: { Authorization: auth }, body: JSON.stringify({ limit: 1 }) });
+  const res = await fetch(`${host.url}/api/inbox.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: annaCookie }, body: JSON.stringify({ limit: 1 }) });
   return ((await res.json()) as { result: { items: { id: number }[] } }).result.items[0]!.id;
 }
 
 test('without a login the main desk refuses the desk (only the waiting-room page is public)', async () => {
-  const res = await fetch(`${host.url}/api/inbox.list`, { method: 'POST', body: '{}' });
+  const res = await fetch(`${host.url}/api/inbox.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
   expect(res.status).toBe(401);
 });
 

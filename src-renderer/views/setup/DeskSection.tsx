@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormRow, FormStatus, type SaveStatus } from '../../components/SaveBar';
+import { reasonText } from '../../i18n/errors';
 import './setup.css';
 
 interface ShellState {
@@ -13,7 +14,12 @@ interface ShellState {
 }
 
 const shell = (request: { action: string; [k: string]: unknown }): Promise<unknown> => window.desk!.shell!(request);
-const failed = (r: unknown): string | null => (r && typeof r === 'object' && 'error' in r && (r as { error?: { message: string } }).error ? (r as { error: { message: string } }).error.message : null);
+type ShellError = { code: string; message: string; reason?: string; params?: Record<string, string | number | null> };
+/** The shell's error in the desk's language: its reason (e.g. errors-desk:shareNeedsAdmin) or its code's generic text. */
+const failed = (r: unknown): string | null => {
+  const e = r && typeof r === 'object' && 'error' in r ? (r as { error?: ShellError }).error : undefined;
+  return e ? reasonText(e, e.code) : null;
+};
 
 /**
  * Settings → This desk (desktop app only): start at login, "Share this desk on the network" (the host runs
@@ -27,6 +33,7 @@ export function DeskSection() {
   const [url, setUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
+  const [fingerprint, setFingerprint] = useState('');
   const desktop = Boolean(window.desk?.shell);
   const reload = async (): Promise<void> => {
     const s = (await shell({ action: 'state' })) as ShellState;
@@ -55,7 +62,7 @@ export function DeskSection() {
   };
   const connect = (e: FormEvent): void => {
     e.preventDefault();
-    void act({ action: 'connect', url, user, password }, t('desk.connected'));
+    void act({ action: 'connect', url, user, password, fingerprint }, t('desk.connected'));
   };
 
   return (
@@ -111,6 +118,12 @@ export function DeskSection() {
               <FormRow id="desk-password" label={t('desk.password')}>
                 <input id="desk-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
               </FormRow>
+              <FormRow id="desk-fingerprint" label={t('desk-tls:fingerprint')}>
+                <input id="desk-fingerprint" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} placeholder="AB:CD:…" spellCheck={false} aria-describedby="desk-fingerprint-help" />
+              </FormRow>
+              <p id="desk-fingerprint-help" className="muted">
+                {t('desk-tls:fingerprintHelp')}
+              </p>
             </div>
             <div className="form-actions">
               <button type="submit" className="btn primary">

@@ -50,18 +50,20 @@ describe.skipIf(!built)('backend process (the utilityProcess entry, run under No
 
     const events: string[] = [];
     client.on((event) => events.push(event));
-    const info = await client.call('app.info', {}, { user: 'desk' });
+    const info = await client.call('app.info', {}, 1);
     expect(info.result).toMatchObject({ name: 'Clinic Desk', demo: false, dataDir });
-    const renamed = await client.call('settings.update', { clinicName: 'Studio Dentistico Rossi' }, { user: 'desk', role: 'admin' });
+    const renamed = await client.call('settings.update', { clinicName: 'Studio Dentistico Rossi' }, 1);
     expect(renamed.result).toMatchObject({ clinicName: 'Studio Dentistico Rossi' });
-    const bad = await client.call('settings.update', { clinicName: '' }, { user: 'desk', role: 'admin' });
+    const bad = await client.call('settings.update', { clinicName: '' }, 1);
     expect(bad.error).toMatchObject({ code: 'invalid_input', field: 'clinicName' });
     expect(events).toContain('settings.updated');
 
     // Sharing runs the host inside the same process: one writer, the same clinic.
     const shared = await client.share({ host: '127.0.0.1', port: 0 });
     expect(shared.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const over = (await (await fetch(`${shared.url}/api/app.info`, { method: 'POST', body: '{}' })).json()) as { result: { settings: { clinicName: string } } };
+    // The loopback host with no users yet is the open desk; the host wants JSON declared (issue 12).
+    const json = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' };
+    const over = (await (await fetch(`${shared.url}/api/app.info`, json)).json()) as { result: { settings: { clinicName: string } } };
     expect(over.result.settings.clinicName).toBe('Studio Dentistico Rossi');
     const facts = await client.diagnostics();
     expect(facts).toMatchObject({ dataDir, demo: false, sharing: shared.url, node: process.versions.node });
@@ -71,13 +73,65 @@ describe.skipIf(!built)('backend process (the utilityProcess entry, run under No
     // Diagnostics never carry patient data: the clinic name is in the database, not in the log.
     expect(JSON.stringify(facts)).not.toContain('Rossi');
     expect((await client.share(null)).url).toBeNull();
-    await expect(fetch(`${shared.url}/api/app.info`, { method: 'POST', body: '{}' })).rejects.toThrow();
+    await expect(fetch(`${shared.url}/api/app.info`, json)).rejects.toThrow();
 
     expect(await client.stop()).toBe(true);
     expect(await exited).toBe(0);
     // A clean stop checkpoints and closes the database: no WAL left behind.
     expect(fs.existsSync(path.join(dataDir, 'clinic-desk.sqlite3'))).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'clinic-desk.sqlite3-wal'))).toBe(false);
+  }, 30_000);
+
+  it("resolves each window's caller from its desktop sign-in, not from the shell", async () => {
+    const { client, dataDir } = startBackend();
+    await client.start({ dataDir, demo: false });
+    const report = { kind: 'day', date: '2026-11-27' };
+
+    // The open desk (no users yet) has every right, in any window.
+    expect(await client.session(1)).toEqual({ signedIn: true, openDesk: true, user: { name: 'desk', displayName: null, role: 'admin' } });
+    expect((await client.call('stats.report', report, 1)).error).toBeUndefined();
+    expect((await client.call('users.create', { name: 'Anna', role: 'admin', password: 'Zebra!Lampa7Okno' }, 1)).error).toBeUndefined();
+
+    // The open desk closed with the first admin: windows are guests until someone signs in.
+    expect(await client.session(1)).toMatchObject({ signedIn: false, openDesk: false, user: null });
+    expect((await client.call('stats.report', report, 1)).error).toMatchObject({ code: 'unauthorized' });
+    expect(await client.signIn(2, 'Anna', 'Zebra!Lampa7Okno')).toEqual({});
+    expect((await client.call('users.create', { name: 'Marco', role: 'receptionist', password: 'gatto-nero-sul-tetto' }, 2)).error).toBeUndefined();
+
+    expect((await client.signIn(1, 'Marco', 'wrong-password-1')).error).toMatchObject({ code: 'unauthorized' });
+    expect(await client.signIn(1, 'Marco', 'gatto-nero-sul-tetto')).toEqual({});
+    expect(await client.session(1)).toMatchObject({ signedIn: true, openDesk: false, user: { name: 'Marco', role: 'receptionist' } });
+    // A receptionist may work the inbox but not read the manager's report; the admin in window 2 may.
+    expect((await client.call('inbox.list', { limit: 1 }, 1)).error).toBeUndefined();
+    expect((await client.call('stats.report', report, 1)).error).toMatchObject({ code: 'forbidden' });
+    expect((await client.call('stats.report', report, 2)).error).toBeUndefined();
+
+    // Sign-out ends it: the window is a guest again, the other window keeps its person.
+    await client.signOut(1);
+    expect(await client.session(1)).toMatchObject({ signedIn: false, user: null });
+    expect((await client.call('inbox.list', { limit: 1 }, 1)).error).toMatchObject({ code: 'unauthorized' });
+    expect(await client.session(2)).toMatchObject({ signedIn: true, user: { name: 'Anna', role: 'admin' } });
+    await client.stop();
+  }, 30_000);
+
+  it('refuses to share on the network before the clinic has an admin login, with a code the UI translates', async () => {
+    const { client, dataDir } = startBackend();
+    await client.start({ dataDir, demo: false, rendererDir: path.join(path.dirname(ENTRY), '..', 'renderer') });
+    const refused = await client.share({ host: '0.0.0.0', port: 0 });
+    expect(refused.url).toBeNull();
+    expect(refused.error).toMatchObject({ code: 'forbidden', reason: 'errors-desk:shareNeedsAdmin' });
+    expect((await client.diagnostics()).sharing).toBeNull();
+
+    expect((await client.call('users.create', { name: 'Anna', role: 'admin', password: 'Zebra!Lampa7Okno' }, 1)).error).toBeUndefined();
+    const shared = await client.share({ host: '0.0.0.0', port: 0 });
+    expect(shared.error).toBeUndefined();
+    expect(shared.url).toMatch(/^http:\/\/[^/]+:\d+$/);
+    // The shared host asks every browser to sign in: no open desk on the network.
+    const port = new URL(shared.url!).port;
+    const anonymous = (await (await fetch(`http://127.0.0.1:${port}/auth/session`)).json()) as { signedIn: boolean; openDesk: boolean };
+    expect(anonymous).toMatchObject({ signedIn: false, openDesk: false });
+    expect((await client.share(null)).url).toBeNull();
+    await client.stop();
   }, 30_000);
 
   it('keeps the shell responsive while a 50,000-row import runs in the backend', async () => {
@@ -95,7 +149,7 @@ describe.skipIf(!built)('backend process (the utilityProcess entry, run under No
       last = now;
     }, 5);
     const t0 = performance.now();
-    const call = client.call('calls.import', { fileName: 'Master.csv', content: csv, format: 'asterisk' }, { user: 'desk', role: 'admin' });
+    const call = client.call('calls.import', { fileName: 'Master.csv', content: csv, format: 'asterisk' }, 1);
     const postMs = performance.now() - t0;
     const outcome = await call;
     const importMs = performance.now() - t0;

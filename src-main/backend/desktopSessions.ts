@@ -14,7 +14,7 @@ export interface DesktopSessionInfo {
  * Who uses each desktop window. The desk PC is shared, so people sign in and switch quickly (sign out, sign
  * in as someone else) without restarting; the session token stays in the main process, never in the page.
  * Before the clinic has personal logins the desktop app is the open desk (every right), as the host on
- * loopback is. No electron import: main.ts passes the window's webContents id.
+ * loopback is. Lives in the backend (it needs the App); the shell sends each window's webContents id.
  */
 export function desktopSessions(desk: App) {
   const tokens = new Map<number, string>();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUser } from '../../../src-main/domain/users/userService';
-import { desktopSessions } from '../../../src-main/electron/desktopSessions';
+import { desktopSessions } from '../../../src-main/backend/desktopSessions';
 import { tempApp } from '../../helpers/tempApp';
 
 let cleanup: (() => Promise<void>) | null = null;
