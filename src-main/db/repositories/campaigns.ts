@@ -185,7 +185,7 @@ export function failureCounts(db: Db, campaignId: number): { reason: string; cou
   return db
     .prepare(
       `SELECT COALESCE(m.failure_reason, 'unknown') AS reason, count(*) AS count FROM campaign_recipients r JOIN messages m ON m.id = r.message_id
-       WHERE r.campaign_id = ? AND m.status = 'failed' GROUP BY 1 ORDER BY count DESC`,
+       WHERE r.campaign_id = ? AND r.state = 'queued' AND m.status = 'failed' GROUP BY 1 ORDER BY count DESC`,
     )
     .all(campaignId) as { reason: string; count: number }[];
 }
@@ -244,3 +244,44 @@ export function birthdayPatients(db: Db, monthDays: readonly string[], year: str
 export function recalledSince(db: Db, patientId: number, since: number): boolean {
   return db.prepare(`SELECT 1 FROM automation_sends WHERE patient_id = ? AND kind = 'recall' AND at >= ? LIMIT 1`).get(patientId, since) !== undefined;
 }
+
+export interface QueuedMarketingRow {
+  campaign_id: number;
+  patient_id: number;
+  channel: 'whatsapp' | 'sms' | null;
+  message_id: number | null;
+  outbox_id: number;
+}
+
+/**
+ * The patient's campaign and automation messages decided but not yet handed to a provider: recipients `queued`
+ * (campaign_recipients_patient index) whose outbox row, found by its UNIQUE key `campaign:<id>:<patient>`, is still
+ * `pending`. A row being sent or sent is not listed: it is past recall.
+ */
+export function queuedMarketingOf(db: Db, patientId: number): QueuedMarketingRow[] {
+  return db
+    .prepare(
+      `SELECT r.campaign_id, r.patient_id, r.channel, r.message_id, o.id AS outbox_id
+       FROM campaign_recipients r JOIN outbox o ON o.idempotency_key = 'campaign:' || r.campaign_id || ':' || r.patient_id
+       WHERE r.patient_id = ? AND r.state = 'queued' AND o.status = 'pending'`,
+    )
+    .all(patientId) as QueuedMarketingRow[];
+}
+
+/**
+ * Takes back one queued campaign message: the outbox row is cancelled only while still `pending` (compare-and-set,
+ * so a row the worker claimed meanwhile goes out and is reported as sent), the recipient becomes `refused` with the
+ * consent reason (the report keeps adding up) and the message fails with that reason. Returns whether it was taken back.
+ */
+export function withdrawQueuedRecipient(db: Db, row: Pick<QueuedMarketingRow, 'campaign_id' | 'patient_id' | 'message_id' | 'outbox_id'>, reason: string, at: number): boolean {
+  if (db.prepare(`UPDATE outbox SET status = 'cancelled', last_error = ?, last_error_code = ? WHERE id = ? AND status = 'pending'`).run(reason, reason, row.outbox_id).changes === 0) return false;
+  db.prepare(`UPDATE campaign_recipients SET state = 'refused', refusal = ?, decided_at = ? WHERE campaign_id = ? AND patient_id = ? AND state = 'queued'`).run(
+    reason,
+    at,
+    row.campaign_id,
+    row.patient_id,
+  );
+  if (row.message_id) db.prepare(`UPDATE messages SET status = 'failed', failure_reason = ?, status_at = ? WHERE id = ?`).run(reason, at, row.message_id);
+  return true;
+}
+

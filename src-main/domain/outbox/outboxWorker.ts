@@ -10,6 +10,7 @@ import {
   resumeInterrupted,
   type OutboxRow,
 } from '../../db/repositories/outbox';
+import { vetoMarketingRow } from '../campaigns/marketingWithdrawal';
 import type { Channel, ChannelSender, MediaRef, SendResult } from '../messaging/channelPort';
 import type { Clock } from '../shared/clock';
 import type { Random } from '../shared/random';
@@ -88,8 +89,11 @@ export class OutboxWorker {
 
   private async attempt(sender: ChannelSender, row: OutboxRow): Promise<void> {
     const { db, clock } = this.o;
+    // A campaign row whose patient opted out or lost consent since it was queued is cancelled, not sent; the check and
+    // the claim share a transaction so a consent written by another process cannot slip between them.
+    const claimed = db.transaction(() => (vetoMarketingRow(db, row, clock.now()) ? undefined : claimForSending(db, row.id, clock.now())))();
     // Compare-and-set: a row another worker claimed meanwhile is left to it.
-    if (!claimForSending(db, row.id, clock.now())) return;
+    if (!claimed) return;
     let result: SendResult;
     try {
       result = await sender.send({

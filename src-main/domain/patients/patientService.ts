@@ -3,6 +3,7 @@ import { writeAudit } from '../../db/repositories/audit';
 import { ensureConversation } from '../../db/repositories/conversations';
 import { conversationOfPatient } from '../../db/repositories/inbox';
 import { identityOwner, removeIdentity, setTags } from '../../db/repositories/patientEdits';
+import { withdrawQueuedMarketing } from '../campaigns/marketingWithdrawal';
 import { addIdentity, getPatient, identitiesOf, insertPatient, setConsent, updatePatient, type NewPatient } from '../../db/repositories/patients';
 import { DeskError, invalidInput, notFound } from '../shared/errors';
 import { mergeTags, type ConsentKind } from './mergePlan';
@@ -108,6 +109,8 @@ export function setPatientConsent(deps: PatientDeps, patientId: number, kind: Co
   requireLivePatient(deps.db, patientId);
   deps.db.transaction(() => {
     setConsent(deps.db, patientId, kind, granted, who.at, source);
+    // A withdrawn consent also takes back campaign and automation messages already queued for the patient.
+    if (!granted) withdrawQueuedMarketing(deps.db, patientId, who.at);
     writeAudit(deps.db, who.at, { actor: who.actor, action: 'patient.consent', entity: 'patient', entityId: patientId, details: { kind, granted, source } });
   })();
 }

@@ -7,6 +7,7 @@ import { hasOptedOut } from '../../db/repositories/autoReplies';
 import { getConversation } from '../../db/repositories/conversations';
 import { getPatient, setConsent } from '../../db/repositories/patients';
 import { insertOptOut, latestOptOut, reminderSentSince, setOptOutConfirmation } from '../../db/repositories/sms';
+import { withdrawQueuedMarketing } from '../campaigns/marketingWithdrawal';
 import { queueOutgoing, recordSystemEvent, type MessagingDeps } from '../messaging/messagingService';
 import { getClinicSettings } from '../settings/clinicSettings';
 import { confirmationText, isOptInKeyword, matchOptOut } from './optOut';
@@ -48,6 +49,8 @@ export function handleOptOutKeyword(deps: MessagingDeps, m: InboundSms): OptOutO
     if (optOutId === null) return { optedOut: true, keyword: match.keyword, confirmationMessageId: null, alreadyOptedOut: true };
 
     setConsent(db, patientId, 'sms', false, m.at, 'opt-out keyword');
+    // Campaign and automation messages already queued for this patient are taken back in the same transaction.
+    withdrawQueuedMarketing(db, patientId, m.at);
     const clinic = getClinicSettings(db);
     recordSystemEvent(deps, conv.id, optedOutEventText(clinic.uiLanguage, match.keyword), { type: 'sms_opt_out', keyword: match.keyword });
     const patient = getPatient(db, patientId);
