@@ -18,6 +18,8 @@ interface DraftState {
   /** Keep what was typed now (the store, at once) and in the database (shortly after, or at `flush`). */
   set(conversationId: number, draft: Draft): void;
   clear(conversationId: number): void;
+  /** Drop a pending save (the draft is being sent). */
+  hold(conversationId: number): void;
   /** Write pending drafts now (leaving a conversation, the page closing). */
   flush(): void;
 }
@@ -63,6 +65,10 @@ export const useDrafts = create<DraftState>((set, get) => ({
       return { drafts };
     });
     schedule(conversationId);
+  },
+  hold: (conversationId) => {
+    clearTimeout(timers.get(conversationId));
+    timers.delete(conversationId);
   },
   clear: (conversationId) => {
     clearTimeout(timers.get(conversationId));

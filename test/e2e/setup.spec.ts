@@ -60,8 +60,9 @@ test('from an empty data folder the wizard creates a real clinic; the inbox is e
   await page.screenshot({ path: test.info().outputPath('real-clinic-inbox.png') });
   await expect(page.getByTestId('profile-banner')).toHaveAttribute('data-profile', 'real');
   await expect(page.getByTestId('profile-banner')).toContainText('Studio Dentistico Bianchi');
-  // The wizard's admin is signed in in this browser; with a first personal login the desk is no longer open,
-  // so the API is asked with the browser's own session cookie.
+  // With a first personal login the desk is no longer open: the API is asked with the admin's session.
+  const login = await page.request.post(`${host.url}/auth/login`, { data: { name: 'giulia', password: 'Carta-Forbice-2026' } });
+  expect(login.ok()).toBe(true);
   const api = async <T = unknown>(method: string, params: unknown = {}): Promise<T> => {
     const res = await page.request.post(`${host.url}/api/${method}`, { data: params });
     const json = (await res.json()) as { result?: T; error?: { message: string } };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startDemoHost, type DemoHost } from './fixtures';
 
 /**
@@ -12,6 +12,12 @@ import { startDemoHost, type DemoHost } from './fixtures';
  */
 /** `clinic-desk serve` on a real clinic's (non-demo) data folder. */
 const serve = (dataDir: string): Promise<DemoHost> => startDemoHost({ dataDir, demo: false });
+
+/** The clinic has a personal login (its admin): the browser signs in before it opens a screen. */
+async function signIn(page: Page, url: string): Promise<void> {
+  const res = await page.request.post(`${url}/auth/login`, { data: { name: 'giulia', password: 'Carta-Forbice-2026' } });
+  expect(res.ok()).toBe(true);
+}
 
 /** Creates the database (migrations) by starting a host once, then lets the test change it while no host runs. */
 async function clinicFolder(change: (db: Database.Database) => void): Promise<string> {
@@ -32,6 +38,7 @@ test('unreadable stored WhatsApp keys: the desk does not crash, wipes them and a
   });
   const host = await serve(dataDir);
   try {
+    await signIn(page, host.url);
     await page.goto(`${host.url}/#/settings/whatsapp`);
     await expect(page.getByTestId('whatsapp-pair-again')).toBeVisible();
     await expect(page.getByTestId('whatsapp-state')).toHaveText(/Logged out|Disconnesso|Wylogowany/);
@@ -55,6 +62,7 @@ test('a link WhatsApp logged out stays "pair again" after a restart, with the re
   });
   const host = await serve(dataDir);
   try {
+    await signIn(page, host.url);
     await page.goto(`${host.url}/#/settings/whatsapp`);
     await expect(page.getByTestId('whatsapp-pair-again')).toBeVisible();
     await expect(page.getByTestId('whatsapp-link')).toContainText(/14/);

@@ -32,7 +32,9 @@ export function Composer({ conversationId, defaultChannel, canWhatsApp }: { conv
   const touched = useRef(false);
   // Drafts load after the first paint on a reload: take the stored one if nothing was typed yet.
   useEffect(() => {
-    if (touched.current || !saved) return;
+    if (touched.current) return;
+    // The draft went away (sent here or on another desk): so does its text.
+    if (!saved) return setText('');
     setText(saved.body);
     setMode(saved.mode);
     setAttachment(saved.attachment);
@@ -57,6 +59,8 @@ export function Composer({ conversationId, defaultChannel, canWhatsApp }: { conv
   const submit = async (): Promise<void> => {
     if (!canSend || busy || uploading) return;
     setBusy(true);
+    // No draft save may land while the message is on its way: it would come back as a draft after sending.
+    useDrafts.getState().hold(conversationId);
     try {
       if (mode === 'note') await addNote(text);
       else await send(text, channel, attachment ?? undefined);
@@ -65,7 +69,8 @@ export function Composer({ conversationId, defaultChannel, canWhatsApp }: { conv
       setAttachment(null);
       useDrafts.getState().clear(conversationId);
     } catch {
-      // the store shows the error; the text stays so nothing typed is lost
+      // the store shows the error; the text stays (and is saved as the draft) so nothing typed is lost
+      useDrafts.getState().set(conversationId, { body: text, mode, channel: channel === defaultChannel ? null : channel, attachment });
     } finally {
       setBusy(false);
     }
