@@ -101,6 +101,9 @@ export const importRequest = z.object({
   /** "Mario Rossi" or "Rossi Mario" (surname first, common in Italian agendas): how new patients are named. */
   nameOrder: z.enum(['first_last', 'last_first']).optional(),
   dryRun: z.boolean().default(false),
+  /** New practitioner names the desk confirmed; any other unknown name is reported per row, not created. */
+  createPractitioners: z.array(z.string().min(1).max(120)).max(200).optional(),
+  createAllPractitioners: z.boolean().optional(),
 });
 
 export const importSummary = z.object({
@@ -110,6 +113,8 @@ export const importSummary = z.object({
   unchanged: z.number().int(),
   patientsCreated: z.number().int(),
   practitionersCreated: z.array(z.string()),
+  /** Names matching no practitioner ("will be created"), the lines they cover, whether confirmed, a likely typo of. */
+  newPractitioners: z.array(z.object({ name: z.string(), lines: z.array(z.number().int()), confirmed: z.boolean(), similarTo: z.string().nullable() })),
   rows: z.array(
     z.object({
       line: z.number().int(),

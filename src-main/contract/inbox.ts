@@ -18,6 +18,8 @@ export const conversationSummary = z.object({
   lastPreview: z.string(),
   assignedTo: z.string().nullable(),
   snoozedUntil: epochMs.nullable(),
+  /** Why the conversation needs a look (visit loop): a low feedback score or an answer it could not read. */
+  flag: z.enum(['low_score', 'ambiguous_answer']).nullable().optional(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummary>;
 

@@ -44,6 +44,7 @@ test('a host SIGKILLed during a 40-patient delay broadcast sends each notice exa
   const summary = await first.api<{ created: number; errors: unknown[] }>('appointments.import', {
     format: 'csv',
     content: ['Data,Ora,Durata (min),Paziente,Cellulare,Medico,Prestazione', ...rows].join('\n'),
+    createPractitioners: ['Dr. Crash Test'],
   });
   expect(summary.errors).toEqual([]);
   expect(summary.created).toBe(40);

@@ -119,6 +119,11 @@ test('import a CSV from the day board: a dry run with line-numbered errors, then
   await page.getByTestId('open-import').click();
   const dialog = page.getByTestId('import-dialog');
   await dialog.getByTestId('import-file').setInputFiles({ name: 'agenda.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  // A practitioner the clinic does not have is never created silently: its rows wait until it is ticked.
+  await expect(dialog.getByTestId('import-new-practitioners')).toContainText('Dr. Import Test');
+  await expect(dialog.getByTestId('import-error')).toHaveCount(3);
+  await dialog.getByTestId('import-create-practitioner').check();
+  await expect(dialog.getByTestId('import-error')).toHaveCount(1);
   await expect(dialog.getByTestId('import-error')).toContainText('3');
   await expect(dialog.getByTestId('import-counts')).toContainText('2');
   await dialog.getByTestId('import-confirm').click();

@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import type { HoursView } from '../../src-main/contract/templates';
+import { snoozePresets } from '../../src-main/domain/hours/snoozePresets';
+import { localParts } from '../../src-main/domain/hours/zonedTime';
 
 /**
  * The unified inbox in the running demo (`serve --demo --no-simulation`), driven in Chromium:
@@ -133,6 +136,42 @@ test('snooze with a time, reopen, and a snooze that ends wakes the conversation 
   await host.api('conversation.snooze', { conversationId: id, until: Date.now() + 3000 });
   await expect(page.getByTestId('conversation-status')).toHaveAttribute('data-status', 'snoozed');
   await expect(page.getByTestId('conversation-status')).toHaveAttribute('data-status', 'open', { timeout: 15_000 });
+});
+
+test('snooze presets follow the clinic calendar: a closure skips the next open day, no two presets at one time', async ({ page, host, openInbox }) => {
+  const saved = await host.api<HoursView>('hours.get');
+  const input = (h: HoursView) => ({ weekly: h.weekly, publicHolidays: h.publicHolidays, closures: h.closures });
+  // Close the clinic on its next open day: the menu must offer the day after that instead.
+  const before = snoozePresets(Date.now(), saved).find((p) => p.key === 'tomorrow' || p.key === 'nextOpening')!;
+  const closedDay = localParts(before.at, saved.timeZone).date;
+  const hours = await host.api<HoursView>('hours.save', { ...input(saved), closures: [...saved.closures, { from: closedDay, to: closedDay, label: 'e2e' }] });
+  try {
+    await openInbox();
+    await page.getByTestId('conversation-item').first().click();
+    await page.getByTestId('action-snooze').click();
+    const items = page.getByTestId('snooze-menu').locator('.menu-item');
+    await expect(items.first()).toBeFocused();
+    const shown = await items.evaluateAll((els) => els.map((e) => ({ key: (e.getAttribute('data-testid') ?? '').replace('snooze-', ''), at: Number(e.getAttribute('data-at')), text: e.textContent ?? '' })));
+    const expected = snoozePresets(Date.now(), hours);
+    expect(shown.map((p) => p.key)).toEqual(expected.map((p) => p.key));
+    for (const [i, p] of expected.entries()) {
+      // Hour presets depend on the instant the menu opened; calendar ones are exact.
+      if (p.key === 'hour1' || p.key === 'hour3') expect(Math.abs((shown[i]?.at ?? 0) - p.at)).toBeLessThan(60_000);
+      else expect(shown[i]?.at).toBe(p.at);
+    }
+    expect(new Set(shown.map((p) => p.at)).size).toBe(shown.length);
+    expect(shown.some((p) => localParts(p.at, hours.timeZone).date === closedDay && p.key !== 'hour1' && p.key !== 'hour3')).toBe(false);
+    // 24-hour wall-clock time of the clinic's zone, never AM/PM.
+    for (const p of shown) expect(p.text).not.toMatch(/\b(AM|PM)\b/i);
+    const calendar = shown.find((p) => p.key !== 'hour1' && p.key !== 'hour3');
+    if (calendar) {
+      const local = localParts(calendar.at, hours.timeZone).minute;
+      expect(calendar.text).toContain(`${String(Math.floor(local / 60)).padStart(2, '0')}:${String(local % 60).padStart(2, '0')}`);
+    }
+    await page.keyboard.press('Escape');
+  } finally {
+    await host.api('hours.save', input(saved));
+  }
 });
 
 test('search → jump: a message found by a word opens in its timeline, highlighted', async ({ page, host, openInbox }) => {

@@ -22,6 +22,13 @@ export function isoWithOffset(t: number, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${hh}:${mm}`;
 }
 
+/** "Dr Bianchi, Dr Verdi" → two names. */
+export const splitNames = (list: string): string[] =>
+  list
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function printSummary(s: ImportSummary, timeZone: string, file: string, io: CliIo): void {
@@ -29,6 +36,10 @@ function printSummary(s: ImportSummary, timeZone: string, file: string, io: CliI
     const who = [r.patientName ?? '(no name)', r.phone ? `<${r.phone}>` : ''].filter(Boolean).join(' ');
     const flag = r.cancelled ? ' [cancelled]' : '';
     io.out(`${file}:${r.line}  ${isoWithOffset(r.startsAt, timeZone)} → ${isoWithOffset(r.endsAt, timeZone)}  ${r.practitioner}  ${who}${flag}  ${r.outcome}`);
+  }
+  for (const n of s.newPractitioners) {
+    const state = n.confirmed ? (s.dryRun ? 'will be created' : 'created') : 'not confirmed: pass --create-practitioners to create it';
+    io.out(`new practitioner "${n.name}" (lines ${n.lines.join(', ')})${n.similarTo ? ` similar to "${n.similarTo}"` : ''}: ${state}`);
   }
   printIssues(s, file, io);
   const verb = s.dryRun ? 'Dry run (nothing saved): would create' : 'Created';
@@ -42,13 +53,15 @@ function printSummary(s: ImportSummary, timeZone: string, file: string, io: CliI
 export const importAppointmentsCommand: Command = {
   name: 'import appointments',
   summary: 'Import appointments from an ICS (Google, Outlook) or CSV file; re-importing updates by UID, never duplicates.',
-  usage: 'import appointments FILE [--practitioner NAME] [--from YYYY-MM-DD --to YYYY-MM-DD] [--format ics|csv] [--map field=Header ...] [--dry-run] [--json] [--data DIR]',
+  usage: 'import appointments FILE [--practitioner NAME] [--from YYYY-MM-DD --to YYYY-MM-DD] [--format ics|csv] [--map field=Header ...] [--create-practitioners "A,B" | --create-all] [--dry-run] [--json] [--data DIR]',
   options: {
     ...dataOption,
     practitioner: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
     format: { type: 'string' },
+    'create-practitioners': { type: 'string' },
+    'create-all': { type: 'boolean' },
     ...importOptions,
   },
   allowPositionals: true,
@@ -70,6 +83,9 @@ export const importAppointmentsCommand: Command = {
         content: readImportFile(file),
         dryRun: values['dry-run'] === true,
         ...(values.practitioner ? { practitioner: values.practitioner } : {}),
+        // New practitioner names are created only when named here (or with --create-all): a typo never becomes a doctor.
+        ...(typeof values['create-practitioners'] === 'string' ? { createPractitioners: splitNames(values['create-practitioners']) } : {}),
+        ...(values['create-all'] === true ? { createAllPractitioners: true } : {}),
         ...(values.from ? { from: values.from } : {}),
         ...(values.to ? { to: values.to } : {}),
         ...(Object.keys(mapping).length ? { mapping } : {}),

@@ -13,6 +13,8 @@ export interface ConversationRow {
   last_preview: string;
   last_direction: 'in' | 'out' | null;
   created_at: number;
+  /** Set by the visit loop (migration 080): something for the manager to look at. */
+  flag?: string | null;
 }
 
 export interface ConversationListRow extends ConversationRow {

@@ -7,7 +7,7 @@ import type { ImportSummary } from '../../contract/appointments';
 import { insertPractitioner } from '../../db/repositories/appointments';
 import { insertPatient } from '../../db/repositories/patients';
 import { allPractitioners, findPractitionerByName, upsertImported } from '../../db/repositories/schedule';
-import { matchPractitioner } from './practitionerMatch';
+import { matchPractitioner, practitionerKey, similarPractitioner } from './practitionerMatch';
 import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
 import { resolvePatient, type MessagingDeps } from '../messaging/messagingService';
 import { splitPersonName, type NameOrder } from '../patients/personName';
@@ -28,6 +28,13 @@ export interface ImportRequest {
   /** How the file writes a patient's name: "Mario Rossi" (default) or "Rossi Mario". */
   nameOrder?: NameOrder | undefined;
   dryRun: boolean;
+  /**
+   * New practitioner names the desk confirmed ("will be created" in the preview): only these are created.
+   * Rows naming any other unknown practitioner are reported with `appointments.practitionerUnconfirmed`.
+   */
+  createPractitioners?: readonly string[] | undefined;
+  /** IT's `--create-all`: every new name is confirmed. */
+  createAllPractitioners?: boolean | undefined;
 }
 
 class DryRunRollback extends Error {}
@@ -57,14 +64,17 @@ export function importAppointments(deps: MessagingDeps, req: ImportRequest): Imp
     unchanged: 0,
     patientsCreated: 0,
     practitionersCreated: [],
+    newPractitioners: [],
     rows: [],
     errors: [...parsed.errors],
     skipped: parsed.skipped,
   };
   const changes: ImportChange[] = [];
+  const confirmed = new Set((req.createPractitioners ?? []).map(practitionerKey).filter((k) => k !== ''));
+  const confirm: Confirm = (name) => req.createAllPractitioners === true || confirmed.has(practitionerKey(name));
   const apply = db.transaction(() => {
     for (const a of parsed.appointments) {
-      const error = applyOne(deps, a, summary, settings.defaultRegion, req.nameOrder ?? 'first_last', changes);
+      const error = applyOne(deps, a, summary, settings.defaultRegion, req.nameOrder ?? 'first_last', changes, confirm);
       if (error) summary.errors.push(error);
     }
     if (req.dryRun) throw new DryRunRollback();
@@ -79,6 +89,17 @@ export function importAppointments(deps: MessagingDeps, req: ImportRequest): Imp
   return summary;
 }
 
+/** Whether the desk confirmed creating this (new) practitioner name. */
+type Confirm = (name: string) => boolean;
+
+/** Lists a new name once (by its key), with every line it covers, so the desk confirms it knowing what it brings. */
+function noteNewPractitioner(summary: ImportSummary, name: string, line: number, confirmed: boolean, similarTo: string | null): void {
+  const key = practitionerKey(name);
+  const entry = summary.newPractitioners.find((n) => practitionerKey(n.name) === key);
+  if (entry) entry.lines.push(line);
+  else summary.newPractitioners.push({ name, lines: [line], confirmed, similarTo });
+}
+
 function applyOne(
   deps: MessagingDeps,
   a: ImportedAppointment,
@@ -86,14 +107,32 @@ function applyOne(
   region: string,
   nameOrder: NameOrder,
   changes: ImportChange[],
+  confirm: Confirm,
 ): ImportIssue | null {
   const { db, clock } = deps;
   if (!a.practitioner) return { line: a.line, message: 'no practitioner: name one with --practitioner or a practitioner column', reason: 'appointments.noPractitioner' };
-  let practitioner = findPractitionerByName(db, a.practitioner) ?? matchPractitioner(a.practitioner, allPractitioners(db)) ?? undefined;
+  const existing = allPractitioners(db);
+  let practitioner = findPractitionerByName(db, a.practitioner) ?? matchPractitioner(a.practitioner, existing) ?? undefined;
   if (!practitioner) {
+    // A name nobody has is never created silently: a typo ("Dr Rosi") must not become a second doctor.
+    const similar = similarPractitioner(a.practitioner, existing)?.name ?? null;
+    if (!confirm(a.practitioner)) {
+      noteNewPractitioner(summary, a.practitioner, a.line, false, similar);
+      return {
+        line: a.line,
+        message: `practitioner "${a.practitioner}" is new${similar ? ` (similar to "${similar}")` : ''}: confirm it with --create-practitioners or fix the name`,
+        reason: similar ? 'errors-practitioners:unconfirmedSimilar' : 'errors-practitioners:unconfirmed',
+        params: { name: a.practitioner, similar },
+      };
+    }
+    noteNewPractitioner(summary, a.practitioner, a.line, true, similar);
     insertPractitioner(db, { name: a.practitioner });
     summary.practitionersCreated.push(a.practitioner);
     practitioner = findPractitionerByName(db, a.practitioner)!;
+  } else {
+    // Later rows of a confirmed new name match the record just created: still count their lines.
+    const created = summary.newPractitioners.find((n) => n.confirmed && practitionerKey(n.name) === practitionerKey(practitioner!.name));
+    if (created) created.lines.push(a.line);
   }
   let patientId: number | null = null;
   if (a.phone) {

@@ -53,6 +53,7 @@ export function toSummary(r: ConversationListRow): ConversationSummary {
     lastPreview: r.last_preview,
     assignedTo: r.assigned_to,
     snoozedUntil: r.snoozed_until,
+    flag: r.flag === 'low_score' || r.flag === 'ambiguous_answer' ? r.flag : null,
   };
 }
 

@@ -129,6 +129,11 @@ function ConversationRow({ c, selected, now, onOpen }: { c: ConversationSummary;
           ) : c.status !== 'open' ? (
             <span className={`mini-pill ${c.status}`}>{t(`conversationStatus.${c.status}`)}</span>
           ) : null}
+          {c.flag ? (
+            <span className={`mini-pill flag-${c.flag}`} data-testid="conversation-flag" title={t('conversation-flags:hint')}>
+              <Icon name="alert" size={11} /> {t(`conversation-flags:${c.flag}`)}
+            </span>
+          ) : null}
           {c.assignedTo ? (
             <span className="mini-pill assigned">
               <Icon name="user" size={11} /> {c.assignedTo}

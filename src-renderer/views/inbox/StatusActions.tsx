@@ -2,9 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../src-main/contract/inbox';
 import { Icon } from '../../components/Icon';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, locale } from '../../i18n/format';
 import { useInbox } from '../../stores/inboxStore';
-import { snoozePresets, toLocalInput, fromLocalInput } from './snoozeTimes';
+import { toZonedInput, fromZonedInput } from './snoozeTimes';
+import { snoozePresets, type SnoozePreset } from '../../../src-main/domain/hours/snoozePresets';
+import type { HoursView } from '../../../src-main/contract/templates';
+import { desk } from '../../api/client';
 import { serverNow } from '../../api/serverClock';
 import { errorText } from '../../i18n/errors';
 import { markDoneWithUndo, snoozeWithUndo } from './undoableStatus';
@@ -66,13 +69,46 @@ export function StatusActions({ conversation }: { conversation: ConversationSumm
   );
 }
 
+/** The clinic's calendar, fetched when the menu opens; the last copy shows at once on the next open. */
+let lastHours: HoursView | null = null;
+
+/** "sab 28 nov, 10:00" in the clinic's zone, 24-hour. */
+const inClinicZone = (t: number, timeZone: string): string =>
+  new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(t);
+
+const weekdayName = (t: number, timeZone: string): string => {
+  const day = new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone }).format(t);
+  return day.charAt(0).toLocaleUpperCase(locale()) + day.slice(1);
+};
+
 function SnoozeMenu({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('inbox');
   const now = serverNow();
-  const [custom, setCustom] = useState(toLocalInput(now + 2 * 3600_000));
+  const [hours, setHours] = useState<HoursView | null>(lastHours);
+  const zone = hours?.timeZone ?? null;
+  const [custom, setCustom] = useState(() => (lastHours ? toZonedInput(now + 2 * 3600_000, lastHours.timeZone) : ''));
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useEffect(() => first.current?.focus(), [zone]);
+  useEffect(() => {
+    let alive = true;
+    desk.call('hours.get', {}).then(
+      (v) => {
+        lastHours = v;
+        if (!alive) return;
+        setHours(v);
+        setCustom((c) => c || toZonedInput(serverNow() + 2 * 3600_000, v.timeZone));
+      },
+      (err: unknown) => alive && setError(errorText(err)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const presets: SnoozePreset[] = hours ? snoozePresets(now, hours) : [];
+  const label = (p: SnoozePreset): string =>
+    p.key === 'nextOpening' || p.key === 'nextWeek' ? t(`snooze.${p.key}`, { day: weekdayName(p.at, zone ?? 'UTC') }) : t(`snooze.${p.key}`);
 
   const pick = async (until: number): Promise<void> => {
     if (!Number.isFinite(until) || until <= serverNow()) {
@@ -106,21 +142,21 @@ function SnoozeMenu({ onClose }: { onClose(): void }) {
         }
       }}
     >
-      {snoozePresets(now).map((p, i) => (
-        <button key={p.key} ref={i === 0 ? first : undefined} className="menu-item" onClick={() => void pick(p.at)} data-testid={`snooze-${p.key}`}>
-          <span>{t(`snooze.${p.key}`)}</span>
-          <span className="muted">{formatDateTime(p.at)}</span>
+      {presets.map((p, i) => (
+        <button key={p.key} ref={i === 0 ? first : undefined} className="menu-item" onClick={() => void pick(p.at)} data-testid={`snooze-${p.key}`} data-at={p.at}>
+          <span>{label(p)}</span>
+          <span className="muted">{inClinicZone(p.at, zone ?? 'UTC')}</span>
         </button>
       ))}
       <form
         className="snooze-custom"
         onSubmit={(e) => {
           e.preventDefault();
-          void pick(fromLocalInput(custom));
+          void pick(zone ? fromZonedInput(custom, zone) : NaN);
         }}
       >
         <label>
-          <span className="muted">{t('snooze.until')}</span>
+          <span className="muted">{zone ? t('snooze.untilIn', { zone }) : t('snooze.until')}</span>
           <input type="datetime-local" value={custom} onChange={(e) => setCustom(e.target.value)} data-testid="snooze-custom" />
         </label>
         <button type="submit" className="primary small" data-testid="snooze-custom-apply">

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { FileDrop } from '../../components/FileDrop';
 import { reasonText } from '../../i18n/errors';
 import { clinicDate, clinicTime, LOCALES } from './clinicTime';
+import { NewPractitioners } from './NewPractitioners';
 
 /** Import a calendar (ICS) or a spreadsheet export (CSV): a dry run shows every row and error first. */
 export function ImportDialog(props: { timeZone: string; onClose(): void; onImported(): void }) {
@@ -19,15 +20,17 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
   /** Surname first ("Rossi Mario") is common in Italian agendas: chosen per import, seen in the preview. */
   const [nameOrder, setNameOrder] = useState<'first_last' | 'last_first'>('first_last');
   const [busy, setBusy] = useState(false);
+  /** New practitioner names ticked under "will be created": only these are created, on preview and import. */
+  const [createNames, setCreateNames] = useState<string[]>([]);
   const locale = LOCALES[i18n.language] ?? 'en-GB';
 
-  const run = async (dryRun: boolean, f = file, order = nameOrder): Promise<void> => {
+  const run = async (dryRun: boolean, f = file, order = nameOrder, names = createNames): Promise<void> => {
     if (!f) return;
     setBusy(true);
     setError(null);
     try {
       const format = /\.(ics|ical)$/i.test(f.name) ? 'ics' : 'csv';
-      const result = await desk.call('appointments.import', { format, content: f.content, dryRun, nameOrder: order, ...(practitioner.trim() ? { practitioner: practitioner.trim() } : {}) });
+      const result = await desk.call('appointments.import', { format, content: f.content, dryRun, nameOrder: order, createPractitioners: names, ...(practitioner.trim() ? { practitioner: practitioner.trim() } : {}) });
       setSummary(result);
       if (!dryRun) props.onImported();
     } catch (e) {
@@ -63,7 +66,8 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
           onPick={async (picked) => {
             setFile(picked);
             setSummary(null);
-            if (picked) await run(true, picked);
+            setCreateNames([]);
+            if (picked) await run(true, picked, nameOrder, []);
           }}
         />
         <input className="delay-input" placeholder={t('import.practitioner')} value={practitioner} onChange={(e) => setPractitioner(e.target.value)} aria-label={t('import.practitioner')} />
@@ -91,6 +95,17 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
               ? t('import.wouldCreate', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged })
               : t('import.done', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged })}
           </div>
+          {summary.newPractitioners.length > 0 ? (
+            <NewPractitioners
+              list={summary.newPractitioners}
+              checked={createNames}
+              disabled={busy || !summary.dryRun}
+              onChange={(names) => {
+                setCreateNames(names);
+                void run(true, file, nameOrder, names);
+              }}
+            />
+          ) : null}
           <ul className="preview-list import-rows">
             {summary.errors.map((e) => (
               <li key={`e${e.line}`} className="import-error" data-testid="import-error">

@@ -31,7 +31,7 @@ describe('clinic-desk import appointments', () => {
   const google = 'test/fixtures/appointments/google-calendar-dr-rossi.ics';
 
   it('prints each appointment with ISO start/end and offset, across the DST change, and the ignored all-day event', async () => {
-    const r = await run([google], { from: '2026-03-23', to: '2026-04-10' });
+    const r = await run([google], { from: '2026-03-23', to: '2026-04-10', 'create-all': true });
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.out).toContainEqual(expect.stringMatching(/^google-calendar-dr-rossi\.ics:\d+ {2}2026-03-28T08:30:00\+01:00 → 2026-03-28T09:00:00\+01:00 {2}Dr Rossi {2}Paolo Greco/));
@@ -41,10 +41,10 @@ describe('clinic-desk import appointments', () => {
   });
 
   it('re-importing updates by UID and never duplicates; a dry run saves nothing', async () => {
-    const dry = await run([google], { from: '2026-03-23', to: '2026-04-10', 'dry-run': true });
+    const dry = await run([google], { from: '2026-03-23', to: '2026-04-10', 'dry-run': true, 'create-all': true });
     expect(dry.out.at(-1)).toMatch(/^Dry run \(nothing saved\): would create 8/);
-    await run([google], { from: '2026-03-23', to: '2026-04-10' });
-    const again = await run([google], { from: '2026-03-23', to: '2026-04-10', json: true });
+    await run([google], { from: '2026-03-23', to: '2026-04-10', 'create-all': true });
+    const again = await run([google], { from: '2026-03-23', to: '2026-04-10', json: true, 'create-all': true });
     const summary = JSON.parse(again.out.join('\n')) as { created: number; unchanged: number; rows: { start: string }[] };
     expect(summary.created).toBe(0);
     expect(summary.unchanged).toBe(8);
@@ -54,12 +54,33 @@ describe('clinic-desk import appointments', () => {
   it('reports bad rows with their line numbers and imports the rest', async () => {
     const file = path.join(dir, 'agenda.csv');
     fs.writeFileSync(file, 'Data,Ora,Durata (min),Paziente,Cellulare,Medico\n2026-03-24,09:00,30,Mario Bianchi,333 123 4567,Dr Rossi\n2026-03-24,9 e mezza,30,Anna Verdi,333 765 4321,Dr Rossi\n2026-03-24,10:00,30,Luca Neri,12,Dr Rossi\n');
-    const r = await run([file], { from: '2026-03-24', to: '2026-03-24' });
+    const r = await run([file], { from: '2026-03-24', to: '2026-03-24', 'create-practitioners': 'Dr Rossi' });
     expect(r.code).toBe(1);
     expect(r.out[0]).toMatch(/^agenda\.csv:2 {2}2026-03-24T09:00:00\+01:00 → 2026-03-24T09:30:00\+01:00 {2}Dr Rossi {2}Mario Bianchi/);
     expect(r.err).toHaveLength(2);
     expect(r.err[0]).toMatch(/^agenda\.csv:3 {2}error: /);
     expect(r.err[1]).toMatch(/^agenda\.csv:4 {2}error: phone "12"/);
+  });
+
+  it('creates a new practitioner only when named in --create-practitioners; a typo of one is reported, not created', async () => {
+    const file = path.join(dir, 'agenda.csv');
+    const csv = (doctor: string, time: string): string => `2026-03-24,${time},30,Mario Bianchi,333 123 4567,${doctor}\n`;
+    fs.writeFileSync(file, 'Data,Ora,Durata (min),Paziente,Cellulare,Medico\n' + csv('Dr Rossi', '09:00') + csv('Dr Verdi', '10:00'));
+    const dry = await run([file], { from: '2026-03-24', to: '2026-03-24', 'dry-run': true });
+    expect(dry.code).toBe(1);
+    expect(dry.out).toContain('new practitioner "Dr Rossi" (lines 2): not confirmed: pass --create-practitioners to create it');
+    expect(dry.err).toHaveLength(2);
+    const first = await run([file], { from: '2026-03-24', to: '2026-03-24', 'create-practitioners': 'Dr Rossi' });
+    expect(first.code).toBe(1);
+    expect(first.out).toContain('new practitioner "Dr Rossi" (lines 2): created');
+    expect(first.err).toEqual([expect.stringMatching(/^agenda\.csv:3 {2}error: practitioner "Dr Verdi" is new/)]);
+
+    fs.writeFileSync(file, 'Data,Ora,Durata (min),Paziente,Cellulare,Medico\n' + csv('Dr Rosi', '11:00'));
+    const typo = await run([file], { from: '2026-03-24', to: '2026-03-24', json: true });
+    const summary = JSON.parse(typo.out.join('\n')) as { created: number; newPractitioners: unknown[]; errors: { reason: string; params: Record<string, unknown> }[] };
+    expect(summary.created).toBe(0);
+    expect(summary.newPractitioners).toEqual([{ name: 'Dr Rosi', lines: [2], confirmed: false, similarTo: 'Dr Rossi' }]);
+    expect(summary.errors[0]).toMatchObject({ reason: 'errors-practitioners:unconfirmedSimilar', params: { name: 'Dr Rosi', similar: 'Dr Rossi' } });
   });
 
   it('refuses a missing file, a bad date and an unknown format naming the option', async () => {

@@ -101,6 +101,9 @@ describe('the visit loop (issue 17 "must show")', () => {
     reply('+393331114444', 'sì ma posso venire alle 11?');
     expect(status(v3)).toBe('booked');
     expect(db().prepare(`SELECT c.flag FROM conversations c WHERE c.patient_id = ?`).get(it3)).toEqual({ flag: 'ambiguous_answer' });
+    const flagged = (await app.call('inbox.list', { status: 'all' })) as { items: Array<{ patientId: number; flag?: string | null }> };
+    expect(flagged.items.find((c) => c.patientId === it3)?.flag).toBe('ambiguous_answer');
+    expect(flagged.items.find((c) => c.patientId === it2)?.flag ?? null).toBeNull();
     const q = db().prepare(`SELECT id FROM visit_messages WHERE patient_id = ? AND kind = 'reminder'`).get(it3) as { id: number };
     await app.call('visitLoop.resolve', { visitMessageId: q.id, answer: 'cancel' });
     expect(status(v3)).toBe('cancelled');
@@ -138,6 +141,9 @@ describe('the visit loop (issue 17 "must show")', () => {
     reply('+393331116666', '2');
     expect(db().prepare('SELECT feedback_score FROM appointments WHERE id = ?').get(v)).toEqual({ feedback_score: 2 });
     expect(db().prepare(`SELECT flag FROM conversations WHERE patient_id = ?`).get(p)).toEqual({ flag: 'low_score' });
+    // The inbox list row carries the flag (shown as a labelled marker).
+    const list = (await app.call('inbox.list', { status: 'all' })) as { items: Array<{ patientId: number; flag?: string | null }> };
+    expect(list.items.find((c) => c.patientId === p)?.flag).toBe('low_score');
     const card = (await app.call('patient.get', { patientId: p })) as { appointments: Array<{ id: number; feedbackScore?: number | null }> };
     expect(card.appointments.find((a) => a.id === v)?.feedbackScore).toBe(2);
     expect(count(`SELECT count(*) AS n FROM messages WHERE channel = 'system' AND body LIKE 'Voto della visita: 2/5 (segnalato al responsabile)'`)).toBe(1);
