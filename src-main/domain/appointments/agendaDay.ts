@@ -5,7 +5,7 @@
  */
 import type { DayBoard } from '../../contract/appointments';
 import { activePractitioners, appointmentsOfDay } from '../../db/repositories/schedule';
-import { dayBoard } from './appointmentService';
+import { boardVisit, dayBoard } from './appointmentService';
 import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
 import type { MessagingDeps } from '../messaging/messagingService';
 import { getClinicSettings } from '../settings/clinicSettings';
@@ -31,23 +31,9 @@ export function agendaDay(deps: MessagingDeps, day: string): DayBoard {
     currentDelayMinutes: 0,
     announcedMinutes: null,
     automatic: false,
-    visits: appointmentsOfDay(deps.db, p.id, from, to).map((r) => ({
-      id: r.id,
-      patientId: r.patient_id,
-      patientName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
-      language: r.language,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-      type: r.type,
-      status: r.status,
-      phase: PHASE[r.status] ?? 'waiting',
-      eta: r.starts_at,
-      delayMinutes: 0,
-      checkedInAt: r.checked_in_at,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      noticesSent: 0,
-    })),
+    visits: appointmentsOfDay(deps.db, p.id, from, to).map((r) =>
+      boardVisit(r, { phase: PHASE[r.status] ?? 'waiting', eta: r.starts_at, delayMinutes: 0, noticesSent: 0 }),
+    ),
   }));
   return { day, timeZone, now, practitioners };
 }

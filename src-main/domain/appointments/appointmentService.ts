@@ -35,27 +35,32 @@ export function dayBoard(deps: MessagingDeps): DayBoard {
       automatic: pd.state?.automatic === 1,
       visits: pd.rows.map((r) => {
         const eta = etas.get(r.id)!;
-        return {
-          id: r.id,
-          patientId: r.patient_id,
-          patientName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
-          language: r.language,
-          startsAt: r.starts_at,
-          endsAt: r.ends_at,
-          type: r.type,
-          status: r.status,
-          phase: eta.phase,
-          eta: eta.eta,
-          delayMinutes: Math.max(0, Math.round(eta.delayMs / 60_000)),
-          checkedInAt: r.checked_in_at,
-          startedAt: r.started_at,
-          finishedAt: r.finished_at,
-          noticesSent: notices.get(r.id) ?? 0,
-        };
+        return boardVisit(r, { phase: eta.phase, eta: eta.eta, delayMinutes: Math.max(0, Math.round(eta.delayMs / 60_000)), noticesSent: notices.get(r.id) ?? 0 });
       }),
     };
   });
   return { day: day.day, timeZone: day.timeZone, now, practitioners };
+}
+
+type DayRow = ReturnType<typeof appointmentsOfDay>[number];
+type BoardVisit = DayBoard['practitioners'][number]['visits'][number];
+
+/** A visit on the board from its row; `live` is what the delay planner adds (another day: nothing running late). */
+export function boardVisit(r: DayRow, live: Pick<BoardVisit, 'phase' | 'eta' | 'delayMinutes' | 'noticesSent'>): BoardVisit {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    patientName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
+    language: r.language,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    type: r.type,
+    status: r.status,
+    ...live,
+    checkedInAt: r.checked_in_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+  };
 }
 
 /**
