@@ -17,6 +17,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src-main/cli/bin.ts'),
           // The utility process that owns the database (issue 16): plain Node, no electron import.
           backend: resolve(__dirname, 'src-main/backend/index.ts'),
+          // The call import thread (issue 12): a worker thread with its own database connection.
+          callImportThread: resolve(__dirname, 'src-main/domain/calls/importThread/threadEntry.ts'),
         },
         // Shared chunks beside the entries, so __dirname is out/main in every file (../renderer, ../preload).
         output: { chunkFileNames: '[name]-[hash].js' },

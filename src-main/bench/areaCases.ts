@@ -1,6 +1,7 @@
 import { getClinicSettings } from '../domain/settings/clinicSettings';
 import { addDays, localParts } from '../domain/hours/zonedTime';
 import type { BenchCase, BenchEnv } from './benchCase';
+import { importStallCase } from './importStall';
 
 /**
  * The manager's and the campaign screens' hot paths, measured like the core cases: through the app's own
@@ -37,4 +38,6 @@ export const areaCases: BenchCase[] = [
     }),
     plans: true,
   },
+  // Last: it adds 50,000 calls to the bench's copy of the database.
+  importStallCase,
 ];

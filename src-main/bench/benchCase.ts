@@ -1,6 +1,7 @@
 import type { App } from '../app/createApp';
 import type { Db } from '../db/database';
 import type { GeneratedFacts } from './generator/generateClinic';
+import type { Timing } from './measure';
 
 /**
  * One thing the bench measures. A case either names an API method (then it is measured through the
@@ -32,6 +33,8 @@ export interface BenchCase {
   before?: (env: BenchEnv) => void | Promise<void>;
   /** Print the plans of the SQL it runs, and fail on a full scan of a large table. */
   plans?: boolean;
+  /** A case that times something itself (inbox.list while a big import runs) instead of `runs` calls. */
+  measure?: (env: BenchEnv) => Promise<Timing>;
 }
 
 /** Extra cases from other areas (stats, imports…) register here: `registerBenchCases(import('./myCases'))`. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { runMigrations } from './migrate';
+import { registerSqlFunctions } from './sqlFunctions';
 
 export type Db = Database.Database;
 
@@ -22,7 +23,39 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   db.pragma('synchronous = NORMAL');
   runMigrations(db);
   cacheStatements(db);
+  writeLockAtBegin(db);
   return db;
+}
+
+/**
+ * A second connection to a database the desk already opened and migrated, for a worker thread that
+ * writes (the call import thread): the same settings, never migrates.
+ */
+export function openWorkerConnection(file: string, opts: OpenOptions = {}): Db {
+  const nativeBinding = opts.nativeBinding ?? process.env.CLINIC_DESK_SQLITE_BINDING;
+  const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  registerSqlFunctions(db);
+  cacheStatements(db);
+  writeLockAtBegin(db);
+  return db;
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE), not at their first write. With a
+ * second writing connection (the import thread) a deferred transaction that read first and then had to
+ * wait for the other writer would fail with SQLITE_BUSY_SNAPSHOT instead of waiting; an immediate one
+ * waits (busy_timeout) and then reads fresh data. Nested calls are savepoints as before.
+ */
+function writeLockAtBegin(db: Db): void {
+  const make = db.transaction.bind(db);
+  db.transaction = (<F extends (...args: never[]) => unknown>(fn: F) => {
+    const t = make(fn);
+    const run = (...args: unknown[]): unknown => (t.immediate as (...a: unknown[]) => unknown)(...args);
+    return Object.assign(run, { default: t.immediate, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive });
+  }) as Db['transaction'];
 }
 
 /**

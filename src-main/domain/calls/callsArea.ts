@@ -15,6 +15,7 @@ import { getAbandonWithinSeconds, getPbxConfig, getTextBackRules, hasReadablePbx
 import { seedDemoCalls } from './demoCalls';
 import { ringDemoPhone } from './demoPhone';
 import { importCallFile, saveColumnMapping } from './importService';
+import { importOffRequestThread } from './importThread/importOffThread';
 import type { PbxLinkFactory } from './liveCalls';
 import { PbxLinkController } from './pbxLinkController';
 import { ensureTextBackTemplate } from './textBackTemplate';
@@ -75,7 +76,7 @@ export function createCallsArea(pbxLinkFactory: PbxLinkFactory | null): Area {
         return { calls: rows.map(toCallDto), total, counts };
       },
       'calls.add': (req, call) => recordManualCall(ctx.messaging, req, call.user),
-      'calls.import': (req, call) => importCallFile(ctx.messaging, req, call.user),
+      'calls.import': (req, call) => importOffRequestThread(ctx, req, call.user) ?? importCallFile(ctx.messaging, req, call.user),
       'calls.callbacks': () => ({ tasks: openCallbackTasks(ctx.messaging) }),
       'calls.closeCallback': ({ taskId, reason }, call) => ({ task: closeCallbackTask(ctx.messaging, taskId, reason, call.user) }),
       'calls.reopenCallback': ({ taskId }) => ({ task: reopenCallbackTask(ctx.messaging, taskId) }),

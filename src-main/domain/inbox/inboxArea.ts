@@ -36,6 +36,21 @@ function readerOf(ctx: AppContext): ReadWorker | null {
   return reader;
 }
 
+const seen = new WeakMap<AppContext, Set<string>>();
+
+/**
+ * Puts a desk user's name in the assignment list the first time this desk process sees it. A read
+ * (inbox.list) must not write on every call: a write waits for any other writer (the call import
+ * thread) and holds the desk up meanwhile. Sign-in and assignment note the name themselves.
+ */
+function firstSight(ctx: AppContext, name: string): void {
+  let names = seen.get(ctx);
+  if (!names) seen.set(ctx, (names = new Set()));
+  if (names.has(name)) return;
+  touchDeskUser(ctx.db, name, ctx.clock.now());
+  names.add(name);
+}
+
 export const inboxArea: Area = {
   name: 'inbox',
   handlers: (ctx) => {
@@ -47,7 +62,7 @@ export const inboxArea: Area = {
     };
     return {
       'inbox.list': ({ status, mine, unanswered, channel, limit, offset, cursor }, call) => {
-        touchDeskUser(ctx.db, call.user, ctx.clock.now());
+        firstSight(ctx, call.user);
         const filter = { statuses: [...INBOX_STATUS_SETS[status]], assignedTo: mine ? call.user : null, unanswered, channel };
         const after = decodeCursor(cursor);
         if (after || offset === 0) {
@@ -69,7 +84,7 @@ export const inboxArea: Area = {
         }
       },
       'inbox.users': (_req, call) => {
-        touchDeskUser(ctx.db, call.user, ctx.clock.now());
+        firstSight(ctx, call.user);
         return { me: call.user, users: deskUsers(ctx.db) };
       },
       'inbox.notifications': ({ doNotDisturb }) => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import { writeAudit } from '../../db/repositories/audit';
+import { touchDeskUser } from '../../db/repositories/inbox';
 import { markUserLogin, pruneLoginAttempts, recordLoginAttempt } from '../../db/repositories/users';
 import type { Clock } from '../shared/clock';
 import { DeskError } from '../shared/errors';
@@ -26,6 +27,8 @@ export async function signIn(db: Db, clock: Clock, input: { name: string; passwo
   writeAudit(db, now, { actor: user?.name ?? name, action: user ? 'login.ok' : 'login.failed', entity: 'user', entityId: user?.id ?? null, details: { address: input.address } });
   if (!user) return { error: new DeskError('unauthorized', 'wrong user name or password') };
   markUserLogin(db, user.id, now);
+  // The assignment list learns the name here, not on every inbox read.
+  touchDeskUser(db, user.name, now);
   pruneLoginAttempts(db, now - 30 * 24 * 60 * 60 * 1000);
   return { token: startSession(db, clock, user.id, { address: input.address, userAgent: input.userAgent ?? null }), user };
 }
