@@ -8,7 +8,8 @@ import type { CallContext, HttpRequest, HttpResponse, HttpRoute } from '../app/a
 import { DeskError } from '../domain/shared/errors';
 import { TRANSPORT_MAX } from '../contract/limits';
 import { handleAuth } from './authRoutes';
-import { callerFor, isLoopback } from './hostAuth';
+import { callerFor, isLoopback, isOpenDesk } from './hostAuth';
+import { OpenDeskSockets } from './openDeskSockets';
 import { toWireError } from './httpErrors';
 import { originPolicy, SECURITY_HEADERS } from './originPolicy';
 import { staticBody } from './compressedStatic';
@@ -187,6 +188,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       const params = parseJsonBody(raw);
       const result = await app.call(apiMethod, params, user ?? { user: 'guest', guest: true });
       send(res, { status: 200, body: { result } });
+      openDesk.settle();
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') {
@@ -212,6 +214,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     res.end(method === 'HEAD' ? undefined : body);
   }
 
+  // Sockets that got the open desk's rights lose them when the first personal login appears.
+  const openDesk = new OpenDeskSockets(() => isOpenDesk(app.ctx, o.host));
   const wss = new WebSocketServer({ noServer: true, maxPayload: API_BODY_LIMIT });
   wss.on('error', () => undefined);
   server.on('upgrade', (req, socket, head) => {
@@ -238,7 +242,9 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     const push = (msg: WireToClient): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
     };
+    if (!who.guest && !who.token && who.userId === undefined) openDesk.add(ws);
     const off = app.ctx.events.onAny((event, payload) => {
+      if (openDesk.has(ws) && openDesk.settle()) return;
       if (!who.guest || publicEvents.has(event)) push({ type: 'event', event, payload });
     });
     ws.on('close', off);
@@ -249,6 +255,7 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
         return;
       }
       const { msg } = parsed;
+      if (openDesk.has(ws) && openDesk.settle()) return;
       // A session can end while its socket is open (sign-out elsewhere, idle expiry, account disabled).
       if (who.token && !sessionUser(app.ctx.db, app.ctx.clock, who.token)) {
         push({ type: 'result', id: msg.id, error: { code: 'unauthorized', message: 'Your session has ended: sign in again' } });
@@ -261,7 +268,10 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       }
       app
         .call(msg.method, msg.params, who)
-        .then((result) => push({ type: 'result', id: msg.id, result }))
+        .then((result) => {
+          push({ type: 'result', id: msg.id, result });
+          openDesk.settle();
+        })
         .catch((err) => push({ type: 'result', id: msg.id, error: toWireError(err).error }));
     });
   }

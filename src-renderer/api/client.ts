@@ -1,5 +1,18 @@
 import type { DeskClient, EventName, EventPayload, MethodName, Request, Response } from '../../src-main/contract';
 import type { DeskBridge, WireErrorShape } from '../../src-preload/bridge';
+import { fetchSession } from './session';
+
+/** The host's close code when the open desk gets its first login (src-main/host/openDeskSockets.ts). */
+const DESK_NOW_HAS_LOGINS = 4402;
+
+/** True once this browser is signed in (checked for a few seconds), false when nobody signs it in. */
+async function waitForSignIn(ms = 4_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+    const s = await fetchSession().catch(() => null);
+    if (s?.signedIn) return true;
+  }
+  return false;
+}
 
 /**
  * An API failure as the renderer sees it: the contract's error code, the reason and its params (what
@@ -115,6 +128,12 @@ function socketClient(url: string, onState: (s: ConnectionState) => void): DeskC
       queue.length = 0;
       // The session ended (signed out elsewhere, idle, disabled): back to the sign-in page.
       if (e.code === 4401) location.reload();
+      // The open desk got its first personal login (the wizard's admin, Settings → Users): this page
+      // reconnects as whoever it signs in as next (the wizard signs its new admin in), else signs in.
+      if (e.code === DESK_NOW_HAS_LOGINS) {
+        void waitForSignIn().then((signedIn) => (signedIn ? connect() : location.reload()));
+        return;
+      }
       retry = Math.min(retry + 1, 6);
       setTimeout(connect, 250 * 2 ** retry);
     };

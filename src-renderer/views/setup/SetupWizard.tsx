@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, desk } from '../../api/client';
+import { signIn } from '../../api/session';
 import { useRouter } from '../../app/router';
 import { Dialog } from '../../components/Dialog';
 import { FormRow, FormStatus, type SaveStatus } from '../../components/SaveBar';
@@ -39,6 +40,9 @@ export function SetupWizard() {
     setBusy(true);
     try {
       const next = await desk.call('setup.createClinic', toRequest(draft));
+      // In a browser the desk stops being open now (the host closes this page's socket): sign the new
+      // admin in, so the page reconnects with their login and the optional steps go on.
+      if (!window.desk) await signIn(toRequest(draft).admin.name, draft.password);
       useSetup.getState().set(next);
       await useApp.getState().load();
       void setUiLanguage(draft.uiLanguage);

@@ -21,7 +21,11 @@ describe('contract validation at the boundary', () => {
     ['message.send', { conversationId: 1, body: 'hi', channel: 'fax' }, 'channel', 'channel:'],
     ['inbox.list', { limit: 100000 }, 'limit', 'limit:'],
     ['settings.update', { defaultRegion: 'Italy' }, 'defaultRegion', 'defaultRegion: a two-letter country code'],
-    ['settings.update', { surprise: true }, '(request)', ''],
+    ['settings.update', { surprise: true }, 'surprise', 'Unrecognized key'],
+    // Unknown fields are refused on every method, also where the contract file did not say .strict():
+    ['inbox.list', { limitt: 5 }, 'limitt', 'Unrecognized key: "limitt"'],
+    ['message.send', { conversationId: 1, body: 'hi', clientkey: 'k-1' }, 'clientkey', 'Unrecognized key'],
+    ['calls.import', { fileName: 'a.csv', content: 'x', mapping: { startedAt: 'Start', bogus: 'x' } }, 'mapping.bogus', 'Unrecognized key'],
   ])('%s %j is refused naming %s', (method, params, field, message) => {
     const err = errorOf(() => parseRequest(method, params));
     expect(err).toBeInstanceOf(DeskError);
@@ -48,5 +52,17 @@ describe('contract validation at the boundary', () => {
     } finally {
       await app.cleanup();
     }
+  });
+});
+
+describe('unknown fields are refused on every method', () => {
+  const lenient = (Object.keys(api) as (keyof typeof api)[]).filter((m) => api[m].request.safeParse({}).success);
+  it.each(lenient)('%s refuses {} plus an unknown field', (method) => {
+    const err = errorOf(() => parseRequest(method, { notInTheContract: 1 }));
+    expect(err.code).toBe('invalid_input');
+    expect(err.field).toBe('notInTheContract');
+  });
+  it('covers most methods', () => {
+    expect(lenient.length).toBeGreaterThan(20);
   });
 });

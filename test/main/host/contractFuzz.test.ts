@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { api } from '../../../src-main/contract';
+import { strictSchema } from '../../../src-main/contract/strictSchema';
 import { receiveInbound } from '../../../src-main/domain/messaging/messagingService';
 import { startHost, type RunningHost } from '../../../src-main/host/hostServer';
 import { seededRandom } from '../../../src-main/domain/shared/random';
@@ -31,8 +32,16 @@ function badInputs(name: keyof typeof api): unknown[] {
   }
   // Judged as the host receives them: after a JSON round trip (a prototype or NaN does not travel).
   // `null` params mean "none" (as an empty body does), so they are judged as {}.
-  return out.map((x) => JSON.parse(JSON.stringify(x)) as unknown).filter((x) => !api[name].request.safeParse(x ?? {}).success);
+  // Unknown fields: an input the lax schema would take with the extra key silently dropped.
+  const emptyOk = api[name].request.safeParse({}).success;
+  if (emptyOk) for (const extra of ['unexpected', 'snoozeUntil', 'isAdmin', '__proto__x']) out.push({ [extra]: pick(WEIRD) ?? 1 });
+  // Judged by the schema the host applies (every object strict), after a JSON round trip.
+  const strict = strictSchema(api[name].request);
+  return out.map((x) => JSON.parse(JSON.stringify(x)) as unknown).filter((x) => !strict.safeParse(x ?? {}).success);
 }
+
+/** How many of the generated inputs the lax schema would have taken (extra keys dropped): now refused. */
+const unknownFieldInputs = methods.reduce((n, name) => n + badInputs(name).filter((x) => api[name].request.safeParse(x ?? {}).success).length, 0);
 
 let host: RunningHost;
 let stop: () => Promise<void>;
@@ -67,8 +76,9 @@ describe('fuzzing every contract method', () => {
         sent++;
       }
     }
-    process.stdout.write(`[fuzz] HTTP: ${sent} bad inputs over ${methods.length} methods, statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
+    process.stdout.write(`[fuzz] HTTP: ${sent} bad inputs over ${methods.length} methods (${unknownFieldInputs} of them valid but for an unknown field), statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
     expect(sent).toBeGreaterThanOrEqual(1000);
+    expect(unknownFieldInputs).toBeGreaterThan(50);
     expect(counts()).toEqual(before);
     expect((await fetch(`${host.url}/api/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(200);
   });
