@@ -129,12 +129,12 @@ export function formatReport(r: BenchReport): string[] {
   }
   out.push(`app cold start on it: ${r.coldStartMs} ms; RSS after the run: ${r.rssMb} MB`);
   out.push('');
-  out.push(`${'case'.padEnd(44)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'target'.padStart(7)} ${'http p95'.padStart(9)} ${'vs raw'.padStart(12)}  ok`);
+  out.push(`${'case'.padEnd(44)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'cpu p95'.padStart(8)} ${'target'.padStart(7)} ${'http p95'.padStart(9)} ${'vs raw'.padStart(12)}  ok`);
   for (const c of r.results) {
     const ratio = c.ratio ? (c.ratio.kind === 'throughput' ? `${c.ratio.value} of raw` : `${c.ratio.value}x raw`) : '';
     const ok = c.pass === null ? '' : c.pass ? 'yes' : 'NO';
     out.push(
-      `${c.name.padEnd(44)} ${ms(c.inProcess.p50)} ${ms(c.inProcess.p95)} ${ms(c.inProcess.max)} ${(c.targetMs === null ? '' : `<${c.targetMs}`).padStart(7)} ${c.http ? ms(c.http.p95, 9) : ''.padStart(9)} ${ratio.padStart(12)}  ${ok}`,
+      `${c.name.padEnd(44)} ${ms(c.inProcess.p50)} ${ms(c.inProcess.p95)} ${ms(c.inProcess.max)} ${c.inProcess.cpuP95 === undefined ? ''.padStart(8) : ms(c.inProcess.cpuP95)} ${(c.targetMs === null ? '' : `<${c.targetMs}`).padStart(7)} ${c.http ? ms(c.http.p95, 9) : ''.padStart(9)} ${ratio.padStart(12)}  ${ok}`,
     );
   }
   out.push('');
