@@ -32,6 +32,8 @@ export interface BenchCase {
   before?: (env: BenchEnv) => void | Promise<void>;
   /** Print the plans of the SQL it runs, and fail on a full scan of a large table. */
   plans?: boolean;
+  /** The same SQL run on this thread, for the plans (a case whose SQL runs on the search worker). */
+  planOf?: (env: BenchEnv) => unknown;
 }
 
 /** Extra cases from other areas (stats, imports…) register here: `registerBenchCases(import('./myCases'))`. */

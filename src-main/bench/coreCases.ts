@@ -3,6 +3,7 @@ import { lastWhatsAppTraffic } from '../db/repositories/whatsappMessages';
 import { saveAutoReplySettings } from '../domain/autoreplies/autoReplyService';
 import { DEFAULT_AUTO_REPLY_SETTINGS, type AutoReplySettings } from '../domain/autoreplies/autoReplySettings';
 import { receiveInbound } from '../domain/messaging/messagingService';
+import { searchInbox } from '../domain/inbox/searchService';
 import { formatPhone } from '../domain/patients/phone';
 import type { BenchCase } from './benchCase';
 
@@ -106,7 +107,9 @@ export const coreCases: BenchCase[] = [
       method: 'inbox.search',
       params: () => ({ query, limit: 30 }),
       raw: { what: 'bare FTS MATCH … LIMIT 20', run: (_i, db) => db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? LIMIT 20').all(`"${query.split(' ')[0]}"*`) },
-      plans: query === 'appuntamento' || query === 'ap',
+      plans: true,
+      // The API runs these statements on the search worker; the plans are read from the same SQL here.
+      planOf: (env) => searchInbox(env.db, query, 'IT', 30),
     }),
   ),
   {
@@ -117,6 +120,7 @@ export const coreCases: BenchCase[] = [
     params: (i, env) => ({ query: formatPhone(env.facts.phones[i % env.facts.phones.length]!), limit: 30 }),
     raw: { what: 'identity by exact value', run: (i, db, env) => db.prepare("SELECT patient_id FROM patient_identities WHERE kind = 'phone' AND value = ?").get(env.facts.phones[i % env.facts.phones.length]) },
     plans: true,
+    planOf: (env) => searchInbox(env.db, formatPhone(env.facts.phones[0]!), 'IT', 30),
   },
   {
     name: 'search phone, partial digits',
@@ -126,6 +130,7 @@ export const coreCases: BenchCase[] = [
     params: (i, env) => ({ query: env.facts.phones[i % env.facts.phones.length]!.slice(-7), limit: 30 }),
     raw: { what: 'identity by exact value', run: (i, db, env) => db.prepare("SELECT patient_id FROM patient_identities WHERE kind = 'phone' AND value = ?").get(env.facts.phones[i % env.facts.phones.length]) },
     plans: true,
+    planOf: (env) => searchInbox(env.db, env.facts.phones[0]!.slice(-7), 'IT', 30),
   },
   ...([false, true] as const).map(
     (rulesOn): BenchCase => ({

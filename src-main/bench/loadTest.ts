@@ -80,7 +80,7 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadReport> {
       const res = await post(`/api/${method}`, JSON.stringify(params));
       record(name, performance.now() - t);
       if (res.status !== 200) throw new Error(`${method}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
-      return JSON.parse(res.text);
+      return (JSON.parse(res.text) as { result: unknown }).result;
     } catch (err) {
       // Counted and reported, never hidden: a failed call fails the run.
       apiErrors++;

@@ -71,7 +71,7 @@ async function runCase(c: BenchCase, env: BenchEnv): Promise<CaseResult> {
   const once = (i: number): unknown => (c.method ? env.app.call(c.method, c.params?.(i, env) ?? {}) : c.run!(i, env));
   const inProcess = await timeRunsAsync(c.runs, once);
   const raw = c.raw ? { what: c.raw.what, timing: timeRuns(c.runs, (i) => c.raw!.run(i, env.db, env)) } : null;
-  const plans = c.plans ? await queryPlansOf(env.db, () => once(0)) : [];
+  const plans = c.plans ? await queryPlansOf(env.db, () => (c.planOf ? c.planOf(env) : once(0))) : [];
   let ratio: CaseResult['ratio'] = null;
   if (raw && raw.timing.p50 > 0) {
     ratio =
