@@ -32,7 +32,7 @@ export interface BenchReport {
   rssMb: number;
 }
 
-export async function runBench(opts: { size: BenchSizeName; root: string; http: boolean; only?: string; log: (l: string) => void }): Promise<BenchReport> {
+export async function runBench(opts: { size: BenchSizeName; root: string; http: boolean; only?: string; runs?: number; log: (l: string) => void }): Promise<BenchReport> {
   const build = ensureBenchDatabase(opts.root, opts.size, opts.log);
   const copy = workingCopy(build);
   const clock = new OffsetClock(build.facts.now - Date.now());
@@ -40,8 +40,11 @@ export async function runBench(opts: { size: BenchSizeName; root: string; http: 
   const app = await createApp({ dataDir: copy.dataDir, startOutbox: false, backups: false, clock });
   const coldStartMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const env: BenchEnv = { app, db: app.ctx.db, facts: build.facts };
-  const cases = [...coreCases, ...areaCases, ...registeredBenchCases()].filter((c) => !opts.only || c.name.includes(opts.only));
+  const cases = [...coreCases, ...areaCases, ...registeredBenchCases()]
+    .filter((c) => !opts.only || c.name.includes(opts.only))
+    .map((c) => (opts.runs ? { ...c, runs: opts.runs } : c));
   const results: CaseResult[] = [];
+  let stopped = false;
   try {
     for (const c of cases) await c.setup?.(env);
     for (const c of cases) {
@@ -50,9 +53,12 @@ export async function runBench(opts: { size: BenchSizeName; root: string; http: 
       results.push(await runCase(c, env));
     }
     if (opts.http) await httpPass(app, cases, env, results);
+    stopped = true;
+    await app.stop();
+    // Only one app may hold a data folder: the cold starts open it after the measured app has let go.
     results.push(await coldStartCase(copy.dataDir, clock, coldStartMs));
   } finally {
-    await app.stop();
+    if (!stopped) await app.stop();
     copy.dispose();
   }
   return {

@@ -52,3 +52,16 @@ const LIST_SELECT = `
 export function getConversationListRow(db: Db, id: number): ConversationListRow | undefined {
   return db.prepare(`${LIST_SELECT} WHERE c.id = ?`).get(id) as ConversationListRow | undefined;
 }
+
+/**
+ * The patient's conversation as the inbox lists it, created when missing: what a message arriving needs
+ * (its state to update, and the patient's name and number for the summary pushed to the desks). One
+ * statement when the conversation exists, which is nearly always.
+ */
+export function ensureConversationListRow(db: Db, patientId: number, at: number): ConversationListRow {
+  const sql = `${LIST_SELECT} WHERE c.patient_id = ?`;
+  const row = db.prepare(sql).get(patientId) as ConversationListRow | undefined;
+  if (row) return row;
+  db.prepare('INSERT INTO conversations (patient_id, created_at) VALUES (?, ?) ON CONFLICT(patient_id) DO NOTHING').run(patientId, at);
+  return db.prepare(sql).get(patientId) as ConversationListRow;
+}

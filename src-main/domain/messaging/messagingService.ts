@@ -1,8 +1,8 @@
 import { splitPersonName, type NameOrder } from '../patients/personName';
-import type { TimelineMessage } from '../../contract/inbox';
+import type { ConversationSummary, TimelineMessage } from '../../contract/inbox';
 import type { Db } from '../../db/database';
-import { ensureConversation, getConversation, saveConversationState, type ConversationRow } from '../../db/repositories/conversations';
-import { appendMessage, findByProviderId, getMessage, insertMessage, setMessageStatus, type MessageRow } from '../../db/repositories/messages';
+import { ensureConversationListRow, getConversation, saveConversationState, type ConversationRow } from '../../db/repositories/conversations';
+import { findByProviderId, getMessage, insertMessage, insertNewMessage, setMessageStatus, type MessageRow } from '../../db/repositories/messages';
 import { insertOutbox, outboxForMessage, requeue } from '../../db/repositories/outbox';
 import { addIdentity, findPatientByIdentity, identitiesOf, insertPatient } from '../../db/repositories/patients';
 import { toE164, type Region } from '../patients/phone';
@@ -11,7 +11,7 @@ import { DeskError, notFound } from '../shared/errors';
 import type { EventBus } from '../shared/eventBus';
 import type { Channel, InboundMessage, MediaRef, StatusUpdate } from './channelPort';
 import { nextMessageStatus, withMessage, type ConversationRowState } from './conversationState';
-import { publishConversation, toTimelineMessage } from './timeline';
+import { publishConversation, toSummary, toTimelineMessage } from './timeline';
 
 export interface MessagingDeps {
   db: Db;
@@ -63,41 +63,59 @@ export interface InboundResult {
 
 /** Stores what a channel received. The same provider id delivered again is stored once. */
 export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundResult {
-  const { db } = deps;
-  const duplicate = findByProviderId(db, m.channel, m.providerId);
-  if (duplicate) {
+  const { db, events } = deps;
+  let published = 0;
+  let summary: ConversationSummary | null = null;
+  let result: InboundResult;
+  try {
+    result = db.transaction((): InboundResult => {
+      const { patientId, created: newPatient } = resolvePatient(deps, { phone: m.fromPhone, whatsappJid: m.fromWhatsappJid ?? null, pushName: m.pushName ?? null });
+      const conv = ensureConversationListRow(db, patientId, m.at);
+      // The unique provider index decides re-delivery inside the insert itself (no lookup before it).
+      const row = insertNewMessage(db, {
+        conversationId: conv.id,
+        channel: m.channel,
+        direction: m.fromClinic ? 'out' : 'in',
+        kind: m.kind ?? 'text',
+        body: m.body,
+        status: m.fromClinic ? 'sent' : 'received',
+        providerId: m.providerId,
+        author: m.fromClinic ? 'phone' : null,
+        meta: { ...(m.meta ?? {}), ...(m.media ? { media: m.media } : {}), ...(m.quotedProviderId ? { quoted: m.quotedProviderId } : {}) },
+        at: m.at,
+      });
+      if (!row) throw REDELIVERED; // undoes a patient or conversation created for it
+      const next = withMessage(conv, m.fromClinic ? { type: 'outbound', at: m.at } : { type: 'inbound', at: m.at }, m.channel, m.body);
+      applyState(db, conv, next);
+      // The summary the desks get, from the state just written (no re-read after the commit). The
+      // channel bit the insert's trigger may have set is only read by filters, not by the summary.
+      summary = toSummary({ ...conv, ...next });
+      // Inside the transaction: what listeners write for this message (auto-reply, opt-out) commits with it,
+      // one commit per message instead of two.
+      published = events.emitted;
+      try {
+        events.emit('message.created', { conversationId: conv.id, message: toTimelineMessage(row) });
+      } catch (err) {
+        console.error('a message.created listener failed; the message is stored', row.id, err); // never lose the message
+      }
+      published = events.emitted - published;
+      return { message: row, conversationId: conv.id, patientId, created: true, newPatient };
+    })();
+  } catch (err) {
+    if (err !== REDELIVERED) throw err;
+    const duplicate = findByProviderId(db, m.channel, m.providerId)!;
     const conv = getConversation(db, duplicate.conversation_id)!;
     return { message: duplicate, conversationId: conv.id, patientId: conv.patient_id, created: false, newPatient: false };
   }
-  const result = db.transaction((): InboundResult => {
-    const { patientId, created: newPatient } = resolvePatient(deps, { phone: m.fromPhone, whatsappJid: m.fromWhatsappJid ?? null, pushName: m.pushName ?? null });
-    const conv = ensureConversation(db, patientId, m.at);
-    // The re-delivery check ran above and nothing can write in between (one thread): insert directly.
-    const row = getMessage(db, appendMessage(db, {
-      conversationId: conv.id,
-      channel: m.channel,
-      direction: m.fromClinic ? 'out' : 'in',
-      kind: m.kind ?? 'text',
-      body: m.body,
-      status: m.fromClinic ? 'sent' : 'received',
-      providerId: m.providerId,
-      author: m.fromClinic ? 'phone' : null,
-      meta: { ...(m.meta ?? {}), ...(m.media ? { media: m.media } : {}), ...(m.quotedProviderId ? { quoted: m.quotedProviderId } : {}) },
-      at: m.at,
-    }))!;
-    applyState(db, conv, withMessage(conv, m.fromClinic ? { type: 'outbound', at: m.at } : { type: 'inbound', at: m.at }, m.channel, m.body));
-    // Inside the transaction: what listeners write for this message (auto-reply, opt-out) commits with it,
-    // one commit per message instead of two.
-    try {
-      deps.events.emit('message.created', { conversationId: conv.id, message: toTimelineMessage(row) });
-    } catch (err) {
-      console.error('a message.created listener failed; the message is stored', row.id, err); // never lose the message
-    }
-    return { message: row, conversationId: conv.id, patientId, created: true, newPatient };
-  })();
-  publishConversation(deps, result.conversationId);
+  // A listener that wrote something visible (an auto-reply, an opt-out note) announced it: the
+  // conversation may have moved on since our summary, so it is read again.
+  if (published > 1 || !summary) publishConversation(deps, result.conversationId);
+  else events.emit('conversation.updated', { conversation: summary });
   return result;
 }
+
+/** Thrown inside the inbound transaction to roll it back when the message was stored before. */
+const REDELIVERED = Symbol('redelivered');
 
 /** A receipt from a channel. Unknown ids are ignored (a message sent before the desk existed). */
 export function applyStatus(deps: MessagingDeps, s: StatusUpdate): boolean {
