@@ -38,12 +38,15 @@ export interface AppliedWebhook {
   applied: number;
 }
 
-export function applyWebhookResult(deps: MessagingDeps, result: Extract<WebhookResult, { ok: true }>): AppliedWebhook {
+/** Stores a webhook's payload in one transaction; `andThen` writes inside it too (the log line). */
+export function applyWebhookResult(deps: MessagingDeps, result: Extract<WebhookResult, { ok: true }>, andThen?: (counts: AppliedWebhook) => void): AppliedWebhook {
   return deps.db.transaction((): AppliedWebhook => {
     let applied = 0;
     for (const m of result.inbound) if (receiveInbound(deps, m).created) applied += 1;
     for (const s of result.statuses) if (applyStatus(deps, s)) applied += 1;
-    return { inbound: result.inbound.length, statuses: result.statuses.length, applied };
+    const counts = { inbound: result.inbound.length, statuses: result.statuses.length, applied };
+    andThen?.(counts);
+    return counts;
   })();
 }
 
@@ -107,10 +110,7 @@ export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
     if (over !== null) return tooMany(over, now, `More than ${ACCEPTED_PER_MINUTE} calls a minute from ${provider}`);
     try {
       // The log line commits with what the call stored: one commit per webhook.
-      messaging.db.transaction(() => {
-        const counts = applyWebhookResult(messaging, result);
-        log(provider, 200, 'accepted', result.notes?.join('; ') ?? null, req.remoteAddress, counts);
-      })();
+      applyWebhookResult(messaging, result, (counts) => log(provider, 200, 'accepted', result.notes?.join('; ') ?? null, req.remoteAddress, counts));
       return { status: 200, headers: { 'Content-Type': result.reply.contentType }, body: result.reply.body };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
