@@ -20,8 +20,8 @@ export const WEBHOOK_MAX_BODY = 64 * 1024;
  * calls is never slowed by it: a gateway relaying 20 SMS a second from one address is normal traffic.
  */
 export const FAILED_PER_MINUTE = 120;
-/** Authenticated calls per provider a minute (100 a second): only a runaway sender reaches it; it retries on 429. */
-export const ACCEPTED_PER_MINUTE = 6000;
+/** Authenticated calls per provider a minute (500 a second): only a runaway sender reaches it; it retries on 429. */
+export const ACCEPTED_PER_MINUTE = 30_000;
 
 export interface WebhookDeps {
   messaging: MessagingDeps;
