@@ -13,10 +13,11 @@ const cell = (r, name) => {
   const c = r.results.find((x) => x.name === name);
   if (!c) return '';
   const ratio = c.ratio ? (c.ratio.kind === 'throughput' ? ` (${c.ratio.value} of raw)` : ` (${c.ratio.value}× raw)`) : '';
-  return `${c.inProcess.p50} / ${c.inProcess.p95}${ratio}${c.pass === false ? ' ✗' : ''}`;
+  const cpu = c.inProcess.cpuP95 !== undefined ? ` (cpu ${c.inProcess.cpuP95})` : '';
+  return `${c.inProcess.p50} / ${c.inProcess.p95}${cpu}${ratio}${c.pass === false ? ' ✗' : ''}`;
 };
 const head = reports.map((r) => `${r.size} (${r.facts.messages.toLocaleString('en')} msgs)`);
-console.log(`| case (p50 / p95 ms, in-process) | target p95 | ${head.join(' | ')} |`);
+console.log(`| case (wall p50 / p95 (CPU p95) ms, in-process) | target p95 | ${head.join(' | ')} |`);
 console.log(`|---|---|${reports.map(() => '---').join('|')}|`);
 for (const n of names) {
   const target = reports.map((r) => r.results.find((x) => x.name === n)?.targetMs).find((t) => t != null);

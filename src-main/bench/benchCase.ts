@@ -35,6 +35,8 @@ export interface BenchCase {
   plans?: boolean;
   /** A case that times something itself (inbox.list while a big import runs) instead of `runs` calls. */
   measure?: (env: BenchEnv) => Promise<Timing>;
+  /** The same SQL run on this thread, for the plans (a case whose SQL runs on the search worker). */
+  planOf?: (env: BenchEnv) => unknown;
 }
 
 /** Extra cases from other areas (stats, imports…) register here: `registerBenchCases(import('./myCases'))`. */

@@ -32,7 +32,7 @@ export interface BenchReport {
   rssMb: number;
 }
 
-export async function runBench(opts: { size: BenchSizeName; root: string; http: boolean; only?: string; log: (l: string) => void }): Promise<BenchReport> {
+export async function runBench(opts: { size: BenchSizeName; root: string; http: boolean; only?: string; runs?: number; log: (l: string) => void }): Promise<BenchReport> {
   const build = ensureBenchDatabase(opts.root, opts.size, opts.log);
   const copy = workingCopy(build);
   const clock = new OffsetClock(build.facts.now - Date.now());
@@ -40,7 +40,9 @@ export async function runBench(opts: { size: BenchSizeName; root: string; http: 
   const app = await createApp({ dataDir: copy.dataDir, startOutbox: false, backups: false, clock });
   const coldStartMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const env: BenchEnv = { app, db: app.ctx.db, facts: build.facts };
-  const cases = [...coreCases, ...areaCases, ...registeredBenchCases()].filter((c) => !opts.only || c.name.includes(opts.only));
+  const cases = [...coreCases, ...areaCases, ...registeredBenchCases()]
+    .filter((c) => !opts.only || c.name.includes(opts.only))
+    .map((c) => (opts.runs ? { ...c, runs: opts.runs } : c));
   const results: CaseResult[] = [];
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -78,7 +80,7 @@ async function runCase(c: BenchCase, env: BenchEnv): Promise<CaseResult> {
   const once = (i: number): unknown => (c.method ? env.app.call(c.method, c.params?.(i, env) ?? {}) : c.run!(i, env));
   const inProcess = c.measure ? await c.measure(env) : await timeRunsAsync(c.runs, once);
   const raw = c.raw ? { what: c.raw.what, timing: timeRuns(c.runs, (i) => c.raw!.run(i, env.db, env)) } : null;
-  const plans = c.plans ? await queryPlansOf(env.db, () => once(0)) : [];
+  const plans = c.plans ? await queryPlansOf(env.db, () => (c.planOf ? c.planOf(env) : once(0))) : [];
   let ratio: CaseResult['ratio'] = null;
   if (raw && raw.timing.p50 > 0) {
     ratio =
@@ -136,12 +138,12 @@ export function formatReport(r: BenchReport): string[] {
   }
   out.push(`app cold start on it: ${r.coldStartMs} ms; RSS after the run: ${r.rssMb} MB`);
   out.push('');
-  out.push(`${'case'.padEnd(44)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'target'.padStart(7)} ${'http p95'.padStart(9)} ${'vs raw'.padStart(12)}  ok`);
+  out.push(`${'case'.padEnd(44)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'cpu p95'.padStart(8)} ${'target'.padStart(7)} ${'http p95'.padStart(9)} ${'vs raw'.padStart(12)}  ok`);
   for (const c of r.results) {
     const ratio = c.ratio ? (c.ratio.kind === 'throughput' ? `${c.ratio.value} of raw` : `${c.ratio.value}x raw`) : '';
     const ok = c.pass === null ? '' : c.pass ? 'yes' : 'NO';
     out.push(
-      `${c.name.padEnd(44)} ${ms(c.inProcess.p50)} ${ms(c.inProcess.p95)} ${ms(c.inProcess.max)} ${(c.targetMs === null ? '' : `<${c.targetMs}`).padStart(7)} ${c.http ? ms(c.http.p95, 9) : ''.padStart(9)} ${ratio.padStart(12)}  ${ok}`,
+      `${c.name.padEnd(44)} ${ms(c.inProcess.p50)} ${ms(c.inProcess.p95)} ${ms(c.inProcess.max)} ${c.inProcess.cpuP95 === undefined ? ''.padStart(8) : ms(c.inProcess.cpuP95)} ${(c.targetMs === null ? '' : `<${c.targetMs}`).padStart(7)} ${c.http ? ms(c.http.p95, 9) : ''.padStart(9)} ${ratio.padStart(12)}  ${ok}`,
     );
   }
   out.push('');

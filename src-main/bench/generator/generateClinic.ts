@@ -15,7 +15,7 @@ import { zipf } from './zipf';
  * (the only liberty taken: live traffic commits once per message). Deterministic for a given size.
  * Bump GENERATOR_VERSION whenever the output changes: the cached databases are keyed by it.
  */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export type BenchSizeName = '10k' | '100k' | '1m';
 
@@ -38,6 +38,11 @@ export const BENCH_SIZES: Record<BenchSizeName, BenchSize> = {
 };
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Messages this recent may still be unanswered (half of them are). */
+const UNANSWERED_WINDOW = 3 * HOUR;
+/** Conversations quiet for this long have been marked done by the desk. */
+const CLOSED_AFTER = 12 * HOUR;
 const SPAN = 3 * 365 * DAY;
 const LANGS: BenchLanguage[] = ['it', 'pl', 'en'];
 const PREFIX: Record<BenchLanguage, string> = { it: '+39 3', pl: '+48 5', en: '+44 7' };
@@ -54,8 +59,9 @@ export interface GeneratedFacts {
   now: number;
 }
 
+/** A mobile number per patient, its digits spread like real ones (consecutive patients share no long runs). */
 export function phoneOf(patientIndex: number, lang: BenchLanguage): string {
-  return `${PREFIX[lang].replace(' ', '')}${String(200_000_000 + patientIndex * 37).padStart(9, '0')}`;
+  return `${PREFIX[lang].replace(' ', '')}${String(200_000_000 + ((patientIndex * 7_919_123) % 700_000_000)).padStart(9, '0')}`;
 }
 
 export function generateClinic(db: Db, size: BenchSize, now: number, progress: (what: string) => void = () => {}): GeneratedFacts {
@@ -104,8 +110,9 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
   const exchange = (conv: number, at: number): void => {
     push(conv, at, 0); // patient writes
     if (r() < 0.25) push(conv, at + 60_000 + r() * 600_000, 0);
-    const recent = now - at < 3 * DAY;
-    if (!recent || r() < 0.6) {
+    // The desk answers within hours: only some of the last few hours' messages are still unanswered.
+    const recent = now - at < UNANSWERED_WINDOW;
+    if (!recent || r() < 0.5) {
       push(conv, at + 300_000 + r() * 4 * 3600_000, 1); // the desk answers
       if (r() < 0.35) push(conv, at + 4.5 * 3600_000 + r() * 3600_000, 0); // "grazie"
     }
@@ -190,12 +197,14 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
   })();
   progress(`${size.appointments} appointments`);
 
-  // The desk closes what it answered more than a week ago; the rest stays in the active inbox.
+  // The desk closes a conversation once it is dealt with, the same day: a patient's "grazie" after the
+  // answer included. What stays in the active inbox is today's traffic (a few dozen conversations in a
+  // clinic's day, a few hundred at the 1M size), not thousands of forgotten ones.
   db.transaction(() => {
     for (const c of conversations) {
       if (c.last_message_at === null) continue;
       // The desk's own "done" (it also clears the wait and the unread count), as the buttons do.
-      if ((c.last_message_at < now - 7 * DAY && c.waiting_since === null) || c.last_message_at < now - 30 * DAY) {
+      if (c.last_message_at < now - CLOSED_AFTER) {
         const done = nextConversationState(conversationStateOf(c), { type: 'markDone' });
         Object.assign(c, { status: done.status, unread_count: done.unreadCount, waiting_since: done.waitingSince, snoozed_until: done.snoozedUntil });
       }

@@ -67,6 +67,38 @@ export function appendMessage(db: Db, m: NewMessage): number {
   return Number(r.lastInsertRowid);
 }
 
+/**
+ * Inserts a message unless its provider id is already stored for the channel (a re-delivery): one
+ * statement instead of a lookup and an insert. Returns the stored row, or undefined for a re-delivery.
+ */
+export function insertNewMessage(db: Db, m: NewMessage): MessageRow | undefined {
+  const meta = m.meta ? JSON.stringify(m.meta) : null;
+  const kind = m.kind ?? 'text';
+  const r = db
+    .prepare(
+      `INSERT INTO messages (conversation_id, channel, direction, kind, body, status, provider_id, author, meta, created_at, status_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    )
+    .run(m.conversationId, m.channel, m.direction, kind, m.body, m.status, m.providerId ?? null, m.author ?? null, meta, m.at, m.at);
+  if (r.changes === 0) return undefined;
+  // The row as stored (no column has a default the INSERT leaves out): no read-back.
+  return {
+    id: Number(r.lastInsertRowid),
+    conversation_id: m.conversationId,
+    channel: m.channel,
+    direction: m.direction,
+    kind,
+    body: m.body,
+    status: m.status,
+    failure_reason: null,
+    provider_id: m.providerId ?? null,
+    author: m.author ?? null,
+    meta,
+    created_at: m.at,
+    status_at: m.at,
+  };
+}
+
 export function getMessage(db: Db, id: number): MessageRow | undefined {
   return db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
 }

@@ -72,8 +72,9 @@ export function handleInbound(deps: MessagingDeps, m: InboundFacts): AutoReplyDe
     const patient = patientBasics(db, patientId);
     const proposal = patient?.language ? null : languageProposalFor(db, patientId);
     const language = patient?.language ?? proposal?.language ?? null;
-    // The message's own language matters for keyword answers (a patient may write in another language).
-    const detected = settings.keywords.enabled && m.body.length >= 12 ? detectLanguage(m.body)?.language : undefined;
+    // A patient with no language yet: the message's own language picks the keyword answers too. For one
+    // whose language is known nothing is detected, so the detector (150 MB) loads only for first contacts.
+    const detected = !patient?.language && settings.keywords.enabled && m.body.length >= 12 ? detectLanguage(m.body)?.language : undefined;
     const hours = getBusinessHours(db);
 
     const decision = decideAutoReply({

@@ -1,8 +1,8 @@
 import { splitPersonName, type NameOrder } from '../patients/personName';
-import type { TimelineMessage } from '../../contract/inbox';
+import type { ConversationSummary, TimelineMessage } from '../../contract/inbox';
 import type { Db } from '../../db/database';
-import { ensureConversation, getConversation, saveConversationState, type ConversationRow } from '../../db/repositories/conversations';
-import { appendMessage, findByProviderId, getMessage, insertMessage, setMessageStatus, type MessageRow } from '../../db/repositories/messages';
+import { conversationListRowOf, ensureConversationListRow, getConversation, saveConversationChanges, type ConversationRow } from '../../db/repositories/conversations';
+import { findByProviderId, getMessage, insertMessage, insertNewMessage, setMessageStatus, type MessageRow } from '../../db/repositories/messages';
 import { insertOutbox, outboxForMessage, requeue } from '../../db/repositories/outbox';
 import { addIdentity, findPatientByIdentity, identitiesOf, insertPatient } from '../../db/repositories/patients';
 import { toE164, type Region } from '../patients/phone';
@@ -11,7 +11,7 @@ import { DeskError, notFound } from '../shared/errors';
 import type { EventBus } from '../shared/eventBus';
 import type { Channel, InboundMessage, MediaRef, StatusUpdate } from './channelPort';
 import { nextMessageStatus, withMessage, type ConversationRowState } from './conversationState';
-import { publishConversation, toTimelineMessage } from './timeline';
+import { publishConversation, toSummary, toTimelineMessage } from './timeline';
 
 export interface MessagingDeps {
   db: Db;
@@ -23,19 +23,25 @@ export interface MessagingDeps {
 }
 
 function applyState(db: Db, conv: ConversationRow, next: ConversationRowState): void {
-  saveConversationState(db, conv.id, next);
+  saveConversationChanges(db, conv.id, conv, next);
+}
+
+type Sender = { phone: string | null; whatsappJid?: string | null; pushName?: string | null; nameOrder?: NameOrder };
+
+/** Who wrote, by reads only: the patient (if known) and whether an identity of theirs is still to be learnt. */
+function lookupSender(deps: MessagingDeps, from: Sender): { phone: string | null; byJid: number | undefined; byPhone: number | undefined; existing: number | undefined; complete: boolean } {
+  const phone = from.phone ? toE164(from.phone, deps.region()) : null;
+  const byJid = from.whatsappJid ? findPatientByIdentity(deps.db, 'whatsapp', from.whatsappJid) : undefined;
+  const byPhone = phone ? findPatientByIdentity(deps.db, 'phone', phone) : undefined;
+  const existing = byJid ?? byPhone;
+  const complete = existing !== undefined && !(phone && byPhone === undefined) && !(from.whatsappJid && byJid === undefined);
+  return { phone, byJid, byPhone, existing, complete };
 }
 
 /** Finds the patient a phone number or WhatsApp id belongs to, creating one for a first contact. */
-export function resolvePatient(
-  deps: MessagingDeps,
-  from: { phone: string | null; whatsappJid?: string | null; pushName?: string | null; nameOrder?: NameOrder },
-): { patientId: number; created: boolean } {
+export function resolvePatient(deps: MessagingDeps, from: Sender): { patientId: number; created: boolean } {
   const { db, clock } = deps;
-  const phone = from.phone ? toE164(from.phone, deps.region()) : null;
-  const byJid = from.whatsappJid ? findPatientByIdentity(db, 'whatsapp', from.whatsappJid) : undefined;
-  const byPhone = phone ? findPatientByIdentity(db, 'phone', phone) : undefined;
-  const existing = byJid ?? byPhone;
+  const { phone, byJid, byPhone, existing } = lookupSender(deps, from);
   const now = clock.now();
   if (existing !== undefined) {
     // Learn the other identity the first time we see both together.
@@ -61,19 +67,32 @@ export interface InboundResult {
   newPatient: boolean;
 }
 
-/** Stores what a channel received. The same provider id delivered again is stored once. */
+/**
+ * Stores what a channel received. The same provider id delivered again is stored once: the unique
+ * provider index decides inside the INSERT itself, so a known sender's message costs no lookup first.
+ * Runs in the caller's transaction when there is one (a webhook storing its whole payload), without a
+ * savepoint, which would copy every page the message touches to a sub-journal.
+ */
 export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundResult {
-  const { db } = deps;
-  const duplicate = findByProviderId(db, m.channel, m.providerId);
-  if (duplicate) {
-    const conv = getConversation(db, duplicate.conversation_id)!;
-    return { message: duplicate, conversationId: conv.id, patientId: conv.patient_id, created: false, newPatient: false };
-  }
-  const result = db.transaction((): InboundResult => {
-    const { patientId, created: newPatient } = resolvePatient(deps, { phone: m.fromPhone, whatsappJid: m.fromWhatsappJid ?? null, pushName: m.pushName ?? null });
-    const conv = ensureConversation(db, patientId, m.at);
-    // The re-delivery check ran above and nothing can write in between (one thread): insert directly.
-    const row = getMessage(db, appendMessage(db, {
+  const { db, events } = deps;
+  let published = 0;
+  let summary: ConversationSummary | null = null;
+  const from: Sender = { phone: m.fromPhone, whatsappJid: m.fromWhatsappJid ?? null, pushName: m.pushName ?? null };
+  const result = inOneTransaction(db, (): InboundResult => {
+    // Reads only, for a sender whose patient, numbers and conversation are all known (nearly every message).
+    const sender = lookupSender(deps, from);
+    let conv = sender.complete ? conversationListRowOf(db, sender.existing!) : undefined;
+    let newPatient = false;
+    if (!conv) {
+      // Something is written before the message (a patient, a number, a conversation): rule out a
+      // re-delivery first, so that a refused message leaves nothing behind.
+      const duplicate = findByProviderId(db, m.channel, m.providerId);
+      if (duplicate) return redelivered(db, duplicate);
+      const resolved = resolvePatient(deps, from);
+      newPatient = resolved.created;
+      conv = ensureConversationListRow(db, resolved.patientId, m.at);
+    }
+    const row = insertNewMessage(db, {
       conversationId: conv.id,
       channel: m.channel,
       direction: m.fromClinic ? 'out' : 'in',
@@ -84,20 +103,39 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
       author: m.fromClinic ? 'phone' : null,
       meta: { ...(m.meta ?? {}), ...(m.media ? { media: m.media } : {}), ...(m.quotedProviderId ? { quoted: m.quotedProviderId } : {}) },
       at: m.at,
-    }))!;
-    applyState(db, conv, withMessage(conv, m.fromClinic ? { type: 'outbound', at: m.at } : { type: 'inbound', at: m.at }, m.channel, m.body));
+    });
+    if (!row) return redelivered(db, findByProviderId(db, m.channel, m.providerId)!); // nothing was written before it
+    const next = withMessage(conv, m.fromClinic ? { type: 'outbound', at: m.at } : { type: 'inbound', at: m.at }, m.channel, m.body);
+    applyState(db, conv, next);
+    // The summary the desks get, from the state just written (no re-read after the commit). The
+    // channel bit the insert's trigger may have set is only read by filters, not by the summary.
+    summary = toSummary({ ...conv, ...next });
     // Inside the transaction: what listeners write for this message (auto-reply, opt-out) commits with it,
     // one commit per message instead of two.
+    published = events.emitted;
     try {
-      deps.events.emit('message.created', { conversationId: conv.id, message: toTimelineMessage(row) });
+      events.emit('message.created', { conversationId: conv.id, message: toTimelineMessage(row) });
     } catch (err) {
       console.error('a message.created listener failed; the message is stored', row.id, err); // never lose the message
     }
-    return { message: row, conversationId: conv.id, patientId, created: true, newPatient };
-  })();
-  publishConversation(deps, result.conversationId);
+    published = events.emitted - published;
+    return { message: row, conversationId: conv.id, patientId: conv.patient_id, created: true, newPatient };
+  });
+  if (!result.created) return result;
+  // A listener that wrote something visible (an auto-reply, an opt-out note) announced it: the
+  // conversation may have moved on since our summary, so it is read again.
+  if (published > 1 || !summary) publishConversation(deps, result.conversationId);
+  else events.emit('conversation.updated', { conversation: summary });
   return result;
 }
+
+function redelivered(db: Db, duplicate: MessageRow): InboundResult {
+  const conv = getConversation(db, duplicate.conversation_id)!;
+  return { message: duplicate, conversationId: conv.id, patientId: conv.patient_id, created: false, newPatient: false };
+}
+
+/** fn in a transaction of its own, or directly in the caller's (no savepoint). */
+const inOneTransaction = <T>(db: Db, fn: () => T): T => (db.inTransaction ? fn() : db.transaction(fn)());
 
 /** A receipt from a channel. Unknown ids are ignored (a message sent before the desk existed). */
 export function applyStatus(deps: MessagingDeps, s: StatusUpdate): boolean {

@@ -9,7 +9,11 @@ export class EventBus {
     this.emitter.setMaxListeners(1000);
   }
 
+  /** How many events were emitted so far: lets a writer tell whether its listeners did anything visible. */
+  emitted = 0;
+
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    this.emitted++;
     this.emitter.emit(name, payload);
     this.emitter.emit('*', name, payload);
   }

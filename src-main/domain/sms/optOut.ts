@@ -53,15 +53,34 @@ export interface OptOutMatch {
 export function matchOptOut(
   text: string,
   keywords: Readonly<Record<string, readonly string[]>>,
-  opts: { reminderPending: boolean },
+  opts: { reminderPending: boolean | (() => boolean) },
 ): OptOutMatch | null {
   const said = normalizeKeyword(text);
   if (!said || said.length > 40) return null;
-  if (opts.reminderPending && isVisitAnswer(text)) return null;
-  for (const [language, words] of Object.entries(keywords)) {
-    for (const w of words) if (normalizeKeyword(w) === said) return { keyword: w.trim().toUpperCase(), language };
+  const match = keywordIndex(keywords).get(said);
+  if (!match) return null;
+  // Asked only for a keyword (a lookup of the conversation's reminders: not for every message).
+  const pending = typeof opts.reminderPending === 'function' ? opts.reminderPending() : opts.reminderPending;
+  if (pending && isVisitAnswer(text)) return null;
+  return { ...match };
+}
+
+/** Normalised keyword → match, built once per keyword list (settings are parsed once per stored value). */
+const indexes = new WeakMap<object, Map<string, OptOutMatch>>();
+
+function keywordIndex(keywords: Readonly<Record<string, readonly string[]>>): Map<string, OptOutMatch> {
+  let index = indexes.get(keywords);
+  if (!index) {
+    index = new Map();
+    for (const [language, words] of Object.entries(keywords)) {
+      for (const w of words) {
+        const key = normalizeKeyword(w);
+        if (key && !index.has(key)) index.set(key, { keyword: w.trim().toUpperCase(), language });
+      }
+    }
+    indexes.set(keywords, index);
   }
-  return null;
+  return index;
 }
 
 /** The confirmation in the patient's language, else the keyword's, else the clinic's, else English. */

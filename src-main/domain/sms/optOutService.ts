@@ -30,14 +30,16 @@ export type OptOutOutcome = { optedOut: false } | { optedOut: true; keyword: str
 
 export function handleOptOutKeyword(deps: MessagingDeps, m: InboundSms): OptOutOutcome {
   const { db } = deps;
+  const settings = getSmsSettings(db);
+  // Most messages are no keyword: nothing is read from the database for them.
+  const match = matchOptOut(m.body, settings.optOutKeywords, {
+    reminderPending: () => reminderSentSince(db, m.conversationId, m.at - REMINDER_ANSWER_WINDOW_MS) || openQuestion(db, m.conversationId, m.at) !== undefined,
+  });
+  if (!match && !isOptInKeyword(m.body)) return { optedOut: false };
   const conv = getConversation(db, m.conversationId);
   if (!conv) return { optedOut: false };
-  const settings = getSmsSettings(db);
-  const match = matchOptOut(m.body, settings.optOutKeywords, {
-    reminderPending: reminderSentSince(db, conv.id, m.at - REMINDER_ANSWER_WINDOW_MS) || openQuestion(db, conv.id, m.at) !== undefined,
-  });
   if (!match) {
-    if (isOptInKeyword(m.body)) optBackIn(deps, conv.id, conv.patient_id, m);
+    optBackIn(deps, conv.id, conv.patient_id, m);
     return { optedOut: false };
   }
 

@@ -41,9 +41,23 @@ function toConfig(row: SmsProviderRow, secrets: Record<string, string>): SmsProv
   return { ...(JSON.parse(row.config) as object), ...secrets, provider: row.provider } as SmsProviderConfig;
 }
 
+/** The last configuration opened per box and provider, with the stored bytes it came from. */
+const opened = new WeakMap<SecretBox, Map<string, { config: string; secrets: Buffer; value: SmsProviderConfig }>>();
+
+/**
+ * A provider's configuration with its secrets opened. Every webhook reads it: the decryption is done
+ * once per stored value (a save changes the stored bytes, and then it is opened again).
+ */
 export function loadProviderConfig(db: Db, box: SecretBox, provider: SmsProviderName): SmsProviderConfig | null {
   const row = getSmsProviderRow(db, provider);
-  return row ? toConfig(row, openSecrets(box, row)) : null;
+  if (!row) return null;
+  let perBox = opened.get(box);
+  if (!perBox) opened.set(box, (perBox = new Map()));
+  const hit = perBox.get(provider);
+  if (hit && hit.config === row.config && hit.secrets.equals(row.secrets)) return { ...hit.value };
+  const value = toConfig(row, openSecrets(box, row));
+  perBox.set(provider, { config: row.config, secrets: Buffer.from(row.secrets), value });
+  return { ...value };
 }
 
 /** The callback secret guards the clinic's inbox, so it comes from the OS CSPRNG, not the seeded Random. */

@@ -14,7 +14,14 @@ import { isSmsProvider, type SmsGateway, type WebhookResult } from './smsPorts';
 import { WindowLimiter } from './webhookRateLimit';
 
 export const WEBHOOK_MAX_BODY = 64 * 1024;
-const PER_MINUTE = 120;
+/**
+ * Calls an address may get wrong (no or a bad signature, an unconfigured provider, a malformed body) in a
+ * minute; past it, that address is refused before any work until the minute ends. A provider signing its
+ * calls is never slowed by it: a gateway relaying 20 SMS a second from one address is normal traffic.
+ */
+export const FAILED_PER_MINUTE = 120;
+/** Authenticated calls per provider a minute (500 a second): only a runaway sender reaches it; it retries on 429. */
+export const ACCEPTED_PER_MINUTE = 30_000;
 
 export interface WebhookDeps {
   messaging: MessagingDeps;
@@ -31,18 +38,27 @@ export interface AppliedWebhook {
   applied: number;
 }
 
-export function applyWebhookResult(deps: MessagingDeps, result: Extract<WebhookResult, { ok: true }>): AppliedWebhook {
+/** Stores a webhook's payload in one transaction; `andThen` writes inside it too (the log line). */
+export function applyWebhookResult(deps: MessagingDeps, result: Extract<WebhookResult, { ok: true }>, andThen?: (counts: AppliedWebhook) => void): AppliedWebhook {
   return deps.db.transaction((): AppliedWebhook => {
     let applied = 0;
     for (const m of result.inbound) if (receiveInbound(deps, m).created) applied += 1;
     for (const s of result.statuses) if (applyStatus(deps, s)) applied += 1;
-    return { inbound: result.inbound.length, statuses: result.statuses.length, applied };
+    const counts = { inbound: result.inbound.length, statuses: result.statuses.length, applied };
+    andThen?.(counts);
+    return counts;
   })();
 }
 
 export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
-  const limiter = new WindowLimiter(PER_MINUTE, 60_000);
+  const failures = new WindowLimiter(FAILED_PER_MINUTE, 60_000);
+  const accepted = new WindowLimiter(ACCEPTED_PER_MINUTE, 60_000);
   const { messaging } = deps;
+  const tooMany = (retryAt: number, now: number, message: string): HttpResponse => ({
+    status: 429,
+    headers: { 'Retry-After': String(Math.ceil((retryAt - now) / 1000)) },
+    body: errorBody('rate_limited', message),
+  });
   const log = (provider: string, status: number, outcome: 'accepted' | 'rejected' | 'failed', reason: string | null, remote: string, counts?: AppliedWebhook): void => {
     insertWebhookLog(messaging.db, {
       provider,
@@ -61,10 +77,13 @@ export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
     const provider = req.params.provider ?? '';
     const now = messaging.clock.now();
     if (!isSmsProvider(provider)) return { status: 404, body: errorBody('not_found', `No SMS provider called "${provider}" (smsapi, android, twilio)`) };
-    const retryAt = limiter.hit(`${provider}|${req.remoteAddress}`, now);
-    if (retryAt !== null) {
-      return { status: 429, headers: { 'Retry-After': String(Math.ceil((retryAt - now) / 1000)) }, body: errorBody('rate_limited', `More than ${PER_MINUTE} calls a minute`) };
-    }
+    const caller = `${provider}|${req.remoteAddress}`;
+    const blocked = failures.blockedUntil(caller, now);
+    if (blocked !== null) return tooMany(blocked, now, `More than ${FAILED_PER_MINUTE} refused calls a minute from this address`);
+    const failed = (res: HttpResponse): HttpResponse => {
+      failures.hit(caller, now);
+      return res;
+    };
     let config;
     try {
       config = loadProviderConfig(messaging.db, deps.box, provider);
@@ -75,7 +94,7 @@ export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
     }
     if (!config) {
       log(provider, 404, 'rejected', `${provider} is not configured on this desk`, req.remoteAddress);
-      return { status: 404, body: errorBody('not_found', `The SMS provider ${provider} is not configured on this desk`) };
+      return failed({ status: 404, body: errorBody('not_found', `The SMS provider ${provider} is not configured on this desk`) });
     }
     const result = deps.gateway.parseWebhook(
       config,
@@ -85,11 +104,13 @@ export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
     if (!result.ok) {
       log(provider, result.httpStatus, 'rejected', result.reason, req.remoteAddress);
       console.warn(`[sms] ${provider} webhook refused (${result.httpStatus}): ${result.reason}`);
-      return { status: result.httpStatus, body: errorBody(result.httpStatus === 401 ? 'unauthorized' : 'invalid_input', result.reason) };
+      return failed({ status: result.httpStatus, body: errorBody(result.httpStatus === 401 ? 'unauthorized' : 'invalid_input', result.reason) });
     }
+    const over = accepted.hit(provider, now);
+    if (over !== null) return tooMany(over, now, `More than ${ACCEPTED_PER_MINUTE} calls a minute from ${provider}`);
     try {
-      const counts = applyWebhookResult(messaging, result);
-      log(provider, 200, 'accepted', result.notes?.join('; ') ?? null, req.remoteAddress, counts);
+      // The log line commits with what the call stored: one commit per webhook.
+      applyWebhookResult(messaging, result, (counts) => log(provider, 200, 'accepted', result.notes?.join('; ') ?? null, req.remoteAddress, counts));
       return { status: 200, headers: { 'Content-Type': result.reply.contentType }, body: result.reply.body };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -21,4 +21,10 @@ export class WindowLimiter {
     w.count += 1;
     return w.count > this.max ? w.start + this.windowMs : null;
   }
+
+  /** When a caller over the limit may come back (ms epoch), without counting a call; null when not over it. */
+  blockedUntil(key: string, now: number): number | null {
+    const w = this.windows.get(key);
+    return w && now - w.start < this.windowMs && w.count >= this.max ? w.start + this.windowMs : null;
+  }
 }

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyStatus, queueOutgoing, receiveInbound } from '../../../../src-main/domain/messaging/messagingService';
+import { getConversationListRow } from '../../../../src-main/db/repositories/conversations';
+import { toSummary } from '../../../../src-main/domain/messaging/timeline';
+import type { ConversationSummary } from '../../../../src-main/contract/inbox';
 import { tempApp, T0 } from '../../../helpers/tempApp';
 
 let cleanup: (() => Promise<void>) | null = null;
@@ -71,5 +74,41 @@ describe('messaging service', () => {
     const { message } = queueOutgoing(app.ctx.messaging, { conversationId, body: 'Grazie per averci contattato', author: null, automatic: true });
     expect(message.channel).toBe('whatsapp');
     expect(app.ctx.db.prepare('SELECT waiting_since, status FROM conversations').get()).toEqual({ waiting_since: T0, status: 'open' });
+  });
+
+  it('pushes the summary of the state it wrote, the same as the stored list row', async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    const pushed: ConversationSummary[] = [];
+    app.ctx.events.on('conversation.updated', ({ conversation }) => pushed.push(conversation));
+    const first = receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'a1', fromPhone: '+393331234567', pushName: 'Giulia Neri', body: 'Buongiorno', at: T0 });
+    receiveInbound(app.ctx.messaging, { channel: 'whatsapp', providerId: 'a2', fromPhone: '+393331234567', fromWhatsappJid: '393331234567@s.whatsapp.net', body: 'Posso spostare la visita?', at: T0 + 60_000 });
+    expect(pushed).toHaveLength(2);
+    expect(pushed[1]).toEqual(toSummary(getConversationListRow(app.ctx.db, first.conversationId)!));
+    expect(pushed[1]).toMatchObject({ unreadCount: 2, waitingSince: T0, lastChannel: 'whatsapp', lastPreview: 'Posso spostare la visita?', phone: '+393331234567' });
+  });
+
+  it('reads the conversation again when a listener wrote to it (an automatic answer), so the desks see the last state', async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    const off = app.ctx.events.on('message.created', ({ conversationId, message }) => {
+      if (message.direction === 'in') queueOutgoing(app.ctx.messaging, { conversationId, body: 'Grazie, Le risponderemo a breve', author: null, automatic: true });
+    });
+    const pushed: ConversationSummary[] = [];
+    app.ctx.events.on('conversation.updated', ({ conversation }) => pushed.push(conversation));
+    const { conversationId } = receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'b1', fromPhone: '+393331234567', body: 'Salve', at: T0 });
+    off();
+    expect(pushed.at(-1)).toEqual(toSummary(getConversationListRow(app.ctx.db, conversationId)!));
+    expect(pushed.at(-1)).toMatchObject({ lastDirection: 'out', lastPreview: 'Grazie, Le risponderemo a breve', waitingSince: T0 });
+  });
+
+  it('a re-delivery that would have made a new patient leaves nothing behind', async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    const first = receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'same-id', fromPhone: '+393331234567', body: 'Salve', at: T0 });
+    const again = receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'same-id', fromPhone: '+393339999999', body: 'Salve', at: T0 + 1000 });
+    expect(again).toMatchObject({ created: false, newPatient: false, conversationId: first.conversationId, patientId: first.patientId });
+    expect(again.message.id).toBe(first.message.id);
+    expect(app.ctx.db.prepare('SELECT (SELECT count(*) FROM patients) AS p, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM patient_identities) AS i').get()).toEqual({ p: 1, c: 1, i: 1 });
   });
 });

@@ -42,6 +42,17 @@ describe('matchOptOut', () => {
     expect(matchOptOut('STOP', words, { reminderPending: true })).toEqual({ keyword: 'STOP', language: 'pl' });
   });
 
+  it('asks whether a reminder is open only when the text is a keyword', () => {
+    const words = { pl: ['STOP', 'NIE'] };
+    let asked = 0;
+    const pending = (): boolean => (asked++, true);
+    expect(matchOptOut('Dzień dobry, czy mogę przełożyć wizytę?', words, { reminderPending: pending })).toBeNull();
+    expect(asked).toBe(0);
+    expect(matchOptOut('nie', words, { reminderPending: pending })).toBeNull();
+    expect(matchOptOut('STOP', words, { reminderPending: pending })).toEqual({ keyword: 'STOP', language: 'pl' });
+    expect(asked).toBe(2);
+  });
+
   it('the confirmation says how to opt back in', () => {
     for (const text of Object.values(DEFAULT_OPT_OUT_CONFIRMATION)) expect(text).toMatch(/START/);
   });

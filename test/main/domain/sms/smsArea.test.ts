@@ -226,6 +226,25 @@ describe('webhooks', () => {
     expect(last).toBe(429);
     expect((await hook(app, inboundForm(sidOf(4), 'ciao'), { remote: '198.51.100.10' })).status).toBe(200);
   });
+
+  it('never slows a provider that signs its calls; only refused calls count towards the limit of an address', async () => {
+    const { app } = await setup();
+    // A gateway relaying 20 SMS a second from one address: 300 signed calls in one minute, all stored.
+    const statuses = new Set<number>();
+    for (let i = 0; i < 300; i++) statuses.add((await hook(app, inboundForm(sidOf(1000 + i), `messaggio ${i}`), { remote: '203.0.113.20' })).status);
+    expect([...statuses]).toEqual([200]);
+    expect(count(app, "SELECT count(*) AS n FROM messages WHERE direction = 'in'")).toBe(300);
+    // A scanner with bad signatures from another address: refused, then refused before any work, even if it learns to sign.
+    const bad: number[] = [];
+    for (let i = 0; i < 125; i++) bad.push((await hook(app, inboundForm(sidOf(2000 + i), 'x'), { sign: false, remote: '203.0.113.66' })).status);
+    expect(bad.slice(0, 120).every((s) => s === 401)).toBe(true);
+    expect(bad.slice(120)).toEqual([429, 429, 429, 429, 429]);
+    expect((await hook(app, inboundForm(sidOf(3000), 'ciao'), { remote: '203.0.113.66' })).status).toBe(429);
+    // The provider's own address is not affected, and the scanner's minute ends.
+    expect((await hook(app, inboundForm(sidOf(3001), 'ciao'), { remote: '203.0.113.20' })).status).toBe(200);
+    app.clock.advance(61_000);
+    expect((await hook(app, inboundForm(sidOf(3002), 'ciao'), { remote: '203.0.113.66' })).status).toBe(200);
+  });
 });
 
 describe('opt-out by keyword', () => {
