@@ -42,6 +42,7 @@ export async function runBench(opts: { size: BenchSizeName; root: string; http: 
   const env: BenchEnv = { app, db: app.ctx.db, facts: build.facts };
   const cases = [...coreCases, ...areaCases, ...registeredBenchCases()].filter((c) => !opts.only || c.name.includes(opts.only));
   const results: CaseResult[] = [];
+  let stopped = false;
   try {
     for (const c of cases) await c.setup?.(env);
     for (const c of cases) {
@@ -50,9 +51,12 @@ export async function runBench(opts: { size: BenchSizeName; root: string; http: 
       results.push(await runCase(c, env));
     }
     if (opts.http) await httpPass(app, cases, env, results);
+    // One writer per data folder: the cold starts open it again, so the measuring app lets go of it first.
+    await app.stop();
+    stopped = true;
     results.push(await coldStartCase(copy.dataDir, clock, coldStartMs));
   } finally {
-    await app.stop();
+    if (!stopped) await app.stop();
     copy.dispose();
   }
   return {
