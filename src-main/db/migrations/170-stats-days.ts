@@ -12,9 +12,10 @@ import type { Migration } from '../migrate';
  *
  * A row is dropped as soon as a write could change it, by triggers on the rows its figures come from: a message
  * (WhatsApp/SMS) or a call inserted, changed or deleted with a time inside a stored day — a late history sync, a
- * PBX import of last week, a merge (moves messages between conversations), an erasure, a retention purge. Live
- * writes land today, after every stored day: `stats_days_end` makes that test one index seek, so ingest pays
- * nothing more. The next report recomputes the dropped day from its rows, with the same code as a live day.
+ * PBX import of last week, a merge (moves messages between conversations), an erasure, a retention purge — and a
+ * first-response wait (conversation_waits, migration 091) that started that day and changed: the reply to last
+ * Friday's message sent on Monday. Live writes land today, after every stored day: `stats_days_end` makes that
+ * test one index seek, so ingest pays nothing more. The next report recomputes the dropped day from its rows, with the same code as a live day.
  */
 const DROP_DAY_OF = (at: string): string => `DELETE FROM stats_days WHERE start_ms <= ${at} AND end_ms > ${at};`;
 const STORED = (at: string): string => `${at} < (SELECT max(end_ms) FROM stats_days)`;
@@ -66,6 +67,20 @@ export const migration: Migration = {
       BEGIN
         ${DROP_DAY_OF('OLD.started_at')}
         ${DROP_DAY_OF('NEW.started_at')}
+      END;
+
+      CREATE TRIGGER stats_days_wait_insert AFTER INSERT ON conversation_waits WHEN ${STORED('NEW.start_at')} BEGIN
+        ${DROP_DAY_OF('NEW.start_at')}
+      END;
+
+      CREATE TRIGGER stats_days_wait_update AFTER UPDATE ON conversation_waits
+      WHEN ${STORED('OLD.start_at')} OR ${STORED('NEW.start_at')} BEGIN
+        ${DROP_DAY_OF('OLD.start_at')}
+        ${DROP_DAY_OF('NEW.start_at')}
+      END;
+
+      CREATE TRIGGER stats_days_wait_delete AFTER DELETE ON conversation_waits WHEN ${STORED('OLD.start_at')} BEGIN
+        ${DROP_DAY_OF('OLD.start_at')}
       END;
 
       CREATE TRIGGER stats_days_call_delete AFTER DELETE ON calls WHEN ${STORED('OLD.started_at')} BEGIN

@@ -9,13 +9,13 @@ import type { StatsCallRow } from '../../db/repositories/statsActivity';
 import type { StatsMessageRow } from '../../db/repositories/statsMessages';
 import { contactPass, STATS_CHANNELS } from './contactFigures';
 import type { OpenCalendar } from './openCalendar';
-import { unansweredAtClosing } from './waits';
+import { measureWaits, unansweredAtClosing, type MeasuredWait, type Wait } from './waits';
 
 /**
  * Bump when what a stored day holds or how it is computed changes: stored days of another version are
  * recomputed (the version is part of their basis).
  */
-export const DAY_FIGURES_VERSION = 1;
+export const DAY_FIGURES_VERSION = 2;
 
 type ChannelCounts = Omit<StatsReport['contacts'][number], 'channel' | 'newConversations'>;
 type CallResults = Pick<StatsReport['phone'], 'total' | 'answered' | 'missed' | 'abandoned' | 'voicemail' | 'busy'>;
@@ -30,12 +30,14 @@ export interface DayFigures {
   unansweredAtClosing: number;
   /** Incoming calls by result. */
   calls: CallResults;
+  /** Waits that started this day (first-response time), the answered ones measured. */
+  waits: { started: number; answered: MeasuredWait[] };
 }
 
 const weekdayOf = (date: string): number => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
 
-/** One day's figures from that day's messages and calls (times in [start, end) of `date`). */
-export function dayFigures(messages: readonly StatsMessageRow[], calls: readonly StatsCallRow[], cal: OpenCalendar, date: string): DayFigures {
+/** One day's figures from that day's messages, calls and waits (started in [start, end) of `date`). */
+export function dayFigures(messages: readonly StatsMessageRow[], calls: readonly StatsCallRow[], waits: readonly Wait[], cal: OpenCalendar, date: string): DayFigures {
   const pass = contactPass(messages, calls, [], cal, [date]);
   const byResult: CallResults = { total: 0, answered: 0, missed: 0, abandoned: 0, voicemail: 0, busy: 0 };
   for (const [direction, result] of calls) {
@@ -50,6 +52,7 @@ export function dayFigures(messages: readonly StatsMessageRow[], calls: readonly
     daily: pass.daily.get(date)!,
     unansweredAtClosing: unansweredAtClosing(pass.turns, cal, new Set([date])).total,
     calls: byResult,
+    waits: measureWaits(waits, cal),
   };
 }
 
@@ -60,6 +63,9 @@ export interface SummedDays {
   daily: Map<string, DayFigures['daily']>;
   unansweredAtClosing: number;
   calls: CallResults;
+  waits: { started: number; answered: MeasuredWait[] };
+  /** Each day's answered waits' total times (the day series' median first response). */
+  waitTotals: Map<string, number[]>;
 }
 
 /** A period's additive figures: the sum of its days (given in date order). */
@@ -70,7 +76,12 @@ export function sumDays(days: ReadonlyArray<readonly [string, DayFigures]>): Sum
   const calls: CallResults = { total: 0, answered: 0, missed: 0, abandoned: 0, voicemail: 0, busy: 0 };
   const daily = new Map<string, DayFigures['daily']>();
   let unanswered = 0;
+  const waits = { started: 0, answered: [] as MeasuredWait[] };
+  const waitTotals = new Map<string, number[]>();
   for (const [date, d] of days) {
+    waits.started += d.waits.started;
+    for (const w of d.waits.answered) waits.answered.push(w);
+    waitTotals.set(date, d.waits.answered.map((w) => w[0]));
     d.contacts.forEach((c, i) => {
       const sum = contacts[i]!;
       for (const k of Object.keys(sum) as (keyof ChannelCounts)[]) sum[k] += c[k];
@@ -89,5 +100,7 @@ export function sumDays(days: ReadonlyArray<readonly [string, DayFigures]>): Sum
     daily,
     unansweredAtClosing: unanswered,
     calls,
+    waits,
+    waitTotals,
   };
 }

@@ -1,13 +1,13 @@
 /**
  * A period's days for the report: a day that ended before now is computed once and kept in stats_days (migration
- * 170, whose triggers drop it when a write touches it); today, future days and days of another basis are computed
+ * 170, whose triggers drop it when a write touches it, a late reply to one of its waits included); today, future days and days of another basis are computed
  * from their messages and calls, with the same code (dayFigures.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database';
 import { callsInRange } from '../../db/repositories/statsActivity';
 import { storedStatsDays, storeStatsDays } from '../../db/repositories/statsDays';
-import { messagesInRange } from '../../db/repositories/statsMessages';
+import { messagesInRange, waitsStartedIn } from '../../db/repositories/statsMessages';
 import type { BusinessHours } from '../hours/businessHours';
 import { addDays, zonedToUtc } from '../hours/zonedTime';
 import { DAY_FIGURES_VERSION, dayFigures, type DayFigures } from './dayFigures';
@@ -40,7 +40,8 @@ export function periodDays(deps: DayStoreDeps, dates: readonly string[]): Array<
     if (kept !== undefined) return [date, JSON.parse(kept) as DayFigures];
     const startMs = zonedToUtc(date, 0, timeZone);
     const endMs = zonedToUtc(addDays(date, 1), 0, timeZone);
-    const figures = dayFigures(messagesInRange(db, startMs, endMs), callsInRange(db, startMs, endMs), cal, date);
+    const waits = waitsStartedIn(db, startMs, endMs).map(([conversationId, startAt, respondedAt]) => ({ conversationId, startAt, respondedAt }));
+    const figures = dayFigures(messagesInRange(db, startMs, endMs), callsInRange(db, startMs, endMs), waits, cal, date);
     if (now !== undefined && endMs <= now) fresh.push({ date, startMs, endMs, figures: JSON.stringify(figures) });
     return [date, figures];
   });

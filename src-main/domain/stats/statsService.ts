@@ -5,7 +5,7 @@
 import type { StatsPeriod, StatsReport, StatsResult } from '../../contract/stats';
 import type { Db } from '../../db/database';
 import { callbackTasksInRange, noticesOnDays, smsUsageInRange, visitsInRange } from '../../db/repositories/statsActivity';
-import { newConversations, waitsStartedIn } from '../../db/repositories/statsMessages';
+import { newConversations } from '../../db/repositories/statsMessages';
 import type { BusinessHours } from '../hours/businessHours';
 import { getBusinessHours } from '../hours/hoursService';
 import { firstChannel, STATS_CHANNELS } from './contactFigures';
@@ -17,7 +17,7 @@ import { median } from './percentiles';
 import { datesOf, previousPeriod, resolvePeriod, type PeriodRequest } from './periods';
 import { phoneFigures } from './phoneFigures';
 import { visitFigures } from './visitFigures';
-import { waitFigures } from './waits';
+import { waitDistributions } from './waits';
 
 export interface StatsDeps {
   db: Db;
@@ -35,7 +35,8 @@ export function buildReport(deps: StatsDeps, period: StatsPeriod): StatsReport {
   const dates = datesOf(period);
   const { startMs, endMs } = period;
 
-  // The additive figures, day by day: closed days from stats_days (migration 170), the others from their rows.
+  // Day by day: closed days from stats_days (migration 170), the others from their rows. First-response waits come
+  // from conversation_waits (migration 091, kept as messages are written), each in the day it started.
   const days = sumDays(periodDays({ db, cal, hours, timeZone: period.timeZone, now: deps.now }, dates));
   const created = new Map(STATS_CHANNELS.map((c) => [c, 0]));
   for (const c of newConversations(db, startMs, endMs)) {
@@ -43,28 +44,16 @@ export function buildReport(deps: StatsDeps, period: StatsPeriod): StatsReport {
     if (ch) created.set(ch, created.get(ch)! + 1);
   }
 
-  // Waits are kept as messages are written (migration 091): a period's are a range read, replies after it included.
-  const waits = waitsStartedIn(db, startMs, endMs).map(([conversationId, startAt, respondedAt]) => ({ conversationId, startAt, respondedAt }));
-  const figures = waitFigures(waits, cal);
-  const frtByDate = new Map<string, number[]>();
-  for (const w of waits) {
-    if (w.respondedAt === null) continue;
-    const d = cal.dateOf(w.startAt);
-    const list = frtByDate.get(d) ?? [];
-    list.push(w.respondedAt - w.startAt);
-    frtByDate.set(d, list);
-  }
-
   return {
     period,
     contacts: STATS_CHANNELS.map((channel, i) => ({ channel, newConversations: created.get(channel)!, ...days.contacts[i]! })),
-    responsiveness: { ...figures, unansweredAtClosing: days.unansweredAtClosing, repliesByAuthor: days.repliesByAuthor },
+    responsiveness: { ...waitDistributions(days.waits.started, days.waits.answered), unansweredAtClosing: days.unansweredAtClosing, repliesByAuthor: days.repliesByAuthor },
     phone: phoneFigures(days.calls, callbackTasksInRange(db, startMs, endMs)),
     visits: visitFigures(visitsInRange(db, startMs, endMs), noticesOnDays(db, period.from, period.to)),
     optional: optionalFigures(db, deps.optional ?? OPTIONAL_FIGURES, { startMs, endMs, from: period.from, to: period.to }),
     sms: smsUsageInRange(db, startMs, endMs),
     heatmap: days.heatmap,
-    daily: dates.map((date) => ({ date, ...days.daily.get(date)!, frtMedianMs: median(frtByDate.get(date) ?? []) })),
+    daily: dates.map((date) => ({ date, ...days.daily.get(date)!, frtMedianMs: median(days.waitTotals.get(date) ?? []) })),
   };
 }
 

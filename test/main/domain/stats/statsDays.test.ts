@@ -78,6 +78,24 @@ describe('stored closed days', () => {
     expect(storedDates(db)).toEqual([-1, 0, 1].map((d) => addDays(DAY, d)));
   });
 
+  it("drops a stored day when one of its waits is answered later (Monday's reply to Friday's message)", () => {
+    const db = writeFixtureDay(memoryDb());
+    const friday = addDays(DAY, -4); // DAY is a Tuesday
+    const c = conversation(db, 'Friday', at(friday, '17:00'));
+    msg(db, c, at(friday, '18:30'), { dir: 'in' });
+    const mondayNoon = at(addDays(DAY, -1), '12:00');
+    const now = mondayNoon - 3_600_000;
+    const before = buildReport({ db, hours: WEEKDAY_HOURS, now }, range(friday, friday));
+    expect(before.responsiveness.noResponse).toBe(1);
+    expect(storedDates(db)).toContain(friday);
+    msg(db, c, mondayNoon, { dir: 'out', author: 'Anna' });
+    expect(storedDates(db)).not.toContain(friday);
+    const after = buildReport({ db, hours: WEEKDAY_HOURS, now: mondayNoon }, range(friday, friday));
+    expect(after.responsiveness.noResponse).toBe(0);
+    expect(after.responsiveness.frtOpenTime.medianMs).toBe((30 + 4 * 60) * 60_000); // Fri 18:30–19:00 + Mon 08:00–12:00
+    expect(after).toEqual(buildReport({ db, hours: WEEKDAY_HOURS }, range(friday, friday)));
+  });
+
   it('recomputes a stored day computed under other opening hours', () => {
     const db = writeFixtureDay(memoryDb());
     buildReport({ db, hours: WEEKDAY_HOURS, now: NOW }, range(DAY, DAY));
