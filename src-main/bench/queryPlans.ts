@@ -18,11 +18,26 @@ export async function queryPlansOf(db: Db, fn: () => unknown): Promise<QueryPlan
   const prepare = db.prepare;
   db.prepare = ((sql: string) => {
     const st = prepare.call(db, sql);
-    const record = (method: 'get' | 'all' | 'run') => (...params: unknown[]) => {
+    const record = (method: 'get' | 'all' | 'run' | 'iterate') => (...params: unknown[]) => {
       if (!seen.has(sql)) seen.set(sql, params);
-      return (st[method] as (...p: unknown[]) => unknown)(...params);
+      return (st[method] as (...p: unknown[]) => unknown).apply(st, params);
     };
-    return { ...st, get: record('get'), all: record('all'), run: record('run') } as unknown as ReturnType<Db['prepare']>;
+    // A proxy, not a spread copy: the statement's prototype methods (raw, pluck, columns) must keep working,
+    // and the mode setters return the recording statement so a chained .raw().all() is recorded too.
+    const recording: ReturnType<Db['prepare']> = new Proxy(st, {
+      get(target, prop) {
+        if (prop === 'get' || prop === 'all' || prop === 'run' || prop === 'iterate') return record(prop);
+        const value: unknown = Reflect.get(target, prop, target);
+        if (typeof value !== 'function') return value;
+        if (prop === 'raw' || prop === 'pluck' || prop === 'expand' || prop === 'safeIntegers')
+          return (...args: unknown[]) => {
+            (value as (...a: unknown[]) => unknown).apply(target, args);
+            return recording;
+          };
+        return (value as (...a: unknown[]) => unknown).bind(target);
+      },
+    });
+    return recording;
   }) as Db['prepare'];
   try {
     await fn();

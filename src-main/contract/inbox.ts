@@ -145,6 +145,9 @@ export const inboxApi = {
       mine: z.boolean().default(false),
       unanswered: z.boolean().default(false),
       channel: z.enum(['whatsapp', 'sms', 'call']).nullable().default(null),
+      /** Only conversations with a message or call in [from, to) (on `channel` when set): the list behind a statistic. */
+      from: epochMs.optional(),
+      to: epochMs.optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().nonnegative().default(0),
       /** The `nextCursor` of the previous page: the next page in inbox order (keyset; `offset` is then ignored). */

@@ -19,10 +19,19 @@ type ListRequest = Request<'inbox.list'>;
 export type StatusFilter = NonNullable<ListRequest['status']>;
 export type ChannelFilter = 'whatsapp' | 'sms' | 'call' | null;
 export type ViewFilter = 'all' | 'mine' | 'unanswered';
+/** A statistic's period carried into the list behind it: [from, to) in ms, and its first and last clinic dates to show. */
+export interface PeriodFilter {
+  from: number;
+  to: number;
+  fromDate: string;
+  toDate: string;
+}
 export interface InboxFilter {
   view: ViewFilter;
   status: StatusFilter;
   channel: ChannelFilter;
+  /** Only conversations active in this period (set by a click on a statistic; removable in the toolbar). */
+  period?: PeriodFilter | null;
 }
 
 /** One page of the list; the virtualised list asks for the next one as the receptionist scrolls. */
@@ -80,6 +89,8 @@ export function matchesFilter(c: ConversationSummary, f: InboxFilter, me: string
   if (c.lastMessageAt === null || !(INBOX_STATUS_SETS[f.status] as readonly string[]).includes(c.status)) return false;
   if (f.view === 'mine' && c.assignedTo !== me) return false;
   if (f.view === 'unanswered' && c.waitingSince === null) return false;
+  // A period: a listed conversation stays; a new one joins when its latest activity falls inside the period.
+  if (f.period && !listed && (c.lastMessageAt < f.period.from || c.lastMessageAt >= f.period.to)) return false;
   if (f.channel === 'call') return listed;
   if (f.channel) return listed || c.lastChannel === f.channel;
   return true;
@@ -96,6 +107,7 @@ const listRequest = (f: InboxFilter, cursor: string | null): ListRequest => ({
   mine: f.view === 'mine',
   unanswered: f.view === 'unanswered',
   channel: f.channel,
+  ...(f.period ? { from: f.period.from, to: f.period.to } : {}),
   limit: PAGE_SIZE,
   cursor,
 });
@@ -118,7 +130,7 @@ export const useInbox = create<InboxState>((set, get) => {
   };
   const openId = (): number | null => get().open?.conversation.id ?? null;
   return {
-    filter: { view: 'all', status: 'active', channel: null },
+    filter: { view: 'all', status: 'active', channel: null, period: null },
     items: [],
     total: 0,
     loading: false,

@@ -188,11 +188,7 @@ export function eraseRows(db: Db, keys: PersonKeys, erasedMedia: string[], at: n
     ...k.identities,
   );
   run('appointments', `UPDATE appointments SET notes = '' WHERE patient_id IN (${pIn})`, ...k.patientIds);
-  const stillUsed = db.prepare('SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? LIMIT 1');
-  const dropWord = db.prepare('DELETE FROM search_vocab WHERE term = ?');
-  for (const term of words) {
-    if (!stillUsed.get(`"${term.replace(/"/g, '""')}"`)) n.search_vocab = (n.search_vocab ?? 0) + dropWord.run(term).changes;
-  }
+  n.search_vocab = (n.search_vocab ?? 0) + pruneVocabulary(db, words);
   // A phone column that is part of a uniqueness rule gets a placeholder that cannot collide.
   run(
     'callback_tasks',
@@ -248,8 +244,25 @@ export function scrubDatabaseFile(db: Db, opts: { vacuum?: boolean } = {}): Scru
   return { walFramesLeft: r[0] ? r[0].log - r[0].checkpointed + r[0].busy : 0, vacuumed };
 }
 
-/** Retention: message bodies and media links older than `before` are emptied; returns the media they pointed at. */
-export function purgeOldMessages(db: Db, before: number): { messages: number; media: string[] } {
+/**
+ * The search vocabulary (054) keeps every word ever written, and suggests it while a word is typed: after bodies
+ * were emptied, the words they held go unless another message still uses them (one FTS look-up each).
+ */
+export function pruneVocabulary(db: Db, words: Iterable<string>): number {
+  const stillUsed = db.prepare('SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? LIMIT 1');
+  const dropWord = db.prepare('DELETE FROM search_vocab WHERE term = ?');
+  let dropped = 0;
+  for (const term of words) {
+    if (!stillUsed.get(`"${term.replace(/"/g, '""')}"`)) dropped += dropWord.run(term).changes;
+  }
+  return dropped;
+}
+
+/**
+ * Retention: message bodies and media links older than `before` are emptied, and their words leave the search
+ * vocabulary unless a newer message still uses them; returns the media they pointed at.
+ */
+export function purgeOldMessages(db: Db, before: number): { messages: number; media: string[]; words: number } {
   const media = (
     db
       .prepare(
@@ -258,11 +271,12 @@ export function purgeOldMessages(db: Db, before: number): { messages: number; me
       )
       .all(before) as { sha: string }[]
   ).map((r) => r.sha);
-  const messages = db
-    .prepare(`UPDATE messages SET body = '', meta = NULL WHERE created_at < ? AND channel IN ('whatsapp','sms','note') AND (body <> '' OR meta IS NOT NULL)`)
-    .run(before).changes;
+  const purged = `created_at < ? AND channel IN ('whatsapp','sms','note') AND (body <> '' OR meta IS NOT NULL)`;
+  // Read before the bodies are emptied, checked against the index after (json_each has no column of these names).
+  const words = (db.prepare(`SELECT DISTINCT j.value AS term FROM messages m, json_each(desk_words(m.body)) j WHERE ${purged}`).all(before) as { term: string }[]).map((r) => r.term);
+  const messages = db.prepare(`UPDATE messages SET body = '', meta = NULL WHERE ${purged}`).run(before).changes;
   db.prepare(`UPDATE outbox SET body = '', media = NULL WHERE created_at < ? AND status IN ('sent','cancelled','parked') AND body <> ''`).run(before);
-  return { messages, media };
+  return { messages, media, words: pruneVocabulary(db, words) };
 }
 
 /** Media still linked from a message after a purge. */

@@ -13,6 +13,8 @@ export interface InboxFilter {
   assignedTo?: string | null;
   unanswered?: boolean;
   channel?: ListChannel | null;
+  /** Only conversations with activity (a message, or a call) in [from, to), on `channel` when one is set: a period's list behind a statistic. */
+  period?: { from: number; to: number } | null;
 }
 
 /** Names and the first phone for one page of ids only. */
@@ -52,6 +54,23 @@ function filters(f: InboxFilter): { parts: string[]; params: unknown[] } {
   if (f.channel) {
     parts.push('c.channels & ? != 0');
     params.push(CHANNEL_BITS[f.channel]);
+  }
+  if (f.period) {
+    // Uncorrelated, so SQLite builds the period's conversation ids once from the time indexes (messages_stats_range,
+    // calls_started) and checks each listed row against them.
+    const fromMessages = `SELECT conversation_id FROM messages INDEXED BY messages_stats_range WHERE created_at >= ? AND created_at < ?${f.channel && f.channel !== 'call' ? ' AND channel = ?' : ''}`;
+    const fromCalls = 'SELECT conversation_id FROM calls INDEXED BY calls_started WHERE started_at >= ? AND started_at < ? AND conversation_id IS NOT NULL';
+    const { from, to } = f.period;
+    if (f.channel === 'call') {
+      parts.push(`c.id IN (${fromCalls})`);
+      params.push(from, to);
+    } else if (f.channel) {
+      parts.push(`c.id IN (${fromMessages})`);
+      params.push(from, to, f.channel);
+    } else {
+      parts.push(`c.id IN (${fromMessages} UNION ALL ${fromCalls})`);
+      params.push(from, to, from, to);
+    }
   }
   return { parts, params };
 }
@@ -102,7 +121,7 @@ export function listInboxPage(db: Db, f: InboxFilter, limit: number, cursor: Inb
 
 /** How many conversations a view holds: from the maintained counters (052), or the small active/assigned sets. */
 export function countInbox(db: Db, f: InboxFilter): number {
-  if (!f.assignedTo && !f.unanswered) {
+  if (!f.assignedTo && !f.unanswered && !f.period) {
     const bit = f.channel ? CHANNEL_BITS[f.channel] : 7;
     const row = db
       .prepare(`SELECT coalesce(sum(n), 0) AS n FROM inbox_counts WHERE status IN (${f.statuses.map(() => '?').join(',')}) AND (channels & ? != 0 OR ? = 7)`)
@@ -116,8 +135,8 @@ export function countInbox(db: Db, f: InboxFilter): number {
   const activeOnly = f.statuses.every((st) => st === 'open' || st === 'waiting') && !f.channel;
   // The partial index's own condition, written out: SQLite proves it only from the same literal terms.
   if (activeOnly) parts.push("c.status IN ('open','waiting')");
-  const index = activeOnly ? 'conversations_active' : f.unanswered ? 'conversations_unanswered' : 'conversations_assigned';
-  return (db.prepare(`SELECT count(*) AS n FROM conversations c INDEXED BY ${index} WHERE ${parts.join(' AND ')}`).get(...params) as { n: number }).n;
+  const index = activeOnly ? 'conversations_active' : f.unanswered ? 'conversations_unanswered' : f.assignedTo ? 'conversations_assigned' : null;
+  return (db.prepare(`SELECT count(*) AS n FROM conversations c ${index ? `INDEXED BY ${index}` : ''} WHERE ${parts.join(' AND ')}`).get(...params) as { n: number }).n;
 }
 
 /** Offset paging, kept for callers that jump to a page number; the UI scrolls with the cursor. */

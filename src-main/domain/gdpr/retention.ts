@@ -27,6 +27,8 @@ export interface RetentionResult {
   cutoff: number;
   messages: number;
   mediaFilesRemoved: number;
+  /** Words no message uses any more, gone from the search vocabulary (suggestions while typing). */
+  wordsForgotten: number;
 }
 
 export async function runRetention(deps: GdprDeps, actor = 'retention'): Promise<RetentionResult | null> {
@@ -35,7 +37,7 @@ export async function runRetention(deps: GdprDeps, actor = 'retention'): Promise
   const now = deps.clock.now();
   const cutoff = Math.floor(now - years * YEAR_MS);
   deps.db.pragma('secure_delete = ON');
-  const { messages, media } = deps.db.transaction(() => purgeOldMessages(deps.db, cutoff))();
+  const { messages, media, words } = deps.db.transaction(() => purgeOldMessages(deps.db, cutoff))();
   let removed = 0;
   for (const sha of media) {
     if (mediaStillUsed(deps.db, sha)) continue;
@@ -44,9 +46,9 @@ export async function runRetention(deps: GdprDeps, actor = 'retention'): Promise
     removed++;
   }
   if (messages > 0 || removed > 0) {
-    writeAudit(deps.db, now, { actor, action: 'gdpr.retention', entity: 'settings', entityId: 'retention', details: { years, cutoff, messages, mediaFiles: removed } });
+    writeAudit(deps.db, now, { actor, action: 'gdpr.retention', entity: 'settings', entityId: 'retention', details: { years, cutoff, messages, mediaFiles: removed, words } });
     // secure_delete already zeroed the freed cells; a daily VACUUM of a ten-year database would stall the desk.
     scrubDatabaseFile(deps.db, { vacuum: false });
   }
-  return { cutoff, messages, mediaFilesRemoved: removed };
+  return { cutoff, messages, mediaFilesRemoved: removed, wordsForgotten: words };
 }

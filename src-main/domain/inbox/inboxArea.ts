@@ -61,9 +61,10 @@ export const inboxArea: Area = {
       return toSummary(row);
     };
     return {
-      'inbox.list': ({ status, mine, unanswered, channel, limit, offset, cursor }, call) => {
+      'inbox.list': ({ status, mine, unanswered, channel, from, to, limit, offset, cursor }, call) => {
         firstSight(ctx, call.user);
-        const filter = { statuses: [...INBOX_STATUS_SETS[status]], assignedTo: mine ? call.user : null, unanswered, channel };
+        const period = from !== undefined || to !== undefined ? { from: from ?? 0, to: to ?? Number.MAX_SAFE_INTEGER } : null;
+        const filter = { statuses: [...INBOX_STATUS_SETS[status]], assignedTo: mine ? call.user : null, unanswered, channel, period };
         const after = decodeCursor(cursor);
         if (after || offset === 0) {
           const { rows, next } = listInboxPage(ctx.db, filter, limit, after);

@@ -1,16 +1,11 @@
 /** Calls by result and how fast missed callers were called back. Pure. */
 import type { StatsReport } from '../../contract/stats';
-import type { StatsCallbackRow, StatsCallRow } from '../../db/repositories/statsActivity';
+import type { StatsCallbackRow } from '../../db/repositories/statsActivity';
+import type { DayFigures } from './dayFigures';
 import { distribution } from './percentiles';
 
-export function phoneFigures(calls: readonly StatsCallRow[], tasks: readonly StatsCallbackRow[]): StatsReport['phone'] {
-  const byResult = { answered: 0, missed: 0, abandoned: 0, voicemail: 0, busy: 0 };
-  let total = 0;
-  for (const [direction, result] of calls) {
-    if (direction !== 'in') continue;
-    total++;
-    byResult[result]++;
-  }
+/** `calls`: the period's incoming calls by result (summed from its days, dayFigures.ts). */
+export function phoneFigures(calls: DayFigures['calls'], tasks: readonly StatsCallbackRow[]): StatsReport['phone'] {
   const callbackTimes: number[] = [];
   let gotThrough = 0;
   let neverCalledBack = 0;
@@ -20,8 +15,7 @@ export function phoneFigures(calls: readonly StatsCallRow[], tasks: readonly Sta
     else neverCalledBack++;
   }
   return {
-    total,
-    ...byResult,
+    ...calls,
     missedCallers: tasks.length,
     calledBack: callbackTimes.length,
     gotThrough,

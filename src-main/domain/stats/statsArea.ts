@@ -10,13 +10,14 @@ export const statsArea: Area = {
   handlers(ctx) {
     const where = () => {
       const { timeZone } = getClinicSettings(ctx.db);
-      return { timeZone, today: localParts(ctx.clock.now(), timeZone).date };
+      const now = ctx.clock.now();
+      return { timeZone, today: localParts(now, timeZone).date, now };
     };
     return {
       'stats.report': (req) => statsFor({ db: ctx.db, ...where() }, req),
       'stats.daySummary': ({ date }) => {
         const w = where();
-        return buildReport({ db: ctx.db }, resolvePeriod({ kind: 'day', date }, w.today, w.timeZone));
+        return buildReport({ db: ctx.db, now: w.now }, resolvePeriod({ kind: 'day', date }, w.today, w.timeZone));
       },
     };
   },

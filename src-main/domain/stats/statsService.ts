@@ -4,24 +4,28 @@
  */
 import type { StatsPeriod, StatsReport, StatsResult } from '../../contract/stats';
 import type { Db } from '../../db/database';
-import { callbackTasksInRange, callsInRange, noticesOnDays, smsUsageInRange, visitsInRange } from '../../db/repositories/statsActivity';
-import { messagesInRange, newConversations, waitsStartedIn } from '../../db/repositories/statsMessages';
+import { callbackTasksInRange, noticesOnDays, smsUsageInRange, visitsInRange } from '../../db/repositories/statsActivity';
+import { newConversations } from '../../db/repositories/statsMessages';
 import type { BusinessHours } from '../hours/businessHours';
 import { getBusinessHours } from '../hours/hoursService';
-import { contactPass } from './contactFigures';
+import { firstChannel, STATS_CHANNELS } from './contactFigures';
+import { sumDays } from './dayFigures';
+import { periodDays } from './dayStore';
 import { openCalendar } from './openCalendar';
 import { OPTIONAL_FIGURES, optionalFigures, type OptionalFigureProvider } from './optionalFigures';
 import { median } from './percentiles';
 import { datesOf, previousPeriod, resolvePeriod, type PeriodRequest } from './periods';
 import { phoneFigures } from './phoneFigures';
 import { visitFigures } from './visitFigures';
-import { unansweredAtClosing, waitFigures } from './waits';
+import { waitDistributions } from './waits';
 
 export interface StatsDeps {
   db: Db;
   /** Defaults to the clinic's stored hours (whose time zone is the clinic's). */
   hours?: BusinessHours;
   optional?: readonly OptionalFigureProvider[];
+  /** The clock's now: days that ended before it are read from (and kept in) stats_days. Absent: every day is computed. */
+  now?: number;
 }
 
 export function buildReport(deps: StatsDeps, period: StatsPeriod): StatsReport {
@@ -31,33 +35,25 @@ export function buildReport(deps: StatsDeps, period: StatsPeriod): StatsReport {
   const dates = datesOf(period);
   const { startMs, endMs } = period;
 
-  const messages = messagesInRange(db, startMs, endMs);
-  const calls = callsInRange(db, startMs, endMs);
-  const pass = contactPass(messages, calls, newConversations(db, startMs, endMs), cal, dates);
-
-  // Waits are kept as messages are written (migration 091): a period's are a range read, replies after it included.
-  const waits = waitsStartedIn(db, startMs, endMs).map(([conversationId, startAt, respondedAt]) => ({ conversationId, startAt, respondedAt }));
-  const figures = waitFigures(waits, cal);
-  const closing = unansweredAtClosing(pass.turns, cal, new Set(dates));
-  const frtByDate = new Map<string, number[]>();
-  for (const w of waits) {
-    if (w.respondedAt === null) continue;
-    const d = cal.dateOf(w.startAt);
-    const list = frtByDate.get(d) ?? [];
-    list.push(w.respondedAt - w.startAt);
-    frtByDate.set(d, list);
+  // Day by day: closed days from stats_days (migration 170), the others from their rows. First-response waits come
+  // from conversation_waits (migration 091, kept as messages are written), each in the day it started.
+  const days = sumDays(periodDays({ db, cal, hours, timeZone: period.timeZone, now: deps.now }, dates));
+  const created = new Map(STATS_CHANNELS.map((c) => [c, 0]));
+  for (const c of newConversations(db, startMs, endMs)) {
+    const ch = firstChannel(c);
+    if (ch) created.set(ch, created.get(ch)! + 1);
   }
 
   return {
     period,
-    contacts: pass.contacts,
-    responsiveness: { ...figures, unansweredAtClosing: closing.total, repliesByAuthor: pass.repliesByAuthor },
-    phone: phoneFigures(calls, callbackTasksInRange(db, startMs, endMs)),
+    contacts: STATS_CHANNELS.map((channel, i) => ({ channel, newConversations: created.get(channel)!, ...days.contacts[i]! })),
+    responsiveness: { ...waitDistributions(days.waits.started, days.waits.answered), unansweredAtClosing: days.unansweredAtClosing, repliesByAuthor: days.repliesByAuthor },
+    phone: phoneFigures(days.calls, callbackTasksInRange(db, startMs, endMs)),
     visits: visitFigures(visitsInRange(db, startMs, endMs), noticesOnDays(db, period.from, period.to)),
     optional: optionalFigures(db, deps.optional ?? OPTIONAL_FIGURES, { startMs, endMs, from: period.from, to: period.to }),
     sms: smsUsageInRange(db, startMs, endMs),
-    heatmap: pass.heatmap,
-    daily: dates.map((date) => ({ date, ...pass.daily.get(date)!, frtMedianMs: median(frtByDate.get(date) ?? []) })),
+    heatmap: days.heatmap,
+    daily: dates.map((date) => ({ date, ...days.daily.get(date)!, frtMedianMs: median(days.waitTotals.get(date) ?? []) })),
   };
 }
 

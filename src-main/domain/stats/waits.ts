@@ -70,32 +70,48 @@ export interface WaitFigures {
   frtArrivedClosed: DurationDist;
 }
 
-/** Medians and p90s of the answered waits, the open-hours and closed-hours parts apart. */
-export function waitFigures(waits: readonly Wait[], cal: OpenCalendar): WaitFigures {
+/** An answered wait measured: total ms, ms of it the clinic was open, whether the patient wrote while open (1). */
+export type MeasuredWait = [totalMs: number, openMs: number, arrivedOpen: 0 | 1];
+
+/** How many waits started, and the answered ones measured against the opening hours. */
+export function measureWaits(waits: readonly Wait[], cal: OpenCalendar): { started: number; answered: MeasuredWait[] } {
+  const answered: MeasuredWait[] = [];
+  for (const w of waits) {
+    if (w.respondedAt === null) continue;
+    answered.push([w.respondedAt - w.startAt, cal.openMsBetween(w.startAt, w.respondedAt), cal.isOpenAt(w.startAt) ? 1 : 0]);
+  }
+  return { started: waits.length, answered };
+}
+
+/** Medians and p90s of measured waits (a period's: the days' lists put together). */
+export function waitDistributions(started: number, answered: readonly MeasuredWait[]): WaitFigures {
   const all: number[] = [];
   const open: number[] = [];
   const closed: number[] = [];
   const arrivedOpen: number[] = [];
   const arrivedClosed: number[] = [];
-  for (const w of waits) {
-    if (w.respondedAt === null) continue;
-    const total = w.respondedAt - w.startAt;
-    const inside = cal.openMsBetween(w.startAt, w.respondedAt);
+  for (const [total, inside, whileOpen] of answered) {
     all.push(total);
     open.push(inside);
     closed.push(total - inside);
-    (cal.isOpenAt(w.startAt) ? arrivedOpen : arrivedClosed).push(total);
+    (whileOpen ? arrivedOpen : arrivedClosed).push(total);
   }
   return {
-    waits: waits.length,
+    waits: started,
     answered: all.length,
-    noResponse: waits.length - all.length,
+    noResponse: started - all.length,
     frt: distribution(all),
     frtOpenTime: distribution(open),
     frtClosedTime: distribution(closed),
     frtArrivedOpen: distribution(arrivedOpen),
     frtArrivedClosed: distribution(arrivedClosed),
   };
+}
+
+/** Medians and p90s of the answered waits, the open-hours and closed-hours parts apart. */
+export function waitFigures(waits: readonly Wait[], cal: OpenCalendar): WaitFigures {
+  const m = measureWaits(waits, cal);
+  return waitDistributions(m.started, m.answered);
 }
 
 /**

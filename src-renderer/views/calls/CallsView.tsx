@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDto } from '../../../src-main/contract/calls';
 import { Icon } from '../../components/Icon';
+import { PeriodChip } from '../../components/PeriodChip';
 import { useRouter } from '../../app/router';
 import { formatDateTime } from '../../i18n/format';
 import { desk } from '../../api/client';
@@ -17,7 +18,7 @@ const FILTERS: ResultFilter[] = ['all', 'unanswered', 'answered', 'outgoing'];
 /** The call log: today's figures, a quick manual entry, PBX imports and every call, newest first. */
 export function CallsView() {
   const { t } = useTranslation('calls');
-  const { calls, total, counts, filter, number, load, setFilter, setNumber } = useCalls();
+  const { calls, total, counts, filter, number, period, load, setFilter, setNumber, setPeriod } = useCalls();
   const [importing, setImporting] = useState(false);
   const demo = useApp((s) => s.info?.demo ?? false);
   const [focusKey, setFocusKey] = useState(0);
@@ -69,6 +70,7 @@ export function CallsView() {
           <span className="sr-only">{t('search')}</span>
           <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder={t('search')} inputMode="tel" />
         </label>
+        {period ? <PeriodChip period={period} onClear={() => setPeriod(null)} testId="calls-period" /> : null}
         <span className="muted">{t('shown', { count: calls.length, total })}</span>
         {demo ? (
           <button className="btn" onClick={() => void desk.call('calls.demoRing', {})} data-testid="calls-demo-ring" title={t('demoRingHint')}>

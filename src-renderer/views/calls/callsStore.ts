@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CallbackTaskDto, CallDto } from '../../../src-main/contract/calls';
 import type { Response } from '../../../src-main/contract';
 import { desk } from '../../api/client';
+import type { PeriodFilter } from '../../stores/inboxStore';
 
 type Counts = Response<'calls.list'>['counts'];
 export type ResultFilter = 'all' | 'unanswered' | 'answered' | 'outgoing';
@@ -12,10 +13,13 @@ interface CallsState {
   counts: Counts | null;
   filter: ResultFilter;
   number: string;
+  /** Only calls started in this period (set by a click on a statistic; removable above the log). */
+  period: PeriodFilter | null;
   loading: boolean;
   tasks: CallbackTaskDto[];
   setFilter(filter: ResultFilter): void;
   setNumber(number: string): void;
+  setPeriod(period: PeriodFilter | null): void;
   load(): Promise<void>;
   loadTasks(): Promise<void>;
 }
@@ -34,6 +38,7 @@ export const useCalls = create<CallsState>((set, get) => ({
   counts: null,
   filter: 'all',
   number: '',
+  period: null,
   loading: false,
   tasks: [],
   setFilter(filter) {
@@ -44,11 +49,20 @@ export const useCalls = create<CallsState>((set, get) => ({
     set({ number });
     void get().load();
   },
+  setPeriod(period) {
+    set({ period });
+    void get().load();
+  },
   async load() {
     set({ loading: true });
-    const { filter, number } = get();
+    const { filter, number, period } = get();
     try {
-      const r = await desk.call('calls.list', { ...FILTERS[filter], ...(number.trim() ? { number: number.trim() } : {}), limit: 200 });
+      const r = await desk.call('calls.list', {
+        ...FILTERS[filter],
+        ...(number.trim() ? { number: number.trim() } : {}),
+        ...(period ? { from: period.from, to: period.to } : {}),
+        limit: 200,
+      });
       set({ calls: r.calls, total: r.total, counts: r.counts });
     } finally {
       set({ loading: false });

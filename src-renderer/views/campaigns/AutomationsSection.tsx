@@ -8,18 +8,44 @@ import './campaigns.css';
 
 type Settings = Response<'automations.get'>;
 type Week = Response<'automations.week'>;
+type Channel = Settings['birthday']['channels'][number];
+const CHANNELS: Channel[] = ['whatsapp', 'sms'];
+
+/**
+ * The channels an automation may use (the patient's preferred one first, then the others ticked, as campaigns do).
+ * At least one stays ticked: the last one cannot be unticked.
+ */
+function ChannelPicker({ id, value, onChange }: { id: string; value: Channel[]; onChange(v: Channel[]): void }) {
+  const { t } = useTranslation('automations');
+  return (
+    <span className="seg-inline" role="group" aria-labelledby={`${id}-label`} data-testid={id}>
+      {CHANNELS.map((c) => {
+        const on = value.includes(c);
+        const last = on && value.length === 1;
+        return (
+          <label key={c} className="seg-check" title={last ? t('atLeastOne') : undefined}>
+            <input type="checkbox" checked={on} disabled={last} onChange={() => onChange(on ? value.filter((x) => x !== c) : [...value, c])} data-testid={`${id}-${c}`} />{' '}
+            {c === 'sms' ? 'SMS' : 'WhatsApp'}
+          </label>
+        );
+      })}
+    </span>
+  );
+}
 
 /** Settings → Automations: birthday greetings and recall, each with its template, and who would get them this week. */
 export function AutomationsSection() {
-  const { t } = useTranslation('campaigns');
+  const { t } = useTranslation(['campaigns', 'automations']);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [week, setWeek] = useState<Week | null>(null);
+  const [practitioners, setPractitioners] = useState<{ id: number; name: string }[]>([]);
   const { status, run } = useSaveStatus();
   const refreshWeek = () => void desk.call('automations.week', {}).then(setWeek).catch(() => undefined);
   useEffect(() => {
     void desk.call('automations.get', {}).then(setDraft).catch(() => undefined);
     void desk.call('templates.list', {}).then((r) => setTemplates(r.items)).catch(() => undefined);
+    void desk.call('practitioners.list', {}).then((r) => setPractitioners(r.practitioners)).catch(() => undefined);
     refreshWeek();
   }, []);
   if (!draft) return null;
@@ -78,6 +104,8 @@ export function AutomationsSection() {
           <FormRow id="bd-template" label={t('builder.template')}>
             {templateSelect('bd-template', b.templateId, (v) => setDraft({ ...draft, birthday: { ...b, templateId: v } }))}
           </FormRow>
+          <span id="bd-channels-label">{t('automations:channels')}</span>
+          <ChannelPicker id="bd-channels" value={b.channels} onChange={(channels) => setDraft({ ...draft, birthday: { ...b, channels } })} />
         </div>
         {week ? (
           <>
@@ -98,6 +126,23 @@ export function AutomationsSection() {
           <FormRow id="rc-repeat" label={t('automations.repeatMonths')}>
             <input id="rc-repeat" type="number" min={1} max={60} value={r.repeatMonths} onChange={(e) => setDraft({ ...draft, recall: { ...r, repeatMonths: Number(e.target.value) } })} />
           </FormRow>
+          <span id="rc-practitioners-label">{t('automations:practitioners')}</span>
+          <span className="seg-inline" role="group" aria-labelledby="rc-practitioners-label" data-testid="rc-practitioners">
+            {practitioners.map((p) => {
+              const on = r.practitionerIds.includes(p.id);
+              return (
+                <label key={p.id} className="seg-check">
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    onChange={() => setDraft({ ...draft, recall: { ...r, practitionerIds: on ? r.practitionerIds.filter((x) => x !== p.id) : [...r.practitionerIds, p.id] } })}
+                  />{' '}
+                  {p.name}
+                </label>
+              );
+            })}
+            <small className="muted">{r.practitionerIds.length ? t('automations:somePractitioners', { count: r.practitionerIds.length }) : t('automations:everyPractitioner')}</small>
+          </span>
           <FormRow id="rc-types" label={t('segment.visitTypes')}>
             <input
               id="rc-types"
@@ -111,6 +156,8 @@ export function AutomationsSection() {
           <FormRow id="rc-template" label={t('builder.template')}>
             {templateSelect('rc-template', r.templateId, (v) => setDraft({ ...draft, recall: { ...r, templateId: v } }))}
           </FormRow>
+          <span id="rc-channels-label">{t('automations:channels')}</span>
+          <ChannelPicker id="rc-channels" value={r.channels} onChange={(channels) => setDraft({ ...draft, recall: { ...r, channels } })} />
         </div>
         {week ? (
           <>

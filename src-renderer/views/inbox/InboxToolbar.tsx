@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '../../app/router';
 import { Icon } from '../../components/Icon';
+import { PeriodChip } from '../../components/PeriodChip';
 import { useInbox, useSearch, type ChannelFilter, type StatusFilter, type ViewFilter } from '../../stores/inboxStore';
 
 const VIEWS: ViewFilter[] = ['all', 'mine', 'unanswered'];
@@ -103,6 +104,11 @@ export const InboxToolbar = forwardRef<HTMLInputElement, { onNewPatient(): void;
           ))}
         </select>
       </div>
+      {filter.period ? (
+        <div className="filter-row">
+          <PeriodChip period={filter.period} onClear={() => void setFilter({ period: null })} testId="inbox-period" />
+        </div>
+      ) : null}
     </header>
   );
 });

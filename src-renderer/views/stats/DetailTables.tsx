@@ -27,7 +27,7 @@ export function ContactsTable({ current, previous }: { current: StatsReport; pre
           return (
             <tr key={row.channel} data-testid={`contacts-${row.channel}`}>
               <th scope="row">
-                <button className="link" onClick={openChannel(row.channel)} title={t('openList')}>
+                <button className="link" onClick={() => openChannel(row.channel)(current.period)} title={t('openList')}>
                   {t(`channel.${row.channel}`)}
                 </button>
               </th>

@@ -48,7 +48,7 @@ export function FigureTable({ figures, current, previous }: { figures: FigureDef
               </th>
               <td className="num">
                 {f.open ? (
-                  <button className="link" onClick={f.open} title={t('openList')}>
+                  <button className="link" onClick={() => f.open!(current.period)} title={t('openList')}>
                     {formatFigure(f.kind, now)}
                   </button>
                 ) : (

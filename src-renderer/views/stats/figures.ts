@@ -2,9 +2,9 @@
  * What each figure on the screen is: where its value comes from, how it is shown, and where a click leads
  * (the conversations or calls behind it). Labels and definitions are `stats:fig.<key>` and `stats:def.<key>`.
  */
-import type { StatsReport } from '../../../src-main/contract/stats';
+import type { StatsPeriod, StatsReport } from '../../../src-main/contract/stats';
 import { useRouter } from '../../app/router';
-import { useInbox } from '../../stores/inboxStore';
+import { useInbox, type PeriodFilter } from '../../stores/inboxStore';
 import { useCalls, type ResultFilter } from '../calls/callsStore';
 
 export type FigureKind = 'count' | 'duration' | 'share' | 'minutes';
@@ -13,19 +13,22 @@ export interface FigureDef {
   key: string;
   kind: FigureKind;
   value(r: StatsReport): number | null;
-  /** Opens the list behind the figure. */
-  open?: () => void;
+  /** Opens the list behind the figure, limited to the report's period (the target screen shows it, removable). */
+  open?: (period: StatsPeriod) => void;
 }
 
-const toInbox = (filter: Parameters<ReturnType<typeof useInbox.getState>['setFilter']>[0]) => () => {
-  void useInbox.getState().setFilter({ view: 'all', status: 'all', channel: null, ...filter });
+/** The report's period as the inbox and the call log filter it: [startMs, endMs) and its dates to show. */
+export const periodFilter = (p: StatsPeriod): PeriodFilter => ({ from: p.startMs, to: p.endMs, fromDate: p.from, toDate: p.to });
+
+const toInbox = (filter: Parameters<ReturnType<typeof useInbox.getState>['setFilter']>[0]) => (period: StatsPeriod) => {
+  void useInbox.getState().setFilter({ view: 'all', status: 'all', channel: null, ...filter, period: periodFilter(period) });
   useRouter.getState().navigate('/inbox');
 };
-const toCalls = (filter: ResultFilter) => () => {
-  useCalls.getState().setFilter(filter);
+const toCalls = (filter: ResultFilter) => (period: StatsPeriod) => {
+  useCalls.setState({ filter, period: periodFilter(period) });
   useRouter.getState().navigate('/calls');
 };
-export const openChannel = (channel: 'whatsapp' | 'sms' | 'phone'): (() => void) => (channel === 'phone' ? toCalls('all') : toInbox({ channel }));
+export const openChannel = (channel: 'whatsapp' | 'sms' | 'phone'): ((period: StatsPeriod) => void) => (channel === 'phone' ? toCalls('all') : toInbox({ channel }));
 
 const x = (r: StatsReport) => r.responsiveness;
 const p = (r: StatsReport) => r.phone;

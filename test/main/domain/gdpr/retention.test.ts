@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { termsWithPrefix } from '../../../../src-main/db/repositories/inboxSearch';
 import { recordMedia } from '../../../../src-main/db/repositories/media';
 import { gdprDeps } from '../../../../src-main/domain/gdpr/gdprArea';
 import { getRetentionYears, runRetention, setRetentionYears } from '../../../../src-main/domain/gdpr/retention';
@@ -41,5 +42,26 @@ describe('retention', () => {
     ]);
     // A second run finds nothing more to purge.
     expect(await runRetention(deps)).toMatchObject({ messages: 0, mediaFilesRemoved: 0 });
+  });
+
+  it("forgets a purged message's own words in the search vocabulary, and keeps words a newer message still uses", async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    const deps = gdprDeps(app.ctx);
+    const m = app.ctx.messaging;
+    receiveInbound(m, { channel: 'sms', providerId: 'v-1', fromPhone: '+393331234567', body: 'Ortodonzia: apparecchio Zanzibarico rotto', at: T0 - 6 * YEAR });
+    receiveInbound(m, { channel: 'sms', providerId: 'v-2', fromPhone: '+393339876543', body: 'Apparecchio nuovo, grazie', at: T0 - 30 * 24 * 3600 * 1000 });
+    // What the search box suggests while a word is typed (4 letters or more: the vocabulary, 054).
+    const suggests = async (typed: string): Promise<string[]> => termsWithPrefix(app.ctx.db, typed);
+    expect(await suggests('zanz')).toContain('zanzibarico');
+    expect(await suggests('orto')).toContain('ortodonzia');
+
+    setRetentionYears(deps, 5, 'admin');
+    const r = await runRetention(deps);
+    expect(r).toMatchObject({ messages: 1, wordsForgotten: 3 }); // ortodonzia, zanzibarico, rotto; "apparecchio" is still used
+    expect(await suggests('zanz')).not.toContain('zanzibarico');
+    expect(await suggests('orto')).not.toContain('ortodonzia');
+    expect(await suggests('appa')).toContain('apparecchio');
+    expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM search_vocab WHERE term IN ('zanzibarico', 'ortodonzia', 'rotto')`).get()).toEqual({ n: 0 });
   });
 });

@@ -12,9 +12,21 @@ const dist = (n: number, medianMin: number | null, p90Min: number | null) => ({
   p90Ms: p90Min === null ? null : p90Min * MIN,
 });
 
-describe('the fixture day, counted by hand', () => {
+// The same hand-computed figures whether the day is computed from its rows, or (once it has ended) computed once,
+// kept in stats_days (migration 170) and read back from there.
+const AFTER_THE_DAY = Date.parse('2026-03-12T09:00:00Z');
+
+describe.each([
+  ['computed from its rows', undefined],
+  ['read back from stats_days', AFTER_THE_DAY],
+] as const)('the fixture day, counted by hand (%s)', (_how, now) => {
   const db = writeFixtureDay(memoryDb());
-  const report = buildReport({ db, hours: WEEKDAY_HOURS }, resolvePeriod({ kind: 'day', date: DAY }, DAY, ZONE));
+  const period = resolvePeriod({ kind: 'day', date: DAY }, DAY, ZONE);
+  let report = buildReport({ db, hours: WEEKDAY_HOURS, now }, period);
+  if (now !== undefined) {
+    expect(db.prepare('SELECT date FROM stats_days').pluck().all()).toEqual([DAY]);
+    report = buildReport({ db, hours: WEEKDAY_HOURS, now }, period);
+  }
 
   it('contacts per channel', () => {
     expect(report.contacts).toEqual([
@@ -92,7 +104,7 @@ describe('the fixture day, counted by hand', () => {
   });
 
   it('the day before, for the comparison: C waited from 17:00 to 10:30 next morning', () => {
-    const both = statsFor({ db, hours: WEEKDAY_HOURS, timeZone: ZONE, today: DAY }, { kind: 'day', date: DAY });
+    const both = statsFor({ db, hours: WEEKDAY_HOURS, timeZone: ZONE, today: DAY, now }, { kind: 'day', date: DAY });
     expect(both.previous?.period.from).toBe('2026-03-09');
     expect(both.previous?.responsiveness.frt).toEqual(dist(1, 17.5 * 60, 17.5 * 60));
     expect(both.previous?.responsiveness.frtOpenTime).toEqual(dist(1, 120 + 150, 120 + 150));
