@@ -38,6 +38,8 @@ const androidFields = z.object({
   username: z.string().trim().min(1).max(100),
   simNumber: z.number().int().min(1).max(4).nullable(),
   publicUrl: optionalUrl,
+  /** How received SMS and reports reach the desk (androidInboundMode.ts); older saves have none = polling. */
+  inboundMode: z.enum(['polling', 'webhook']).optional(),
 });
 const twilioFields = z.object({
   provider: z.literal('twilio'),

@@ -28,7 +28,14 @@ export const smsGateway: SmsGateway = {
         );
       case 'android':
         return new AndroidGatewaySender(
-          { baseUrl: config.baseUrl, username: config.username, password: config.password, simNumber: config.simNumber, ...(deps.region ? { region: deps.region } : {}) },
+          {
+            baseUrl: config.baseUrl,
+            username: config.username,
+            password: config.password,
+            simNumber: config.simNumber,
+            inboundMode: config.inboundMode ?? 'polling',
+            ...(deps.region ? { region: deps.region } : {}),
+          },
           http,
         );
       case 'twilio':

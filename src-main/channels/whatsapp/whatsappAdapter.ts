@@ -3,7 +3,7 @@ import type { ChannelSender, MediaRef, OutgoingMessage, SendResult } from '../..
 import type { Clock } from '../../domain/shared/clock';
 import type { Random } from '../../domain/shared/random';
 import type { PacingSettings } from '../../domain/whatsapp/pacing';
-import type { WhatsAppHealth, WhatsAppLink, WhatsAppSink } from '../../domain/whatsapp/whatsappPort';
+import type { RetryStateStore, WhatsAppHealth, WhatsAppLink, WhatsAppSink } from '../../domain/whatsapp/whatsappPort';
 import { CorruptAuthStateError, loadAuthState, type AuthKeyValueStore, type DbAuthState } from './auth/authState';
 import type { SecretBox } from '../../domain/shared/secretBox';
 import type { BaileysLib } from './baileys';
@@ -55,6 +55,8 @@ export interface WhatsAppAdapterOptions {
   initialHealth?: Partial<WhatsAppHealth>;
   /** How long one media download may take before the message shows it failed (default 2 min). */
   mediaTimeoutMs?: number;
+  /** Retry counts and sent content kept across restarts (the database in the app); in memory without it. */
+  retryState?: RetryStateStore;
 }
 
 const PING: BinaryNode = { tag: 'iq', attrs: { to: 's.whatsapp.net', type: 'get', xmlns: 'w:p' }, content: [{ tag: 'ping', attrs: {} }] };
@@ -91,7 +93,7 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
     this.cfg = o.machine ?? DEFAULT_MACHINE;
     this.staleCfg = o.stale ?? DEFAULT_STALE;
     this.healthTracker = new HealthTracker(o.initialHealth ?? {});
-    this.retryCounts = new RetryCounterCache(() => o.clock.now());
+    this.retryCounts = new RetryCounterCache(() => o.clock.now(), undefined, undefined, o.retryState ?? null);
     this.inbound = new InboundHandler({
       sink: o.sink,
       clock: o.clock,
@@ -104,7 +106,7 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
       timers: this.timers,
       ...(o.mediaTimeoutMs ? { mediaTimeoutMs: o.mediaTimeoutMs } : {}),
     });
-    const transport = new SocketTransport({ socket: () => this.sock, clock: o.clock, mediaPath: o.mediaPath });
+    const transport = new SocketTransport({ socket: () => this.sock, clock: o.clock, mediaPath: o.mediaPath, onSent: (id, message) => this.rememberSent(id, message) });
     const sleep = (ms: number): Promise<void> => new Promise((resolve) => this.timers.setTimeout(resolve, ms));
     this.pacer = new PacedSender(transport, { clock: o.clock, sleep, random: o.random, settings: o.pacing, ledger: o.ledger });
   }
@@ -244,7 +246,7 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
       sock = await this.o.socketFactory({
         auth: auth.state,
         onLog: (_level, msg) => this.error(msg),
-        getMessage: async (key) => this.storedMessage(key),
+        getMessage: (key) => this.storedMessage(key),
         msgRetryCounterCache: this.retryCounts,
         ...(version ? { version } : {}),
       });
@@ -278,8 +280,36 @@ export class WhatsAppAdapter implements ChannelSender, WhatsAppLink {
   }
 
   /** What Baileys re-encrypts for a device that asked again (rc14 messages-recv.js sendMessagesAgain). */
-  private storedMessage(key: WAMessageKey): proto.IMessage | undefined {
+  /**
+   * Keeps the exact content Baileys sent (rc14 sendMessage returns the WAMessage whose `message` holds the
+   * media's url, directPath, mediaKey and hashes), encoded with Baileys' own protobuf and sealed, so that a
+   * retry request can be answered with the same message after a restart (relayMessage re-encrypts it as is).
+   */
+  private rememberSent(id: string, message: proto.IMessage | null | undefined): void {
+    const store = this.o.retryState;
+    if (!store || !message) return;
+    void this.o
+      .lib()
+      .then((lib) => store.saveContent(id, this.o.box.seal(Buffer.from(lib.proto.Message.encode(message).finish()).toString('base64'))))
+      .catch((err: unknown) => this.error(`cannot keep message ${id} for resends: ${(err as Error).message}`));
+  }
+
+  /**
+   * Baileys' getMessage for a retry request (rc14 lib/Socket/messages-recv.js sendMessagesAgain → relayMessage):
+   * the content kept at send time (text or media), else, for messages sent before it was kept, the text
+   * from the timeline; undefined makes Baileys send nothing rather than something wrong.
+   */
+  private async storedMessage(key: WAMessageKey): Promise<proto.IMessage | undefined> {
     if (!key.id) return undefined;
+    const sealed = this.o.retryState?.loadContent(key.id) ?? null;
+    if (sealed) {
+      try {
+        const lib = await this.o.lib();
+        return lib.proto.Message.decode(Buffer.from(this.o.box.open(sealed), 'base64'));
+      } catch (err) {
+        this.error(`stored content of ${key.id} cannot be read: ${(err as Error).message}`);
+      }
+    }
     const text = this.o.sink.sentText(key.id);
     // Sent as extendedTextMessage, as rc14 generateWAMessageContent builds text (lib/Utils/messages.js).
     return text === null ? undefined : { extendedTextMessage: { text } };

@@ -37,6 +37,7 @@ export function createWhatsAppLink(d: WhatsAppLinkDeps, o: LinkOverrides = {}): 
     random: d.random,
     pacing: d.pacing,
     ledger: d.ledger,
+    ...(d.retryState ? { retryState: d.retryState } : {}),
     includeGroups: d.includeGroups,
     webVersion: d.webVersion,
     fetchVersion: o.fetchVersion ?? realVersionFetcher,

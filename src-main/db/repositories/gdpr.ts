@@ -168,6 +168,12 @@ export function eraseRows(db: Db, keys: PersonKeys, erasedMedia: string[], at: n
     ...k.patientIds,
   );
   run('conversations', `UPDATE conversations SET last_preview = '' WHERE id IN (${cIn})`, ...k.conversationIds);
+  // What the WhatsApp link kept to answer retry requests (migration 120): the sealed text or media keys of those messages.
+  run(
+    'whatsapp_sent_content',
+    `DELETE FROM whatsapp_sent_content WHERE provider_id IN (SELECT provider_id FROM messages WHERE conversation_id IN (${cIn}) AND provider_id IS NOT NULL)`,
+    ...k.conversationIds,
+  );
   run('messages', `UPDATE messages SET body = '', meta = NULL, failure_reason = NULL WHERE conversation_id IN (${cIn})`, ...k.conversationIds);
   run(
     'outbox',
@@ -214,6 +220,7 @@ export function eraseRows(db: Db, keys: PersonKeys, erasedMedia: string[], at: n
     // WhatsApp's per-contact encryption sessions are named by the contact's number: they are rebuilt on the next message.
     const digits = value.replace(/^\+/, '').replace(/[@:].*$/, '');
     if (digits.length >= 6) run('whatsapp_auth', `DELETE FROM whatsapp_auth WHERE instr(id, ?) > 0`, digits);
+    if (digits.length >= 6) run('whatsapp_retry_counts', `DELETE FROM whatsapp_retry_counts WHERE instr(key, ?) > 0`, digits);
   }
   for (const sha of erasedMedia) run('media', 'DELETE FROM media WHERE sha256 = ?', sha);
   return n;

@@ -36,10 +36,12 @@ export const PATIENT_TABLES: Record<string, TablePolicy> = {
   drafts: { export: true, erase: 'delete', why: 'a reply the desk had begun to write to the person' },
   visit_messages: { export: true, erase: 'keep', why: 'which visit messages went, their answers and scores (ids, kinds, codes): reminder and feedback statistics stay' },
   whatsapp_auth: { export: false, erase: 'delete', why: "WhatsApp's encryption session with the person's number (sealed keys, rebuilt on the next message)" },
+  whatsapp_sent_content: { export: false, erase: 'delete', why: 'the sealed content of messages sent to the person, kept a week to answer WhatsApp retry requests' },
+  whatsapp_retry_counts: { export: false, erase: 'delete', why: "how often a message was re-sent to the person's devices (keyed by their WhatsApp id), kept an hour" },
 };
 
 /** Tables that reach a patient without a foreign key (by phone number or by an entity id). */
-export const LINKED_WITHOUT_FOREIGN_KEY = ['audit_log', 'media', 'whatsapp_auth', 'text_backs', 'callback_tasks', 'outbox'];
+export const LINKED_WITHOUT_FOREIGN_KEY = ['audit_log', 'media', 'whatsapp_auth', 'whatsapp_sent_content', 'whatsapp_retry_counts', 'text_backs', 'callback_tasks', 'outbox'];
 
 /** The tables a foreign key to any of these makes personal. */
 export const PERSONAL_ROOTS = ['patients', 'conversations', 'messages'];

@@ -9,6 +9,7 @@ import type { Db } from '../../db/database';
 import { deleteSmsProvider, getSmsProviderRow, listSmsProviderRows, upsertSmsProvider, type SmsProviderRow } from '../../db/repositories/sms';
 import { DeskError } from '../shared/errors';
 import type { SecretBox } from '../shared/secretBox';
+import { androidInboundMode, checkAndroidInbound } from './androidInboundMode';
 import { webhookPath, webhookUrl, type SmsProviderConfig, type SmsProviderName } from './smsPorts';
 
 /** Which fields of each provider are secrets. */
@@ -81,6 +82,7 @@ export function saveProviderConfig(db: Db, box: SecretBox, input: SmsProviderInp
       plain[key] = value;
     }
   }
+  if (input.provider === 'android') checkAndroidInbound(androidInboundMode(input), input.publicUrl);
   for (const key of REQUIRED_SECRETS[input.provider]) {
     if (!secrets[key]) throw new DeskError('invalid_input', `${key}: required to use ${input.provider}`, { field: key, reason: 'sms.credentialRequired', params: { provider: input.provider } });
   }
@@ -105,6 +107,7 @@ export function providerViews(db: Db, box: SecretBox): SmsProviderView[] {
     const plain = JSON.parse(row.config) as Record<string, unknown>;
     return {
       ...plain,
+      ...(config.provider === 'android' ? { inboundMode: androidInboundMode(config) } : {}),
       provider: row.provider,
       secretsSet: SECRET_FIELDS[row.provider].filter((k) => Boolean(secrets[k])),
       webhookPath: webhookPath(config),

@@ -31,13 +31,17 @@ export async function pollInboundSms(deps: MessagingDeps, provider: SmsProvider)
   return { listed: messages.length, stored };
 }
 
-/** Runs pollDeliveryReports every `intervalMs` (never two rounds at once). Returns the disposer. */
-export function startPolling(deps: MessagingDeps, current: () => { provider: SmsProvider; intervalMs: number } | null): () => void {
+/**
+ * Runs pollDeliveryReports and pollInboundSms every `intervalMs` (never two rounds at once), skipping a provider
+ * whose `polls` is false (Android gateway in webhook mode). Returns the disposer.
+ */
+export function startPolling(deps: MessagingDeps, current: () => { provider: SmsProvider; intervalMs: number } | null, firstDelayMs = 5_000): () => void {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const tick = async (): Promise<void> => {
     const c = current();
-    if (c && c.intervalMs > 0) {
+    // A provider set to callbacks only (Android gateway in webhook mode) is not asked anything.
+    if (c && c.intervalMs > 0 && c.provider.polls !== false) {
       try {
         await pollDeliveryReports(deps, c.provider);
         await pollInboundSms(deps, c.provider);
@@ -49,7 +53,7 @@ export function startPolling(deps: MessagingDeps, current: () => { provider: Sms
     timer = setTimeout(() => void tick(), Math.max(5_000, current()?.intervalMs || 60_000));
     timer.unref?.();
   };
-  timer = setTimeout(() => void tick(), 5_000);
+  timer = setTimeout(() => void tick(), firstDelayMs);
   timer.unref?.();
   return () => {
     stopped = true;

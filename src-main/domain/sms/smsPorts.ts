@@ -16,8 +16,12 @@ export const SMS_PROVIDER_LABELS: Readonly<Record<SmsProviderName, string>> = {
 
 export const isSmsProvider = (v: string): v is SmsProviderName => (SMS_PROVIDERS as readonly string[]).includes(v);
 
+export type AndroidInboundMode = 'polling' | 'webhook';
+
 export interface SmsProvider extends ChannelSender {
   readonly provider: SmsProviderName;
+  /** False when the clinic chose callbacks only for this provider: the poller leaves it alone. */
+  readonly polls?: boolean;
   /** Current delivery state of a message this provider accepted; null while nothing new is known. */
   pollStatus?(providerId: string): Promise<StatusUpdate | null>;
   /** SMS the clinic received since `since` (ms epoch), for providers whose inbound webhook cannot reach the desk. */
@@ -76,6 +80,8 @@ export type SmsProviderConfig =
       /** The app's webhook signing key (Settings → Webhooks on the phone). */
       signingKey: string;
       publicUrl: string;
+      /** 'polling' (default) or 'webhook': see androidInboundMode.ts. Absent in configs saved before it existed. */
+      inboundMode?: AndroidInboundMode;
     }
   | {
       provider: 'twilio';

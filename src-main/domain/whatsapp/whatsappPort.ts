@@ -106,6 +106,19 @@ export interface AuthKeyValueStore {
   clear(): void;
 }
 
+/**
+ * What Baileys' retry handling needs to outlive a restart (channels/whatsapp/retry): its resend counts, and the
+ * content of each message we sent (opaque sealed bytes; the channel alone knows it is a protobuf).
+ */
+export interface RetryStateStore {
+  readCount(key: string): string | null;
+  writeCount(key: string, value: string, expiresAt: number): void;
+  deleteCount(key: string): void;
+  clearCounts(): void;
+  saveContent(providerId: string, sealed: Buffer): void;
+  loadContent(providerId: string): Buffer | null;
+}
+
 /** When first contacts went out, persisted so a restart does not reset the daily cap. */
 export interface FirstContactLedger {
   sentSince(since: number): number[];
@@ -122,6 +135,8 @@ export interface WhatsAppLinkDeps {
   random: () => number;
   pacing: () => PacingSettings;
   ledger: FirstContactLedger;
+  /** Retry counts and sent content in the database; absent in tests that do not need them (then in memory). */
+  retryState?: RetryStateStore;
   includeGroups: () => boolean;
   /** The WA Web version set by IT, or null for Baileys' default. */
   webVersion: () => [number, number, number] | null;

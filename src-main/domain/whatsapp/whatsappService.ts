@@ -13,6 +13,7 @@ import { FIRST_CONTACT_WINDOW_MS } from './pacing';
 import { phoneInactivity } from './phoneInactivity';
 import { smsFallbackSender } from './smsFallback';
 import { recordMissedWhatsAppCall } from './missedCalls';
+import { dbRetryState } from './retryState';
 import { whatsappSink } from './whatsappInbox';
 import type { WhatsAppChannelLink, WhatsAppHealth, WhatsAppLinkFactory } from './whatsappPort';
 import { getWhatsAppSettings, parseWebVersion, updateWhatsAppSettings, type WhatsAppSettings } from './whatsappSettings';
@@ -66,6 +67,7 @@ export class WhatsAppService {
         sentSince: (since) => firstContactsSince(db, since),
         record: (at) => recordFirstContact(db, at, ctx.clock.now() - FIRST_CONTACT_WINDOW_MS),
       },
+      retryState: dbRetryState(db, ctx.clock),
       includeGroups: () => getWhatsAppSettings(db).includeGroups,
       webVersion: () => parseWebVersion(getWhatsAppSettings(db).webVersion),
       saveMedia: (bytes, hint) => media.save(bytes, hint.mime, hint.fileName),

@@ -20,6 +20,8 @@ export interface AndroidGatewayConfig {
   simNumber?: number | null;
   /** The clinic's country, for senders the phone reports in national format. */
   region?: Region;
+  /** 'webhook': the phone posts to the desk, so the desk does not poll it (domain/sms/androidInboundMode.ts). */
+  inboundMode?: 'polling' | 'webhook';
 }
 
 /** One entry of GET /inbox (localserver/routes/InboxRoutes.kt `InboxMessage`). */
@@ -64,11 +66,14 @@ const VENDOR = 'The Android SMS gateway';
 export class AndroidGatewaySender implements SmsProvider {
   readonly channel = 'sms' as const;
   readonly provider = 'android' as const;
+  readonly polls: boolean;
 
   constructor(
     private readonly config: AndroidGatewayConfig,
     private readonly deps: HttpDeps,
-  ) {}
+  ) {
+    this.polls = config.inboundMode !== 'webhook';
+  }
 
   private url(path: string): string {
     return `${this.config.baseUrl.replace(/\/$/, '')}${path}`;

@@ -5,9 +5,18 @@ import type { CacheStore } from '@whiskeysockets/baileys';
  * (`msgRetryCounterCache`, key `id:participant`, lib/Socket/messages-recv.js willSendMessageAgain /
  * updateSendMessageAgainCount) and stops at maxMsgRetryCount. Left to Baileys, that cache is created per
  * socket, so every reconnect forgot the counts and a phone stuck in a retry loop got resends forever.
- * This one lives in the adapter's process memory: it survives reconnects, not a restart of the app
- * (a restart is rare and the counts only matter for an hour, Baileys' DEFAULT_CACHE_TTLS.MSG_RETRY).
+ * This one is owned by the adapter (it survives reconnects) and, given a `persist` store, writes each count to
+ * the database (whatsapp_retry_counts) so it also survives a restart of the app. Entries live an hour,
+ * Baileys' DEFAULT_CACHE_TTLS.MSG_RETRY.
  */
+/** Where counts outlive the process (domain/whatsapp/whatsappPort.ts RetryStateStore, the database in the app). */
+export interface RetryCountPersistence {
+  readCount(key: string): string | null;
+  writeCount(key: string, value: string, expiresAt: number): void;
+  deleteCount(key: string): void;
+  clearCounts(): void;
+}
+
 export class RetryCounterCache implements CacheStore {
   private readonly entries = new Map<string, { value: unknown; expiresAt: number }>();
 
@@ -15,10 +24,11 @@ export class RetryCounterCache implements CacheStore {
     private readonly now: () => number,
     private readonly ttlMs = 60 * 60_000,
     private readonly maxEntries = 5_000,
+    private readonly persist: RetryCountPersistence | null = null,
   ) {}
 
   get<T>(key: string): T | undefined {
-    const e = this.entries.get(key);
+    const e = this.entries.get(key) ?? this.fromStore(key);
     if (!e) return undefined;
     if (e.expiresAt <= this.now()) {
       this.entries.delete(key);
@@ -27,18 +37,31 @@ export class RetryCounterCache implements CacheStore {
     return e.value as T;
   }
 
+  /** A count written before a restart: read once from the store, then kept in memory like the others. */
+  private fromStore(key: string): { value: unknown; expiresAt: number } | undefined {
+    const raw = this.persist?.readCount(key);
+    if (raw === null || raw === undefined) return undefined;
+    const e = { value: JSON.parse(raw) as unknown, expiresAt: this.now() + this.ttlMs };
+    this.entries.set(key, e);
+    return e;
+  }
+
   set<T>(key: string, value: T): void {
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+    const expiresAt = this.now() + this.ttlMs;
+    this.entries.set(key, { value, expiresAt });
+    this.persist?.writeCount(key, JSON.stringify(value ?? null), expiresAt);
     // Oldest first in a Map: drop from the front when a burst of retries would grow it without bound.
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 
   del(key: string): void {
     this.entries.delete(key);
+    this.persist?.deleteCount(key);
   }
 
   flushAll(): void {
     this.entries.clear();
+    this.persist?.clearCounts();
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnyMessageContent } from '@whiskeysockets/baileys';
+import type { AnyMessageContent, proto } from '@whiskeysockets/baileys';
 import type { MediaRef, OutgoingMessage, SendResult } from '../../../domain/messaging/channelPort';
 import type { Clock } from '../../../domain/shared/clock';
 import { statusCodeOf } from '../connection/disconnectReason';
@@ -17,6 +17,8 @@ export interface TransportDeps {
   clock: Clock;
   /** Absolute path of a stored media file. */
   mediaPath: (ref: MediaRef) => string;
+  /** The content Baileys actually sent (with the uploaded media's keys), for answering retry requests later. */
+  onSent?: (providerId: string, message: proto.IMessage | null | undefined) => void;
 }
 
 const notConnected: SendResult = { ok: false, code: 'not_connected', reason: 'WhatsApp is not connected', retryable: true };
@@ -91,6 +93,7 @@ export class SocketTransport implements PacedTransport {
       const sent = await sock.sendMessage(jid, content, { messageId: whatsappMessageId(m.idempotencyKey) });
       const id = sent?.key.id;
       if (!id) return { ok: false, code: 'provider_error', reason: 'WhatsApp returned no message id', retryable: true };
+      this.d.onSent?.(id, sent.message);
       return { ok: true, providerId: id };
     } catch (err) {
       return this.failure(err);

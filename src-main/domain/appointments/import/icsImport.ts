@@ -32,6 +32,7 @@ class IcsError extends Error {}
 
 interface ZoneContext {
   floatingZone: string;
+  clinicZone: string;
   vtimezones: Map<string, InstanceType<typeof ICAL.Timezone>>;
 }
 
@@ -42,7 +43,7 @@ function instantOf(time: IcalTime, tzid: string | null, ctx: ZoneContext): numbe
     return zonedToUtc(date, time.hour * 60 + time.minute, zone) + time.second * 1000;
   };
   if (!tzid) return wall(ctx.floatingZone);
-  const iana = resolveTimeZone(tzid);
+  const iana = resolveTimeZone(tzid, ctx.clinicZone);
   if (iana) return wall(iana);
   const vtz = ctx.vtimezones.get(tzid);
   if (vtz) {
@@ -68,6 +69,24 @@ function organizerName(ev: IcalComponent): string | null {
   return typeof cn === 'string' && cn.trim() !== '' ? cn.trim() : null;
 }
 
+/**
+ * Exchange's published calendars (OWA "Publish calendar", node-ical's `Office-2012-owa.ics`) have no UID.
+ * A UID made from what identifies the event in that file (start as written, zone, title) keeps re-imports
+ * of the same file idempotent; an event moved in Outlook then comes back as a new one.
+ */
+function contentUid(ev: IcalComponent): string {
+  const dtstart = ev.getFirstProperty('dtstart');
+  const seed = `${String(dtstart?.getParameter('tzid') ?? '')}|${dtstart?.getFirstValue()?.toString() ?? ''}|${text(ev, 'summary')}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < seed.length; i++) {
+    const c = seed.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `no-uid-${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+}
+
 interface EventShape {
   uid: string;
   start: IcalTime;
@@ -91,8 +110,7 @@ function shapeOf(ev: IcalComponent, ctx: ZoneContext, opts: IcsImportOptions, ca
   else if (duration) endsAt = startsAt + duration.toSeconds() * 1000;
   else endsAt = startsAt + (opts.defaultVisitMinutes ?? 30) * 60_000;
   if (endsAt <= startsAt) throw new IcsError('DTEND is not after DTSTART');
-  const uid = text(ev, 'uid');
-  if (uid === '') throw new IcsError('VEVENT without UID');
+  const uid = text(ev, 'uid') || contentUid(ev);
   const summary = text(ev, 'summary');
   const description = text(ev, 'description');
   const location = text(ev, 'location');
@@ -140,8 +158,8 @@ export function importIcs(input: string, opts: IcsImportOptions): ImportResult {
     if (typeof tzid === 'string') vtimezones.set(tzid, new ICAL.Timezone(c));
   }
   const declared = calendar.getFirstPropertyValue('x-wr-timezone');
-  const declaredZone = typeof declared === 'string' ? resolveTimeZone(declared) : null;
-  const ctx: ZoneContext = { floatingZone: declaredZone ?? opts.timeZone, vtimezones };
+  const declaredZone = typeof declared === 'string' ? resolveTimeZone(declared, opts.timeZone) : null;
+  const ctx: ZoneContext = { floatingZone: declaredZone ?? opts.timeZone, clinicZone: opts.timeZone, vtimezones };
   const calName = calendar.getFirstPropertyValue('x-wr-calname');
   const calendarName = typeof calName === 'string' && calName.trim() !== '' ? calName.trim() : null;
 

@@ -56,8 +56,24 @@ function eventBlocks(lines: string[]): { start: number; end: number }[] {
   return blocks;
 }
 
-export function parseCalendarLeniently(text: string): ParsedCalendar | { fatal: ImportIssue } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+/**
+ * Line-for-line repairs of what real exporters write and ical.js refuses; line numbers stay the same.
+ * - `RRULE:…;BYDAY=MO, TU, WE` — Microsoft CDO for Exchange (python-icalendar `issue_165_missing_event.ics`).
+ * - `DTSTART;TZID="W. Europe Standard Time:20200609T090000"` — the closing quote after the value, from an
+ *   Exchange export (node-ical `ms_timezones.ics`, which node-ical reads as 09:00 W. Europe).
+ * - `DTSTART:20021028` — a date without `VALUE=DATE`, Apple iCal 1.0 (node-ical `mixed-timezone-handling.ics`).
+ */
+export function repairLine(line: string): string {
+  if (/^(RRULE|EXRULE):/i.test(line)) return line.replace(/\s*([,;=])\s*/g, '$1');
+  const misquoted = /^([A-Z-]+;(?:[^:"]*;)?TZID=)"([^"]+):(\d{8}T\d{6}Z?)"\s*$/i.exec(line);
+  if (misquoted) return `${misquoted[1]}"${misquoted[2]}":${misquoted[3]}`;
+  if (/^(DTSTART|DTEND|RECURRENCE-ID|EXDATE|RDATE)(;(?![^:]*VALUE=)[^:]*)?:\d{8}\s*$/i.test(line)) return line.replace(/:(\d{8})\s*$/, ';VALUE=DATE:$1');
+  return line;
+}
+
+export function parseCalendarLeniently(input: string): ParsedCalendar | { fatal: ImportIssue } {
+  const lines = input.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).map(repairLine);
+  const text = lines.join('\r\n');
   const blocks = eventBlocks(lines);
   try {
     const calendar = new ICAL.Component(ICAL.parse(text));

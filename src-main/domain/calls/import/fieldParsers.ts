@@ -38,7 +38,8 @@ function clock(h: number, mi: number, s: number, ampm: string | undefined): numb
 }
 
 const TIME = String.raw`(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?)?`;
-const ISO_LOCAL = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
+// Year first is always year-month-day; 3CX's CDR writes it with slashes ("2020/05/04 10:53:43").
+const ISO_LOCAL = new RegExp(String.raw`^(\d{4})([-/])(\d{1,2})\2(\d{1,2})${TIME}$`);
 const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${TIME}$`);
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -65,7 +66,7 @@ export function parseDateTime(raw: string, timeZone: string, order: DateOrder = 
   if (/^\d{10}$/.test(text)) return Number(text) * 1000;
   if (/^\d{13}$/.test(text)) return Number(text);
   const iso = ISO_LOCAL.exec(text);
-  if (iso) return fromWallClock(Number(iso[1]), Number(iso[2]), Number(iso[3]), iso, 4, timeZone);
+  if (iso) return fromWallClock(Number(iso[1]), Number(iso[3]), Number(iso[4]), iso, 5, timeZone);
   const num = NUMERIC_DATE.exec(text);
   if (num) {
     const [a, b, y] = [Number(num[1]), Number(num[2]), Number(num[3])];

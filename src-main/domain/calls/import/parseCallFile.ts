@@ -4,6 +4,7 @@ import { parseCsv, type CsvRecord } from './csvTokenizer';
 import { parseGenericCallCsv } from './genericCallCsv';
 import { emptyResult, type CallFileFormat, type ImportOptions, type ParsedCallFile } from './importTypes';
 import { isThreeCxHeader, parseThreeCxCallLog } from './threeCxCallLog';
+import { looksLikeThreeCxCdr, parseThreeCxCdr } from './threeCxCdr';
 
 export type FormatChoice = CallFileFormat | 'auto';
 
@@ -12,6 +13,7 @@ export function detectCallFileFormat(records: CsvRecord[], hasMapping: boolean):
   const first = records[0];
   if (!first) return null;
   if (isThreeCxHeader(first.fields)) return '3cx';
+  if (records.slice(0, 10).some(looksLikeThreeCxCdr)) return '3cx';
   // A Master.csv whose first row was damaged is still a Master.csv: look a little further.
   if (records.slice(0, 10).some(looksLikeMasterCsv)) return 'asterisk';
   return hasMapping ? 'generic' : null;
@@ -76,5 +78,10 @@ function parseRecords(
     // null: the caller reads the rows in slices and adds the token errors itself.
     return parsed === null ? emptyResult('asterisk') : withTokenErrors(parsed, csv);
   }
-  return withTokenErrors(format === '3cx' ? parseThreeCxCallLog(csv.records, opts) : parseGenericCallCsv(csv.records, opts), csv);
+  if (format === '3cx') {
+    // The Call History report has a header; the CDR output (one "Call <id>" row per call) has none.
+    const cdr = !isThreeCxHeader(csv.records[0]?.fields ?? []) && csv.records.slice(0, 10).some(looksLikeThreeCxCdr);
+    return withTokenErrors(cdr ? parseThreeCxCdr(csv.records, opts) : parseThreeCxCallLog(csv.records, opts), csv);
+  }
+  return withTokenErrors(parseGenericCallCsv(csv.records, opts), csv);
 }

@@ -1,16 +1,38 @@
 import type { CallDirection } from '../callTypes';
 import { directionWord, inferDirection } from './callDirection';
 import { collectCalls, csvCallLeg, type CallLeg } from './callLegs';
-import { DEFAULT_ABANDON_WITHIN_SECONDS, statusMeaning } from './classifyCall';
+import { DEFAULT_ABANDON_WITHIN_SECONDS, statusMeaning, type StatusMeaning } from './classifyCall';
 import type { CsvRecord } from './csvTokenizer';
 import { looksLikeExtension, parseDateTime, parseDurationSeconds, phoneDigits } from './fieldParsers';
 import { emptyResult, headerKey, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
+import { isDeskNumber, type PbxTopology } from './pbxTopology';
+
+const VOICEMAIL = /voice\s*-?mail|\bvmail\b|segreteria|poczta/i;
+const SYSTEM_PARTY = /digital\s*receptionist|\bivr\b|auto\s*-?attendant|centralino\s*digitale|wirtualna\s*recepcja/i;
+
+/**
+ * What a 3CX leg's status means once Redirected and system answers are read (see the note above).
+ * `system`: the PBX answered (a menu); its "talking" time is the caller waiting, not a conversation.
+ */
+function threeCxMeaning(status: string, toText: string, details: string, desk: string | null, topology: PbxTopology | undefined): { meaning: StatusMeaning | null; system: boolean } {
+  if (/^redirected$/i.test(status.trim())) return { meaning: VOICEMAIL.test(`${toText} ${details}`) ? 'voicemail' : 'unanswered', system: false };
+  const meaning = statusMeaning(status);
+  if (meaning !== 'answered' || desk === null) return { meaning, system: false };
+  const rangeSet = (topology?.deskExtensions ?? '').trim() !== '';
+  const system = SYSTEM_PARTY.test(toText) || (rangeSet && topology !== undefined && !isDeskNumber(desk, topology));
+  return system ? { meaning: 'unanswered', system } : { meaning, system };
+}
 
 /**
  * 3CX call log export (Call History / Call Log report, V18–V20): a header row
  * `Call Time,Call ID,From,To,Direction,Status,Ringing,Talking,Cost,Call Activity Details`, parties written
  * as "Name (number)", durations as hh:mm:ss, a trailing "Totals" row. Older exports say "Caller ID" and
  * "Destination" and have no Direction; both are read.
+ * V20 adds the status "Redirected": that leg handed the call on (forward, no-answer rule, a menu choice);
+ * whoever answered is another leg of the same Call ID, and a redirect to voicemail means nobody did.
+ * A leg "Answered" by a digital receptionist (IVR) or by a number outside the desk range of the settings is
+ * the PBX answering, not a person: the call counts as answered only through a desk's leg.
+ * (No real V20 export is public; the statuses are those of 3CX's V20 Call History report.)
  */
 const COLUMNS = {
   time: ['call time', 'start time', 'time start'],
@@ -21,6 +43,7 @@ const COLUMNS = {
   status: ['status', 'call status'],
   ringing: ['ringing', 'ring time'],
   talking: ['talking', 'talk time', 'duration'],
+  details: ['call activity details', 'call activity', 'details'],
 } as const;
 
 type Column = keyof typeof COLUMNS;
@@ -83,13 +106,14 @@ export function parseThreeCxCallLog(records: CsvRecord[], opts: ImportOptions): 
       continue;
     }
     const statusText = cell(r, 'status');
-    const meaning = statusMeaning(statusText);
+    const { meaning, system } = threeCxMeaning(statusText, cell(r, direction === 'in' ? 'to' : 'from'), cell(r, 'details'), direction === 'in' ? (deskOf(direction, from, to) ?? '') : null, opts.topology);
     if (meaning === null) {
       fail(`Status: unknown value "${statusText}"`);
       continue;
     }
-    const ringSeconds = parseDurationSeconds(cell(r, 'ringing'));
+    const ringing = parseDurationSeconds(cell(r, 'ringing'));
     const talkSeconds = parseDurationSeconds(cell(r, 'talking'));
+    const ringSeconds = ringing !== null && system ? ringing + (talkSeconds ?? 0) : ringing;
     if (ringSeconds === null || talkSeconds === null) {
       fail(`${ringSeconds === null ? 'Ringing' : 'Talking'}: cannot read "${cell(r, ringSeconds === null ? 'ringing' : 'talking')}" as a duration`);
       continue;

@@ -15,7 +15,7 @@ interface Field {
   key: string;
   secret?: boolean;
   placeholder?: string;
-  type?: 'text' | 'sim';
+  type?: 'text' | 'sim' | 'inboundMode';
 }
 
 const FIELDS: Record<ProviderName, Field[]> = {
@@ -30,8 +30,9 @@ const FIELDS: Record<ProviderName, Field[]> = {
     { key: 'username', placeholder: 'sms' },
     { key: 'password', secret: true },
     { key: 'simNumber', type: 'sim' },
+    { key: 'inboundMode', type: 'inboundMode' },
     { key: 'signingKey', secret: true },
-    { key: 'publicUrl', placeholder: 'http://192.168.1.10:4310' },
+    { key: 'publicUrl', placeholder: 'https://desk.clinica.it' },
   ],
   twilio: [
     { key: 'accountSid', placeholder: 'AC…' },
@@ -45,7 +46,7 @@ const FIELDS: Record<ProviderName, Field[]> = {
 
 const DEFAULTS: Record<ProviderName, Record<string, string>> = {
   smsapi: { baseUrl: 'https://api.smsapi.pl', senderName: '', publicUrl: '' },
-  android: { baseUrl: '', username: 'sms', simNumber: '', publicUrl: '' },
+  android: { baseUrl: '', username: 'sms', simNumber: '', inboundMode: 'polling', publicUrl: '' },
   twilio: { accountSid: '', from: '', messagingServiceSid: '', baseUrl: 'https://api.twilio.com', publicUrl: '' },
 };
 
@@ -69,7 +70,7 @@ function toInput(provider: ProviderName, values: Record<string, string>): Reques
 
 /** One provider's settings, its webhook address and "send test SMS". */
 export function ProviderPanel({ provider, view }: { provider: ProviderName; view: ProviderView | null }) {
-  const { t } = useTranslation('sms');
+  const { t } = useTranslation(['sms', 'sms-gateway']);
   const { saveProvider, removeProvider } = useSms();
   const [values, setValues] = useState(() => initialValues(provider, view));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -106,8 +107,18 @@ export function ProviderPanel({ provider, view }: { provider: ProviderName; view
       <p className="muted">{t(`provider.${provider}.help`)}</p>
       <form onSubmit={save} className="form-grid">
         {FIELDS[provider].map((f) => (
-          <Row key={f.key} id={`sms-${provider}-${f.key}`} label={t(`field.${f.key}`)}>
-            {f.type === 'sim' ? (
+          <Row key={f.key} id={`sms-${provider}-${f.key}`} label={f.type === 'inboundMode' ? t('sms-gateway:inboundMode.label') : t(`field.${f.key}`)}>
+            {f.type === 'inboundMode' ? (
+              <div>
+                <select id={`sms-${provider}-${f.key}`} value={values[f.key] || 'polling'} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid="sms-android-inbound-mode">
+                  <option value="polling">{t('sms-gateway:inboundMode.polling')}</option>
+                  <option value="webhook">{t('sms-gateway:inboundMode.webhook')}</option>
+                </select>
+                <p className="muted" data-testid="sms-android-inbound-hint">
+                  {values[f.key] === 'webhook' ? t('sms-gateway:inboundMode.webhookHint') : t('sms-gateway:inboundMode.pollingHint')}
+                </p>
+              </div>
+            ) : f.type === 'sim' ? (
               <select id={`sms-${provider}-${f.key}`} value={values[f.key] ?? ''} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}>
                 <option value="">{t('field.simDefault')}</option>
                 <option value="1">SIM 1</option>

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Boom } from '@hapi/boom';
-import { BufferJSON, type WAMessage, type AnyMessageContent, type AuthenticationCreds, type BaileysEventEmitter, type BaileysEventMap, type BinaryNode, type WACallEvent } from '@whiskeysockets/baileys';
+import { BufferJSON, type WAMessage, type AnyMessageContent, type AuthenticationCreds, type BaileysEventEmitter, type BaileysEventMap, type BinaryNode, type WACallEvent, type proto } from '@whiskeysockets/baileys';
 import type { SocketFactoryInput, SocketPort } from '../../../../src-main/channels/whatsapp/socket/socketPort';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/whatsapp');
@@ -66,11 +66,17 @@ export class FakeSocket implements SocketPort {
 
   /** Like Baileys: `options.messageId` overrides the generated id (the outbox passes a deterministic one). */
   readonly sentIds: string[] = [];
+  /**
+   * What Baileys would put in the returned WAMessage's `message` (rc14 sendMessage → generateWAMessage); a test
+   * sets it to Baileys' real generateWAMessageContent with a local upload. Unset: no content, as before.
+   */
+  generateContent: ((content: AnyMessageContent) => Promise<proto.IMessage>) | null = null;
   async sendMessage(jid: string, content: AnyMessageContent, options?: { messageId?: string }) {
     this.sent.push({ jid, content });
     const id = options?.messageId ?? `3EB0${String(this.nextId++).padStart(16, '0')}`;
     this.sentIds.push(id);
-    return { key: { remoteJid: jid, fromMe: true, id } };
+    const message = this.generateContent ? await this.generateContent(content) : undefined;
+    return { key: { remoteJid: jid, fromMe: true, id }, ...(message ? { message } : {}) };
   }
   async sendPresenceUpdate(type: string, jid?: string): Promise<void> {
     this.presence.push({ type, jid });

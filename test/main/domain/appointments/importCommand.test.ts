@@ -51,6 +51,18 @@ describe('clinic-desk import appointments', () => {
     expect(summary.rows[0]?.start).toBe('2026-03-24T09:00:00+01:00');
   });
 
+  it('a real Exchange (OWA) published calendar without UIDs imports once: a second import creates nothing', async () => {
+    const owa = 'test/fixtures/real/ics/nodeical-Office-2012-owa.ics';
+    const first = await run([owa], { from: '2020-10-26', to: '2020-11-08', 'create-all': true });
+    expect(first.err).toEqual([]);
+    expect(first.out.at(-1)).toMatch(/^Created 5, updated 0, unchanged 0/);
+    const again = await run([owa], { from: '2020-10-26', to: '2020-11-08', json: true, 'create-all': true });
+    const summary = JSON.parse(again.out.join('\n')) as { created: number; rows: { uid: string }[] };
+    // Same made-up UIDs, so nothing is created twice (rows without a phone get a new patient each time: see the report).
+    expect(summary.created).toBe(0);
+    expect(summary.rows.map((r) => r.uid.startsWith('no-uid-'))).toEqual([true, true, true, true, true]);
+  });
+
   it('reports bad rows with their line numbers and imports the rest', async () => {
     const file = path.join(dir, 'agenda.csv');
     fs.writeFileSync(file, 'Data,Ora,Durata (min),Paziente,Cellulare,Medico\n2026-03-24,09:00,30,Mario Bianchi,333 123 4567,Dr Rossi\n2026-03-24,9 e mezza,30,Anna Verdi,333 765 4321,Dr Rossi\n2026-03-24,10:00,30,Luca Neri,12,Dr Rossi\n');
