@@ -23,6 +23,21 @@ if (platform === 'darwin') {
   else say('macOS notarisation: SKIPPED (set APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD and APPLE_TEAM_ID); Gatekeeper will warn on other Macs.');
 }
 
+// Updates: the GitHub repository the app checks (packed into app-update.yml); publishing only when asked.
+const publish = process.argv.includes('--publish');
+const updatesRepo = env.CLINIC_DESK_UPDATES_REPO || env.GITHUB_REPOSITORY || '';
+const publishArgs = [];
+if (/^[\w.-]+\/[\w.-]+$/.test(updatesRepo)) {
+  const [owner, repo] = updatesRepo.split('/');
+  publishArgs.push(`-c.publish.owner=${owner}`, `-c.publish.repo=${repo}`);
+  say(`updates: GitHub Releases of ${updatesRepo}.`);
+} else {
+  say('updates: repository from the git remote (set CLINIC_DESK_UPDATES_REPO=owner/name to choose); without one the app is built without an update feed.');
+}
+if (publish && !env.GH_TOKEN) {
+  say('publishing: SKIPPED (set GH_TOKEN to upload the installers to a draft GitHub release).');
+} else if (publish) say('publishing: on (a draft GitHub release for this version).');
+
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
@@ -30,4 +45,4 @@ const run = (cmd, args) => {
 };
 run(bin('electron-vite'), ['build']);
 const target = platform === 'win32' ? '--win' : platform === 'darwin' ? '--mac' : '--linux';
-run(bin('electron-builder'), ['--config', 'electron-builder.yml', target, '--publish', 'never']);
+run(bin('electron-builder'), ['--config', 'electron-builder.yml', target, ...publishArgs, '--publish', publish && env.GH_TOKEN ? 'always' : 'never']);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { uiLanguage } from './common';
+import { epochMs, uiLanguage } from './common';
+import { smsProviderName } from './sms';
 import { method, type MethodMap } from './define';
 
 /** The optional steps after the clinic exists; each can be skipped now and resumed from Settings. */
@@ -7,12 +8,25 @@ export const SETUP_STEPS = ['whatsapp', 'sms', 'pbx', 'agenda'] as const;
 export const setupStep = z.enum(SETUP_STEPS);
 export const setupStepState = z.enum(['pending', 'done', 'skipped']);
 
+/**
+ * What the clinic has really done for each optional step (a step is "done" only from these facts, never
+ * from a click): the linked WhatsApp number, the provider that accepted a test SMS, the PBX link, the agenda.
+ */
+export const setupFacts = z.object({
+  whatsappPhone: z.string().nullable(),
+  smsTest: z.object({ provider: smsProviderName, at: epochMs, simulated: z.boolean() }).nullable(),
+  /** A live AMI link is configured, or PBX call records were imported. */
+  pbx: z.enum(['ami', 'import']).nullable(),
+  agendaImported: z.boolean(),
+});
+
 export const setupStatus = z.object({
   /** A real clinic exists (or the demo is open): the desk opens; false shows the set-up wizard. */
   configured: z.boolean(),
   demo: z.boolean(),
   clinicName: z.string().nullable(),
   steps: z.record(setupStep, setupStepState),
+  facts: setupFacts,
 });
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time like 08:30');
@@ -51,5 +65,6 @@ export const setupApi = {
   'setup.status': method(z.object({}), setupStatus, { public: true }),
   // Public for the same reason; refused with `conflict` once a clinic exists, so it can only ever bootstrap.
   'setup.createClinic': method(createClinicRequest, setupStatus, { public: true }),
-  'setup.setStep': method(z.object({ step: setupStep, state: setupStepState }).strict(), setupStatus, { role: 'admin' }),
+  // Skip a step or take it up again; "done" is never set by hand: it follows from what the clinic really did.
+  'setup.setStep': method(z.object({ step: setupStep, state: z.enum(['pending', 'skipped']) }).strict(), setupStatus, { role: 'admin' }),
 } satisfies MethodMap;

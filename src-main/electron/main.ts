@@ -16,6 +16,7 @@ import { startBackendProcess, type RunningBackend } from './backendProcess';
 import { electronSqliteBinding } from './nativeBinding';
 import { readShellPrefs, writeShellPrefs, type ShellPrefs } from './shellPrefs';
 import { showNotification } from './showNotification';
+import { startUpdates } from './updates';
 import { createMainWindow, createWaitingRoomWindow } from './windows';
 import { version } from '../../package.json';
 
@@ -47,6 +48,7 @@ function runShell(): void {
   let remote: RemoteDesk | null = null;
   let quitting = false;
   let log: DeskLog | null = null;
+  let updates: ReturnType<typeof startUpdates> | null = null;
   const prefsDir = app.getPath('userData');
   let prefs: ShellPrefs = readShellPrefs(prefsDir);
   const machine = loadMachineConfig();
@@ -167,6 +169,14 @@ function runShell(): void {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.reload();
   }
 
+  function updateLine(): string {
+    const u = updates?.state();
+    if (!u) return 'not started';
+    if (!u.mode.on) return `off (${u.mode.reason})`;
+    const when = (t: number | null): string => (t ? new Date(t).toISOString() : '-');
+    return `${u.mode.channel}; last check ${when(u.lastCheckAt)}, next ${when(u.nextCheckAt)}; ${u.downloaded ? `${u.downloaded} installs on quit` : u.available ? `downloading ${u.available}` : 'up to date'}${u.lastError ? `; last error: ${u.lastError}` : ''}`;
+  }
+
   async function diagnostics(): Promise<string> {
     const facts = backend ? await backend.client.diagnostics() : null;
     return [
@@ -178,6 +188,7 @@ function runShell(): void {
       `Native module: ${facts?.nativeBinding ?? 'node_modules build'}; SQLite ${facts?.sqlite ?? '-'}`,
       `Backend: pid ${facts?.pid ?? '-'}, up ${facts?.uptimeS ?? '-'} s, ${facts?.rssMb ?? '-'} MB; sharing ${facts?.sharing ?? 'off'}`,
       `Start at login: ${app.getLoginItemSettings().openAtLogin ? 'on' : 'off'}`,
+      `Updates: ${updateLine()}`,
       '',
       'Doctor:',
       ...(facts?.doctor ?? []),
@@ -211,6 +222,7 @@ function runShell(): void {
           sharePort: prefs.share?.port ?? 4780,
           mainDesk: prefs.mainDesk ? { url: prefs.mainDesk.url, user: prefs.mainDesk.user, fingerprint256: prefs.mainDesk.fingerprint256 ?? null, state: remote?.state ?? 'offline' } : null,
           configFile: machineConfigPath(process.platform, process.env),
+          updates: updates?.state() ?? null,
         };
       case 'startAtLogin':
         savePrefs({ ...prefs, startAtLogin: Boolean(req.value) });
@@ -300,6 +312,8 @@ function runShell(): void {
       await startLocal(prefs.profile);
     }
     applyStartAtLogin();
+    // Checks soon after start and daily, downloads in the background, installs on quit; IT's "off" wins.
+    updates = startUpdates(machine, (level, message) => logLine(level, message));
 
     if (!args.includes('--hidden')) mainWindow = createMainWindow();
     mainWindow?.on('focus', () => backend?.client.focus(true));
@@ -361,6 +375,7 @@ function runShell(): void {
     // Quit waits for a clean stop: the outbox finishes its send, channels close, the database checkpoints.
     event.preventDefault();
     quitting = true;
+    updates?.stop();
     remote?.close();
     void stopLocal()
       .then(() => log?.log.info('desk stopped cleanly'))

@@ -5,6 +5,7 @@ import { doctorCommand } from './doctor';
 import { importAppointmentsCommand } from './importAppointments';
 import { importCallsCommand } from './importCalls';
 import { initCommand } from './init';
+import { machineConfigCommand } from './machineConfig';
 import { patientEraseCommand, patientExportCommand } from './patientGdpr';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
@@ -33,4 +34,5 @@ export const commands: Command[] = [
   statsCommand,
   patientExportCommand,
   patientEraseCommand,
+  machineConfigCommand,
 ];

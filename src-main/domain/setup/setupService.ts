@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createClinicRequest, setupStatus, SETUP_STEPS } from '../../contract/setup';
+import type { createClinicRequest, setupStatus } from '../../contract/setup';
 import type { Db } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { writeAudit } from '../../db/repositories/audit';
@@ -13,11 +13,10 @@ import { updateClinicSettings } from '../settings/clinicSettings';
 import type { Clock } from '../shared/clock';
 import { DeskError, invalidInput } from '../shared/errors';
 import { createUser } from '../users/userService';
+import { readSetupFacts, stepState, type Step, type StepState } from './stepStates';
 
 export type SetupStatus = z.infer<typeof setupStatus>;
 export type CreateClinic = z.output<typeof createClinicRequest>;
-type Step = (typeof SETUP_STEPS)[number];
-type StepState = SetupStatus['steps'][Step];
 
 interface SetupRecord {
   completedAt: number;
@@ -40,12 +39,14 @@ export function setupStatusOf(db: Db, demo: boolean): SetupStatus {
   const rec = readSetting<SetupRecord>(db, KEY);
   const configured = demo || isConfigured(db);
   const clinic = readSetting<{ clinicName?: string }>(db, 'clinic');
-  const step = (s: Step): StepState => rec?.steps[s] ?? 'pending';
+  const facts = readSetupFacts(db);
+  const step = (s: Step): StepState => stepState(s, facts, rec?.steps[s]);
   return {
     configured,
     demo,
     clinicName: configured ? (clinic?.clinicName ?? null) : null,
     steps: { whatsapp: step('whatsapp'), sms: step('sms'), pbx: step('pbx'), agenda: step('agenda') },
+    facts,
   };
 }
 
@@ -86,8 +87,8 @@ export async function createClinic(db: Db, clock: Clock, input: CreateClinic, ac
   })();
 }
 
-/** Marks an optional step done or skipped (the wizard), or pending again (resumed from Settings). */
-export function setStep(db: Db, step: Step, state: StepState): void {
+/** Skips an optional step (the wizard) or takes it up again (Settings); "done" follows from the facts alone. */
+export function setStep(db: Db, step: Step, state: 'pending' | 'skipped'): void {
   const rec = readSetting<SetupRecord>(db, KEY);
   if (!rec) throw new DeskError('conflict', 'create the clinic first');
   writeSetting(db, KEY, { ...rec, steps: { ...rec.steps, [step]: state } });

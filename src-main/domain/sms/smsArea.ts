@@ -14,9 +14,10 @@ import { handleOptOutKeyword } from './optOutService';
 import { loadProviderConfig, providerViews, removeProviderConfig, saveProviderConfig } from './providerStore';
 import { startPolling } from './smsPoller';
 import { SmsOutboundSender } from './smsOutboundSender';
-import type { FetchFn, SmsGateway, SmsProvider } from './smsPorts';
+import type { FetchFn, SmsGateway, SmsProvider, SmsProviderName } from './smsPorts';
 import { exceedsSegmentLimit, previewSms } from './smsSegments';
 import { getSmsSettings, updateSmsSettings } from './smsSettings';
+import { recordTestAccepted } from './smsTestRecord';
 import { smsWebhookRoutes } from './smsWebhooks';
 
 export interface SmsAreaOptions {
@@ -36,6 +37,13 @@ export function createSmsArea(o: SmsAreaOptions): Area {
     if (!activeProvider || ctx.demo) return null;
     const config = loadProviderConfig(ctx.db, boxOf(ctx), activeProvider);
     return config ? o.gateway.createProvider(config, { now: () => ctx.clock.now(), region: ctx.messaging.region(), ...(o.fetch ? { fetch: o.fetch } : {}) }) : null;
+  };
+
+  /** A provider built for one test SMS from its saved settings (the active one or not). */
+  const testProvider = (ctx: AppContext, provider: SmsProviderName): SmsProvider => {
+    const config = loadProviderConfig(ctx.db, boxOf(ctx), provider);
+    if (!config) throw new DeskError('invalid_input', `provider: ${provider} is not configured yet; save its settings first`, { field: 'provider', reason: 'sms.providerNotConfigured', params: { provider } });
+    return o.gateway.createProvider(config, { now: () => ctx.clock.now(), region: ctx.messaging.region(), ...(o.fetch ? { fetch: o.fetch } : {}) });
   };
 
   /** Plugs the sms sender the outbox uses: in demo mode the simulated one stays, wrapped in the clinic's rules. */
@@ -121,14 +129,19 @@ export function createSmsArea(o: SmsAreaOptions): Area {
           return view(ctx);
         },
         'sms.sendTest': async ({ provider, to, text }, call) => {
-          const config = loadProviderConfig(ctx.db, boxOf(ctx), provider);
-          if (!config) throw new DeskError('invalid_input', `provider: ${provider} is not configured yet; save its settings first`, { field: 'provider', reason: 'sms.providerNotConfigured', params: { provider } });
           const toPhone = requireE164(to, ctx.messaging.region(), 'to');
-          const adapter = o.gateway.createProvider(config, { now: () => ctx.clock.now(), region: ctx.messaging.region(), ...(o.fetch ? { fetch: o.fetch } : {}) });
+          // The demo clinic never sends a real SMS: its test goes through the simulated provider, as its outbox does.
+          const simulated = ctx.demo;
+          const adapter = simulated ? fallback.get(ctx) : testProvider(ctx, provider);
+          if (!adapter) throw new DeskError('channel_unavailable', 'the demo clinic has no simulated SMS provider running', { reason: 'sms.noSimulation' });
           const body = previewSms(text, { transliterate: getSmsSettings(ctx.db).transliterate }).sent;
           const now = ctx.clock.now();
           const result = await adapter.send({ outboxId: 0, idempotencyKey: `sms-test:${now}:${Math.floor(ctx.random() * 1e9)}`, channel: 'sms', toPhone, body });
-          writeAudit(ctx.db, ctx.clock.now(), { actor: call.user, action: 'sms.sendTest', entity: 'sms_provider', entityId: provider, details: { to: toPhone, ok: result.ok } });
+          ctx.db.transaction(() => {
+            writeAudit(ctx.db, ctx.clock.now(), { actor: call.user, action: 'sms.sendTest', entity: 'sms_provider', entityId: provider, details: { to: toPhone, ok: result.ok, simulated } });
+            // The set-up wizard's SMS step is done only once a provider really accepted a test.
+            if (result.ok) recordTestAccepted(ctx.db, { provider, providerId: result.providerId, at: now, simulated });
+          })();
           return result.ok
             ? { ok: true, providerId: result.providerId, code: null, reason: null, retryable: false }
             : { ok: false, providerId: null, code: result.code, reason: result.reason, retryable: result.retryable };

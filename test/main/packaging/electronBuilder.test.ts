@@ -18,7 +18,8 @@ const config = load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'ut
   files: string[];
   win: { target: Target[] };
   msi: { upgradeCode: string; perMachine: boolean };
-  mac: { target: Target[]; hardenedRuntime: boolean; notarize: boolean };
+  mac: { target: Target[]; hardenedRuntime: boolean; notarize: boolean; artifactName: string };
+  publish: { provider: string; releaseType: string };
   dmg: { artifactName: string };
   linux: { target: Target[] };
 };
@@ -26,7 +27,12 @@ const config = load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'ut
 describe('installer configuration (electron-builder.yml)', () => {
   it('builds an MSI for x64, a DMG per Mac architecture, and AppImage + deb', () => {
     expect(config.win.target).toEqual([{ target: 'msi', arch: ['x64'] }]);
-    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
+    // The zips are what the Mac updater (Squirrel.Mac) installs; the DMGs are what IT installs first.
+    expect(config.mac.target).toEqual([
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ]);
+    expect(config.mac.artifactName).toContain('${arch}');
     // One DMG per architecture needs the architecture in the file name, or the second overwrites the first.
     expect(config.dmg.artifactName).toContain('${arch}');
     expect(config.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
@@ -58,6 +64,24 @@ describe('installer configuration (electron-builder.yml)', () => {
     const dist = fs.readFileSync(path.join(ROOT, 'scripts/dist.cjs'), 'utf8');
     for (const v of ['WIN_CSC_LINK', 'CSC_LINK', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']) expect(dist).toContain(v);
     expect(dist).toContain('SKIPPED');
+  });
+
+  it('is valid for electron-builder itself (its own schema, as `electron-builder` checks it before building)', async () => {
+    const { validateConfiguration } = (await import('app-builder-lib/out/util/config/config')) as unknown as { validateConfiguration(c: unknown, l: unknown): Promise<void> };
+    const { DebugLogger } = (await import('builder-util')) as unknown as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, msi: { ...config.msi, upgradeKode: 'x' } }, new DebugLogger(false))).rejects.toThrow(/configuration\.msi/);
+  });
+
+  it('publishes updates to GitHub Releases as a draft, the repository from the environment, only when asked', () => {
+    expect(config.publish).toEqual({ provider: 'github', releaseType: 'draft' });
+    const dist = fs.readFileSync(path.join(ROOT, 'scripts/dist.cjs'), 'utf8');
+    expect(dist).toContain('CLINIC_DESK_UPDATES_REPO');
+    expect(dist).toContain('GH_TOKEN');
+    expect(dist).toContain("'--publish', publish && env.GH_TOKEN ? 'always' : 'never'");
+    const workflow = fs.readFileSync(path.join(ROOT, '.github/workflows/release.yml'), 'utf8');
+    expect(workflow.match(/npm run dist -- --(win|mac|linux) --publish/g)).toHaveLength(3);
+    expect(workflow).toContain('gh release edit');
   });
 
   it('the backend entry the utility process runs is built beside main', () => {

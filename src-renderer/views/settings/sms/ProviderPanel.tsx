@@ -69,9 +69,12 @@ function toInput(provider: ProviderName, values: Record<string, string>): Reques
 }
 
 /** One provider's settings, its webhook address and "send test SMS". */
-export function ProviderPanel({ provider, view }: { provider: ProviderName; view: ProviderView | null }) {
+export function ProviderPanel({ provider, view, onTest }: { provider: ProviderName; view: ProviderView | null; onTest?: (ok: boolean) => void }) {
   const { t } = useTranslation(['sms', 'sms-gateway']);
   const { saveProvider, removeProvider } = useSms();
+  // The demo clinic tests through its simulated provider, saved settings or not.
+  const demo = useSms((s) => s.view?.demo === true);
+  const canTest = !!view || demo;
   const [values, setValues] = useState(() => initialValues(provider, view));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [testTo, setTestTo] = useState('');
@@ -94,9 +97,12 @@ export function ProviderPanel({ provider, view }: { provider: ProviderName; view
     setBusy(true);
     setTest(null);
     try {
-      setTest(await desk.call('sms.sendTest', { provider, to: testTo, text: testText }));
+      const result = await desk.call('sms.sendTest', { provider, to: testTo, text: testText });
+      setTest(result);
+      onTest?.(result.ok);
     } catch (err) {
       setTest({ error: errorText(err) });
+      onTest?.(false);
     } finally {
       setBusy(false);
     }
@@ -173,11 +179,11 @@ export function ProviderPanel({ provider, view }: { provider: ProviderName; view
         <div className="sms-test-row">
           <input aria-label={t('test.to')} placeholder={t('test.to')} value={testTo} onChange={(e) => setTestTo(e.target.value)} data-testid="sms-test-to" />
           <input aria-label={t('test.text')} value={testText} onChange={(e) => setTestText(e.target.value)} />
-          <button className="btn" disabled={!view || busy || !testTo.trim()} onClick={() => void sendTest()} data-testid="sms-test-send">
+          <button className="btn" disabled={!canTest || busy || !testTo.trim()} onClick={() => void sendTest()} data-testid="sms-test-send">
             {busy ? t('test.sending') : t('test.send')}
           </button>
         </div>
-        {!view ? <p className="muted">{t('test.saveFirst')}</p> : null}
+        {!canTest ? <p className="muted">{t('test.saveFirst')}</p> : null}
         {test ? (
           <p className={`form-status ${'ok' in test && test.ok ? 'ok' : 'error'}`} role="status" data-testid="sms-test-result">
             {'error' in test ? test.error : test.ok ? t('test.accepted', { id: test.providerId }) : `${t(`failure.${test.code}`, { defaultValue: test.code ?? '' })} — ${test.reason}`}

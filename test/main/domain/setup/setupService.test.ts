@@ -41,6 +41,7 @@ describe('first run: set-up', () => {
       demo: false,
       clinicName: null,
       steps: { whatsapp: 'pending', sms: 'pending', pbx: 'pending', agenda: 'pending' },
+      facts: { whatsappPhone: null, smsTest: null, pbx: null, agendaImported: false },
     });
     const status = await app.call('setup.createClinic', clinic, { user: 'guest', guest: true });
     expect(status).toMatchObject({ configured: true, demo: false, clinicName: 'Studio Dentistico Bianchi' });
@@ -78,7 +79,7 @@ describe('first run: set-up', () => {
     const app = await fresh();
     await app.call('setup.createClinic', clinic, { user: 'guest', guest: true });
     await app.call('setup.setStep', { step: 'whatsapp', state: 'skipped' }, { user: 'giulia', role: 'admin' });
-    expect(await app.call('setup.setStep', { step: 'sms', state: 'done' }, { user: 'giulia', role: 'admin' })).toMatchObject({ steps: { whatsapp: 'skipped', sms: 'done', pbx: 'pending' } });
+    expect(await app.call('setup.setStep', { step: 'sms', state: 'skipped' }, { user: 'giulia', role: 'admin' })).toMatchObject({ steps: { whatsapp: 'skipped', sms: 'skipped', pbx: 'pending' } });
     expect(await app.call('setup.setStep', { step: 'whatsapp', state: 'pending' }, { user: 'giulia', role: 'admin' })).toMatchObject({ steps: { whatsapp: 'pending' } });
 
     const demo = await fresh(true);
