@@ -15,6 +15,8 @@ export const boardVisit = z.object({
   startsAt: epochMs,
   endsAt: epochMs,
   type: z.string(),
+  room: z.string().nullable(),
+  notes: z.string(),
   status: appointmentStatus,
   phase: z.enum(['done', 'in_visit', 'waiting', 'skipped']),
   eta: epochMs,

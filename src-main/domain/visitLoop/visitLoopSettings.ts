@@ -65,6 +65,8 @@ export function saveVisitLoopSettings(db: Db, input: unknown): VisitLoopSettings
         throw new DeskError('invalid_input', `${field}: costs ${segments} SMS segments with typical values; the clinic's limit is ${sms.maxSegments}`, {
           field,
           details: { segments, limit: sms.maxSegments },
+          reason: 'errors-agenda:tooManySegments',
+          params: { kind, language, segments, limit: sms.maxSegments },
         });
       }
     }
