@@ -71,3 +71,70 @@ test('the day navigation shows tomorrow and comes back to today; the reminders p
   await page.getByTestId('open-reminders').click();
   await expect(page.getByTestId('reminders-dialog')).toBeVisible();
 });
+
+test('edit a visit in its dialog, drag it to a colleague (day view) and to another time (week view), move it by keys and cancel it; the notices are in the timeline', async ({ page, host }) => {
+  const { conversationId } = await host.api<{ patientId: number; conversationId: number }>('patient.create', {
+    phone: '+39 347 555 0288',
+    firstName: 'Ada',
+    lastName: 'Settimanale',
+    language: 'it',
+  });
+  const patientId = (await host.api<{ patients: { patientId: number }[] }>('agenda.findPatients', { query: 'Settimanale' })).patients[0]!.patientId;
+  await host.api('patient.setConsent', { patientId, kind: 'sms', granted: true });
+  await host.api('rooms.save', { name: 'Studio 2' });
+  const board = await host.api<Board & { timeZone: string }>('appointments.day');
+  const [first, second] = board.practitioners;
+  // Today 15:00 in the clinic's zone (the demo clock stands at 10:30).
+  const fifteen = await page.evaluate(({ day, tz }) => {
+    const guess = Date.parse(`${day}T15:00:00Z`);
+    const seen = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(guess);
+    const [h, m] = seen.split(':').map(Number);
+    return guess - ((h! - 15) * 60 + m!) * 60_000;
+  }, { day: board.day, tz: board.timeZone });
+  const { id } = await host.api<{ id: number }>('appointments.create', { patientId, practitionerId: first!.id, startsAt: fifteen, endsAt: fifteen + 30 * 60_000 });
+
+  await page.goto(`${host.url}/#/schedule`);
+  const row = page.getByTestId(`visit-${id}`);
+  await expect(row).toContainText('15:00');
+  await row.click();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('edit-visit-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('visit-time').fill('16:00');
+  await dialog.getByTestId('visit-room').selectOption('Studio 2');
+  await dialog.getByTestId('visit-notes').fill('Porta le lastre');
+  await dialog.getByTestId('edit-visit-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('16:00');
+
+  // Day view: dropped on a colleague's column, the visit keeps its time and changes practitioner.
+  await row.dragTo(page.getByTestId(`practitioner-${second!.id}`).locator('.practitioner-head'));
+  await expect(page.getByTestId(`practitioner-${second!.id}`).getByTestId(`visit-${id}`)).toBeVisible();
+
+  // Week view of that practitioner: the block dragged to 17:00 the same day, then Alt+↓ to 17:15.
+  await page.getByTestId(`visit-${id}`).click();
+  await page.keyboard.press('w');
+  const week = page.getByTestId('week-view');
+  await expect(week).toHaveAttribute('data-practitioner', String(second!.id));
+  const block = page.getByTestId(`week-visit-${id}`);
+  await expect(block).toContainText('16:00');
+  const firstHour = Number((await week.locator('.week-hour').first().textContent())!.slice(0, 2));
+  await block.dragTo(page.getByTestId(`week-slots-${board.day}`), { sourcePosition: { x: 10, y: 4 }, targetPosition: { x: 20, y: (17 - firstHour) * 60 + 4 } });
+  await expect(block).toContainText('17:00');
+  await block.click();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(block).toContainText('17:15');
+  await page.keyboard.press('x');
+  await expect(block).toHaveAttribute('data-status', 'cancelled');
+
+  const audit = await host.api<{ visits: unknown }>('appointments.day');
+  expect(JSON.stringify(audit)).toContain('Porta le lastre');
+
+  await page.goto(`${host.url}/#/inbox/${conversationId}`);
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline.getByText(/visita prenotata .*15:00/)).toBeVisible();
+  await expect(timeline.getByText(/spostata: .*17:15/)).toBeVisible();
+  await expect(timeline.getByText(/17:15 .* è stata annullata/)).toBeVisible();
+  // One reschedule notice per move: the dialog, the drag to the colleague, the drag in the week, the key.
+  await expect(timeline.getByText(/spostata:/)).toHaveCount(4);
+});
