@@ -138,3 +138,36 @@ test('edit a visit in its dialog, drag it to a colleague (day view) and to anoth
   // One reschedule notice per move: the dialog, the drag to the colleague, the drag in the week, the key.
   await expect(timeline.getByText(/spostata:/)).toHaveCount(4);
 });
+
+test('the clinic’s first import sends no booking confirmations unless ticked; the next import sends them by default', async ({ page, host }) => {
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const d = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(tomorrow).map((x) => [x.type, x.value]),
+  );
+  const day = `${d.day}/${d.month}/${d.year}`;
+  const board = await host.api<Board>('appointments.day');
+  const doctor = board.practitioners[0]!.name;
+  const csvOf = (time: string, name: string, phone: string) => ['Data,Ora,Durata (min),Paziente,Cellulare,Medico', `${day},${time},20,${name},${phone},${doctor}`].join('\n');
+  for (const [name, phone] of [['Ettore Primo', '+39 347 555 0301'], ['Olga Seconda', '+39 347 555 0302']] as const) {
+    await host.api('patient.create', { phone, firstName: name.split(' ')[0], lastName: name.split(' ')[1], language: 'it' });
+    const found = await host.api<{ patients: { patientId: number }[] }>('agenda.findPatients', { query: name.split(' ')[1]! });
+    await host.api('patient.setConsent', { patientId: found.patients[0]!.patientId, kind: 'sms', granted: true });
+  }
+
+  await page.goto(`${host.url}/#/schedule`);
+  const importOnce = async (csv: string, expectChecked: boolean, result: RegExp) => {
+    await page.getByTestId('open-import').click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'agenda.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const box = dialog.getByTestId('import-send-confirmations');
+    await expect(box).toBeVisible();
+    if (expectChecked) await expect(box).toBeChecked();
+    else await expect(box).not.toBeChecked();
+    await dialog.getByTestId('import-confirm').click();
+    await expect(dialog.getByTestId('import-confirmations-result')).toHaveText(result);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  };
+  await importOnce(csvOf('16:00', 'Ettore Primo', '+39 347 555 0301'), false, /Nessuna conferma/);
+  await importOnce(csvOf('16:30', 'Olga Seconda', '+39 347 555 0302'), true, /1 avviso in coda/);
+});

@@ -54,3 +54,8 @@ export function upsertVisitType(db: Db, v: { id?: number | undefined; name: stri
 export function saveVisitDetails(db: Db, id: number, d: { room: string | null; type: string; notes: string }): void {
   db.prepare('UPDATE appointments SET room = ?, type = ?, notes = ? WHERE id = ?').run(d.room, d.type, d.notes, id);
 }
+
+/** True until an import has saved a visit (the first import's confirmations default to off). */
+export function isFirstImport(db: Db): boolean {
+  return !db.prepare(`SELECT 1 FROM appointments WHERE source = 'import' LIMIT 1`).get();
+}
