@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 // The demo clinic's day is built around its clock: at 10:30 the afternoon is free to book.
@@ -100,6 +101,7 @@ test('edit a visit in its dialog, drag it to a colleague (day view) and to anoth
   await page.keyboard.press('Enter');
   const dialog = page.getByTestId('edit-visit-dialog');
   await expect(dialog).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByTestId('visit-time').fill('16:00');
   await dialog.getByTestId('visit-room').selectOption('Studio 2');
   await dialog.getByTestId('visit-notes').fill('Porta le lastre');
@@ -118,6 +120,7 @@ test('edit a visit in its dialog, drag it to a colleague (day view) and to anoth
   await expect(week).toHaveAttribute('data-practitioner', String(second!.id));
   const block = page.getByTestId(`week-visit-${id}`);
   await expect(block).toContainText('16:00');
+  expect(await seriousViolations(page)).toEqual([]);
   const firstHour = Number((await week.locator('.week-hour').first().textContent())!.slice(0, 2));
   await block.dragTo(page.getByTestId(`week-slots-${board.day}`), { sourcePosition: { x: 10, y: 4 }, targetPosition: { x: 20, y: (17 - firstHour) * 60 + 4 } });
   await expect(block).toContainText('17:00');

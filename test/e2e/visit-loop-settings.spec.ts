@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 interface Settings {
@@ -10,6 +11,8 @@ test('Settings → Visit loop: rooms, visit types, rules and texts; an over-long
   await page.goto(`${host.url}/#/settings/visitloop`);
   const section = page.getByTestId('visit-loop-settings');
   await expect(section).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page)).toEqual([]);
 
   await section.getByTestId('room-name').fill('Studio 3');
   await section.getByTestId('room-save').click();

@@ -119,7 +119,7 @@ export function WeekView(props: {
 
   const weekday = new Intl.DateTimeFormat(props.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
   return (
-    <div className="week" data-testid="week-view" data-practitioner={week.practitionerId}>
+    <div className="week" data-testid="week-view" data-practitioner={week.practitionerId} tabIndex={0} role="region" aria-label={t('view.week')}>
       <div className="week-gutter" style={{ height }}>
         {Array.from({ length: (to - from) / 60 }, (_, i) => (
           <div key={i} className="week-hour" style={{ top: i * 60 * PX_PER_MIN }}>
