@@ -82,4 +82,17 @@ describe('the agenda the desk edits', () => {
     await expect(call('visitTypes.save', { name: 'Lunga', minutes: 600 })).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await call('visitTypes.list', {})).toEqual({ visitTypes: [{ id: type.id, name: 'Igiene', minutes: 45, active: true }] });
   });
+
+  it('rooms, visit types and the visit-loop rules are the manager’s: a receptionist reads them, cannot change them', async () => {
+    const receptionist = { user: 'anna', role: 'receptionist' as const };
+    const manager = { user: 'marco', role: 'manager' as const };
+    await expect(app.call('rooms.save', { name: 'Studio 1' }, receptionist)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(app.call('visitTypes.save', { name: 'Igiene', minutes: 45 }, receptionist)).rejects.toMatchObject({ code: 'forbidden' });
+    const settings = await app.call('visitLoop.settings', {}, receptionist);
+    await expect(app.call('visitLoop.saveSettings', settings, receptionist)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(app.call('rooms.save', { name: 'Studio 1' }, manager)).resolves.toMatchObject({ name: 'Studio 1' });
+    await expect(app.call('visitLoop.saveSettings', settings, manager)).resolves.toEqual(settings);
+    // The desk itself edits visits: the edit dialog and the week are for every role.
+    await expect(app.call('rooms.list', {}, receptionist)).resolves.toMatchObject({ rooms: [{ name: 'Studio 1' }] });
+  });
 });
