@@ -38,7 +38,7 @@ test('Settings → Visit loop: rooms, visit types, rules and texts; an over-long
   await expect(section.getByTestId('count-reminder-pl')).toContainText(/oltre il limite/);
   await section.getByTestId('visit-loop-texts-save').click();
   const refusal = section.getByTestId('visit-loop-texts').getByRole('status');
-  await expect(refusal).toHaveText(/costa \d+ SMS .* limite della clinica è \d+/);
+  await expect(refusal).toHaveText(/Il testo pl di “Promemoria” costa \d+ SMS .* limite della clinica è \d+/);
   expect((await host.api<Settings>('visitLoop.settings')).texts.reminder!.pl).not.toBe(long);
 
   // Within the limit it is saved.
