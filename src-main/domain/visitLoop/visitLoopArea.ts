@@ -43,7 +43,7 @@ export const visitLoopArea: Area = {
     // A visit message the outbox gave up on goes once on the next consented channel (the sweep in the tick
     // catches what a crash left between the two).
     const offFailed = ctx.events.on('message.updated', ({ message }) => {
-      if (message.status !== 'failed' || !message.kind.startsWith('visit_')) return;
+      if (message.status !== 'failed' || !(message.kind.startsWith('visit_') || message.kind === 'delay_notice')) return;
       try {
         fallbackForMessage(deps, message.id);
       } catch (err) {

@@ -126,4 +126,39 @@ describe('channel fallback after a permanent send failure', () => {
     ]);
     expect(rows(app, `SELECT count(*) AS n FROM outbox WHERE channel = 'sms' AND idempotency_key LIKE 'fallback:%'`)).toEqual([{ n: 1 }]);
   });
+
+  it('a delay notice refused for good on WhatsApp goes once by SMS while the patient has not arrived', async () => {
+    const wa = new FakeProvider('whatsapp', 'permanent');
+    const sms = new FakeProvider('sms', 'ok');
+    const app = await clinic(wa, sms);
+    const { practitionerId, patientId } = setup(app, { sms: true, whatsapp: true });
+    // A visit this afternoon (T0 is 10:00 in Rome); the doctor runs 30 minutes late.
+    await app.call('appointments.create', { patientId, practitionerId, startsAt: T0 + 4 * HOUR, endsAt: T0 + 4.5 * HOUR });
+    await vi.waitFor(() => expect(sms.sent).toHaveLength(1), { timeout: 5_000 }); // the booking confirmation's own fallback
+    const preview = (await app.call('delays.announce', { practitionerId, minutes: 30 })) as { revision: number; notices: unknown[] };
+    expect(preview.notices).toHaveLength(1);
+    await app.call('delays.send', { practitionerId, revision: preview.revision });
+    await vi.waitFor(() => expect(sms.sent).toHaveLength(2), { timeout: 5_000 });
+    expect(sms.sent[1]!.idempotencyKey).toMatch(/^fallback:delay-notice:/);
+    // The same text (the SMS sender only swaps the em dash, outside GSM-7, for "-").
+    expect(wa.sent.at(-1)!.body).toMatch(/^Gentile Marta, Dr Rossi è in ritardo di circa 30 minuti: .* — Clinic Desk$/);
+    expect(sms.sent[1]!.body).toBe(wa.sent.at(-1)!.body.replace('—', '-'));
+    expect(rows(app, `SELECT fallback_state FROM delay_notices`)).toEqual([{ fallback_state: 'queued' }]);
+    expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(0);
+  });
+
+  it('a delay notice whose patient has arrived meanwhile is not re-sent', async () => {
+    const app = await tempApp();
+    apps.push(app);
+    const { practitionerId, patientId } = setup(app, { sms: true, whatsapp: true });
+    app.ctx.senders.set('whatsapp', new FakeProvider('whatsapp', 'ok'));
+    const { id } = (await app.call('appointments.create', { patientId, practitionerId, startsAt: T0 + 4 * HOUR, endsAt: T0 + 4.5 * HOUR })) as { id: number };
+    const preview = (await app.call('delays.announce', { practitionerId, minutes: 30 })) as { revision: number };
+    await app.call('delays.send', { practitionerId, revision: preview.revision });
+    app.ctx.db.prepare(`UPDATE outbox SET status = 'parked', last_error_code = 'blocked', last_error = 'gone' WHERE idempotency_key LIKE 'delay-notice:%'`).run();
+    await app.call('appointments.setStatus', { appointmentId: id, action: 'check_in' });
+    expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(0);
+    expect(rows(app, `SELECT fallback_state FROM delay_notices`)).toEqual([{ fallback_state: 'expired' }]);
+    expect(rows(app, `SELECT count(*) AS n FROM outbox WHERE idempotency_key LIKE 'fallback:delay-notice:%'`)).toEqual([{ n: 0 }]);
+  });
 });
