@@ -59,7 +59,7 @@ describe('channel fallback after a permanent send failure', () => {
     // Three days ahead: no reminder is due yet, so whatever is sent is the confirmation and its fallback.
     await app.call('appointments.create', { patientId, practitionerId, startsAt: T0 + 72 * HOUR, endsAt: T0 + 72.5 * HOUR });
 
-    await vi.waitFor(() => expect(sms.sent).toHaveLength(1), { timeout: 5_000 });
+    await vi.waitFor(() => expect(sms.sent).toHaveLength(1), { timeout: 15_000 });
     expect(wa.sent).toHaveLength(1);
     expect(sms.sent[0]!.body).toBe(wa.sent[0]!.body);
     expect(sms.sent[0]!.idempotencyKey).toMatch(/^fallback:booking:/);
@@ -89,7 +89,7 @@ describe('channel fallback after a permanent send failure', () => {
     const app = await clinic(wa, sms);
     const { practitionerId, patientId } = setup(app, { sms: true, whatsapp: true });
     await app.call('appointments.create', { patientId, practitionerId, startsAt: T0 + 24 * HOUR, endsAt: T0 + 24.5 * HOUR });
-    await vi.waitFor(() => expect(rows(app, `SELECT count(*) AS n FROM outbox WHERE status = 'parked'`)).toEqual([{ n: 2 }]), { timeout: 5_000 });
+    await vi.waitFor(() => expect(rows(app, `SELECT count(*) AS n FROM outbox WHERE status = 'parked'`)).toEqual([{ n: 2 }]), { timeout: 15_000 });
     expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(0);
     expect(wa.sent).toHaveLength(1);
     expect(sms.sent).toHaveLength(1);
@@ -101,7 +101,7 @@ describe('channel fallback after a permanent send failure', () => {
     const app = await clinic(wa, sms);
     const { practitionerId, patientId } = setup(app, { sms: false, whatsapp: true });
     await app.call('appointments.create', { patientId, practitionerId, startsAt: T0 + 24 * HOUR, endsAt: T0 + 24.5 * HOUR });
-    await vi.waitFor(() => expect(rows(app, `SELECT fallback_state FROM visit_messages`)).toEqual([{ fallback_state: 'unreachable' }]), { timeout: 5_000 });
+    await vi.waitFor(() => expect(rows(app, `SELECT fallback_state FROM visit_messages`)).toEqual([{ fallback_state: 'unreachable' }]), { timeout: 15_000 });
     expect(sms.sent).toHaveLength(0);
     expect(rows(app, `SELECT count(*) AS n FROM messages WHERE channel = 'system' AND body LIKE 'Non inviato%'`)).toEqual([{ n: 1 }]);
   });
@@ -134,11 +134,11 @@ describe('channel fallback after a permanent send failure', () => {
     const { practitionerId, patientId } = setup(app, { sms: true, whatsapp: true });
     // A visit this afternoon (T0 is 10:00 in Rome); the doctor runs 30 minutes late.
     await app.call('appointments.create', { patientId, practitionerId, startsAt: T0 + 4 * HOUR, endsAt: T0 + 4.5 * HOUR });
-    await vi.waitFor(() => expect(sms.sent).toHaveLength(1), { timeout: 5_000 }); // the booking confirmation's own fallback
+    await vi.waitFor(() => expect(sms.sent).toHaveLength(1), { timeout: 15_000 }); // the booking confirmation's own fallback
     const preview = (await app.call('delays.announce', { practitionerId, minutes: 30 })) as { revision: number; notices: unknown[] };
     expect(preview.notices).toHaveLength(1);
     await app.call('delays.send', { practitionerId, revision: preview.revision });
-    await vi.waitFor(() => expect(sms.sent).toHaveLength(2), { timeout: 5_000 });
+    await vi.waitFor(() => expect(sms.sent).toHaveLength(2), { timeout: 15_000 });
     expect(sms.sent[1]!.idempotencyKey).toMatch(/^fallback:delay-notice:/);
     // The same text (the SMS sender only swaps the em dash, outside GSM-7, for "-").
     expect(wa.sent.at(-1)!.body).toMatch(/^Gentile Marta, Dr Rossi è in ritardo di circa 30 minuti: .* — Clinic Desk$/);
