@@ -17,6 +17,7 @@ import type { Area } from './area';
 import { smsArea } from './smsArea';
 import { visitLoopArea } from '../domain/visitLoop/visitLoopArea';
 import { statsArea } from '../domain/stats/statsArea';
+import { agendaArea } from '../domain/appointments/agendaArea';
 
 /** Every room of the app. A new area registers here with one line. */
 export const areas: Area[] = [
@@ -33,6 +34,7 @@ export const areas: Area[] = [
   setupArea,
   draftsArea,
   visitLoopArea,
+  agendaArea,
   statsArea,
   gdprArea,
   campaignsArea,

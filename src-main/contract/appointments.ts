@@ -15,6 +15,8 @@ export const boardVisit = z.object({
   startsAt: epochMs,
   endsAt: epochMs,
   type: z.string(),
+  room: z.string().nullable(),
+  notes: z.string(),
   status: appointmentStatus,
   phase: z.enum(['done', 'in_visit', 'waiting', 'skipped']),
   eta: epochMs,
@@ -104,6 +106,8 @@ export const importRequest = z.object({
   /** New practitioner names the desk confirmed; any other unknown name is reported per row, not created. */
   createPractitioners: z.array(z.string().min(1).max(120)).max(200).optional(),
   createAllPractitioners: z.boolean().optional(),
+  /** Booking confirmations for the new future visits of this import; default: off for the clinic's first import, on afterwards. */
+  sendConfirmations: z.boolean().optional(),
 });
 
 export const importSummary = z.object({
@@ -133,6 +137,10 @@ export const importSummary = z.object({
   /** `reason` + `params`: what the desk translates (see domain/shared/errors.ts); `message` is for the CLI. */
   errors: z.array(z.object({ line: z.number().int(), message: z.string(), reason: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional() })),
   skipped: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  /** No import had been saved before this one (the dialog's confirmation switch starts off). */
+  firstImport: z.boolean().optional(),
+  /** Whether the new visits got booking confirmations, and how many notices (confirmation, reschedule, cancellation) were queued. */
+  confirmations: z.object({ sent: z.boolean(), noticesQueued: z.number().int().nonnegative() }).optional(),
 });
 export type ImportSummary = z.infer<typeof importSummary>;
 

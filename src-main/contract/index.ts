@@ -15,6 +15,7 @@ import { templatesApi, templatesEvents } from './templates';
 import { usersApi } from './users';
 import { whatsappApi, whatsappEvents } from './whatsapp';
 import { visitLoopApi } from './visitLoop';
+import { agendaApi } from './agenda';
 
 /**
  * The one API contract, shared by main, preload and renderer. Each area contributes a map of
@@ -34,6 +35,7 @@ export const api = {
   ...setupApi,
   ...draftsApi,
   ...visitLoopApi,
+  ...agendaApi,
   ...statsApi,
   ...gdprApi,
   ...campaignsApi,

@@ -42,6 +42,13 @@ function printSummary(s: ImportSummary, timeZone: string, file: string, io: CliI
     io.out(`new practitioner "${n.name}" (lines ${n.lines.join(', ')})${n.similarTo ? ` similar to "${n.similarTo}"` : ''}: ${state}`);
   }
   printIssues(s, file, io);
+  if (!s.dryRun && s.confirmations) {
+    io.out(
+      s.confirmations.sent
+        ? `Booking confirmations: on; ${s.confirmations.noticesQueued} notice(s) queued.`
+        : `Booking confirmations: off${s.firstImport ? ' (first import; pass --send-confirmations to send them)' : ''}; ${s.confirmations.noticesQueued} other notice(s) queued.`,
+    );
+  }
   const verb = s.dryRun ? 'Dry run (nothing saved): would create' : 'Created';
   io.out(
     `${verb} ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}; ${s.patientsCreated} new patient(s)` +
@@ -53,7 +60,7 @@ function printSummary(s: ImportSummary, timeZone: string, file: string, io: CliI
 export const importAppointmentsCommand: Command = {
   name: 'import appointments',
   summary: 'Import appointments from an ICS (Google, Outlook) or CSV file; re-importing updates by UID, never duplicates.',
-  usage: 'import appointments FILE [--practitioner NAME] [--from YYYY-MM-DD --to YYYY-MM-DD] [--format ics|csv] [--map field=Header ...] [--create-practitioners "A,B" | --create-all] [--dry-run] [--json] [--data DIR]',
+  usage: 'import appointments FILE [--practitioner NAME] [--from YYYY-MM-DD --to YYYY-MM-DD] [--format ics|csv] [--map field=Header ...] [--create-practitioners "A,B" | --create-all] [--send-confirmations | --no-confirmations] [--dry-run] [--json] [--data DIR]',
   options: {
     ...dataOption,
     practitioner: { type: 'string' },
@@ -62,6 +69,9 @@ export const importAppointmentsCommand: Command = {
     format: { type: 'string' },
     'create-practitioners': { type: 'string' },
     'create-all': { type: 'boolean' },
+    // Booking confirmations for this import's new visits: off by default for the clinic's first import, on afterwards.
+    'send-confirmations': { type: 'boolean' },
+    'no-confirmations': { type: 'boolean' },
     ...importOptions,
   },
   allowPositionals: true,
@@ -76,6 +86,7 @@ export const importAppointmentsCommand: Command = {
     if (format !== 'ics' && format !== 'csv') throw invalidInput('--format', `cannot tell the format of ${file}: pass --format ics or --format csv`);
     const mapping = mapOptions(values.map as string[] | undefined, 'phone="Cellulare"');
 
+    if (values['send-confirmations'] === true && values['no-confirmations'] === true) throw invalidInput('--send-confirmations', 'pass either --send-confirmations or --no-confirmations, not both');
     const app = await createApp({ dataDir: resolveDataDir({ flag: values.data as string | undefined }), startOutbox: false, program: 'clinic-desk import appointments', backups: false });
     try {
       const request = {
@@ -86,6 +97,7 @@ export const importAppointmentsCommand: Command = {
         // New practitioner names are created only when named here (or with --create-all): a typo never becomes a doctor.
         ...(typeof values['create-practitioners'] === 'string' ? { createPractitioners: splitNames(values['create-practitioners']) } : {}),
         ...(values['create-all'] === true ? { createAllPractitioners: true } : {}),
+        ...(values['send-confirmations'] === true ? { sendConfirmations: true } : values['no-confirmations'] === true ? { sendConfirmations: false } : {}),
         ...(values.from ? { from: values.from } : {}),
         ...(values.to ? { to: values.to } : {}),
         ...(Object.keys(mapping).length ? { mapping } : {}),

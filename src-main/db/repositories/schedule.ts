@@ -22,6 +22,7 @@ export interface BoardAppointmentRow {
   started_at: number | null;
   finished_at: number | null;
   notes: string;
+  room: string | null;
   first_name: string | null;
   last_name: string | null;
   language: string | null;
@@ -53,7 +54,7 @@ export function findPractitionerByName(db: Db, name: string): PractitionerRow | 
 
 const BOARD_SELECT = `
   SELECT a.id, a.patient_id, a.practitioner_id, a.starts_at, a.ends_at, a.type, a.status, a.checked_in_at,
-         a.started_at, a.finished_at, a.notes, p.first_name, p.last_name, p.language, p.preferred_channel
+         a.started_at, a.finished_at, a.notes, a.room, p.first_name, p.last_name, p.language, p.preferred_channel
   FROM appointments a LEFT JOIN patients p ON p.id = a.patient_id`;
 
 /** One practitioner's appointments in [from, to): served by appointments_day (practitioner_id, starts_at). */

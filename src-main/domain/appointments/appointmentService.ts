@@ -55,6 +55,8 @@ export function boardVisit(r: DayRow, live: Pick<BoardVisit, 'phase' | 'eta' | '
     startsAt: r.starts_at,
     endsAt: r.ends_at,
     type: r.type,
+    room: r.room,
+    notes: r.notes,
     status: r.status,
     ...live,
     checkedInAt: r.checked_in_at,

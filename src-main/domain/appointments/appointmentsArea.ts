@@ -9,6 +9,7 @@ import { listPractitioners, savePractitioner } from './practitionerService';
 import { importAppointments } from './importService';
 import { importNotices, visitCancelled } from '../visitLoop/lifecycleService';
 import { visitLoopDeps } from '../visitLoop/visitLoopArea';
+import { isFirstImport } from '../../db/repositories/agendaCatalog';
 
 const MINUTE = 60_000;
 
@@ -26,11 +27,15 @@ export const appointmentsArea: Area = {
       return { ok: true as const };
     },
     'appointments.import': (req) => {
+      // A clinic's first import is its whole existing agenda: confirming every visit in it would surprise
+      // hundreds of patients at once, so confirmations are off for it unless the desk turns them on.
+      const firstImport = isFirstImport(ctx.db);
+      const sendConfirmations = req.sendConfirmations ?? !firstImport;
       const { changes, ...summary } = importAppointments(ctx.messaging, req);
       if (!req.dryRun) publishDelays(ctx.messaging);
-      // New future visits get a booking confirmation, moved ones a reschedule notice, cancelled ones a notice.
-      if (changes) importNotices(visitLoopDeps(ctx), changes);
-      return summary;
+      // New future visits get a booking confirmation (when sent), moved ones a reschedule notice, cancelled ones a notice.
+      const noticesQueued = changes ? importNotices(visitLoopDeps(ctx), sendConfirmations ? changes : changes.filter((c) => c.change !== 'created')) : 0;
+      return { ...summary, firstImport, confirmations: { sent: sendConfirmations, noticesQueued } };
     },
     'delays.preview': ({ practitionerId }, call) => previewDelay(ctx.messaging, practitionerId, call.user),
     'delays.announce': ({ practitionerId, minutes }, call) => announceDelay(ctx.messaging, practitionerId, minutes, call.user),

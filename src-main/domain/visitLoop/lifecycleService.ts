@@ -52,29 +52,46 @@ export function visitCancelled(deps: VisitLoopDeps, appointmentId: number): bool
 }
 
 /** Moves a visit: new time (and practitioner), revision + 1, audit entry, one reschedule notice. */
-export function moveVisit(deps: VisitLoopDeps, req: { appointmentId: number; startsAt: number; endsAt?: number; practitionerId?: number }, actor: string): void {
+export function moveVisit(deps: VisitLoopDeps, req: MoveRequest, actor: string): void {
+  deps.db.transaction(() => applyMove(deps, req, actor))();
+  publishDelays(deps);
+}
+
+export interface MoveRequest {
+  appointmentId: number;
+  startsAt: number;
+  endsAt?: number;
+  practitionerId?: number;
+}
+
+/** The move itself, inside the caller's transaction (the edit dialog saves the details in the same one); true when the patient's time or practitioner changed. */
+export function applyMove(deps: VisitLoopDeps, req: MoveRequest, actor: string): boolean {
   const { db } = deps;
   const now = deps.clock.now();
-  db.transaction(() => {
-    const [v] = visitsByIds(db, [req.appointmentId]);
-    if (!v) throw notFound('Appointment', req.appointmentId);
-    if (!FUTURE.has(v.status)) throw new DeskError('conflict', `appointmentId: a visit that is ${v.status} cannot be moved`, { field: 'appointmentId' });
-    const practitionerId = req.practitionerId ?? v.practitioner_id;
-    if (!getPractitioner(db, practitionerId)) throw notFound('Practitioner', practitionerId);
-    const endsAt = req.endsAt ?? req.startsAt + (v.ends_at - v.starts_at);
-    if (endsAt <= req.startsAt) throw invalidInput('endsAt', 'must be after startsAt');
-    if (req.startsAt === v.starts_at && endsAt === v.ends_at && practitionerId === v.practitioner_id) return;
-    db.prepare('UPDATE appointments SET starts_at = ?, ends_at = ?, practitioner_id = ?, revision = revision + 1 WHERE id = ?').run(req.startsAt, endsAt, practitionerId, v.id);
-    writeAudit(db, now, {
-      actor,
-      action: 'appointment.move',
-      entity: 'appointment',
-      entityId: v.id,
-      details: { from: { startsAt: v.starts_at, practitionerId: v.practitioner_id }, to: { startsAt: req.startsAt, practitionerId } },
-    });
-    visitRescheduled(deps, v.id);
-  })();
-  publishDelays(deps);
+  const [v] = visitsByIds(db, [req.appointmentId]);
+  if (!v) throw notFound('Appointment', req.appointmentId);
+  const practitionerId = req.practitionerId ?? v.practitioner_id;
+  const endsAt = req.endsAt ?? req.startsAt + (v.ends_at - v.starts_at);
+  if (req.startsAt === v.starts_at && endsAt === v.ends_at && practitionerId === v.practitioner_id) return false;
+  if (!FUTURE.has(v.status)) throw new DeskError('conflict', `appointmentId: a visit that is ${v.status} cannot be moved`, { field: 'appointmentId', reason: 'errors-agenda:notMovable', params: { status: v.status } });
+  if (!getPractitioner(db, practitionerId)) throw notFound('Practitioner', practitionerId);
+  if (endsAt <= req.startsAt) throw invalidInput('endsAt', 'must be after startsAt', { reason: 'errors-agenda:endBeforeStart' });
+  if (req.startsAt === v.starts_at && practitionerId === v.practitioner_id) {
+    // Only the length changed: the patient's time and doctor are the same, so no revision and no notice.
+    db.prepare('UPDATE appointments SET ends_at = ? WHERE id = ?').run(endsAt, v.id);
+    writeAudit(db, now, { actor, action: 'appointment.resize', entity: 'appointment', entityId: v.id, details: { from: v.ends_at, to: endsAt } });
+    return false;
+  }
+  db.prepare('UPDATE appointments SET starts_at = ?, ends_at = ?, practitioner_id = ?, revision = revision + 1 WHERE id = ?').run(req.startsAt, endsAt, practitionerId, v.id);
+  writeAudit(db, now, {
+    actor,
+    action: 'appointment.move',
+    entity: 'appointment',
+    entityId: v.id,
+    details: { from: { startsAt: v.starts_at, endsAt: v.ends_at, practitionerId: v.practitioner_id }, to: { startsAt: req.startsAt, endsAt, practitionerId } },
+  });
+  visitRescheduled(deps, v.id);
+  return true;
 }
 
 /** A visit booked at the desk. */

@@ -8,6 +8,7 @@ import { writeAudit } from '../../db/repositories/audit';
 import { hasAuthCreds } from '../../db/repositories/whatsappAuth';
 import { findPatients } from '../../db/repositories/visitFacts';
 import { cancelScheduled, editScheduled, scheduleMessage } from '../messaging/scheduledMessages';
+import { fallbackForMessage, fallbackSweep } from './failureFallback';
 import { createVisit, feedbackTick, moveVisit } from './lifecycleService';
 import { reminderLines, reminderTick, sendRemainingReminders } from './reminderService';
 import { handleVisitReply, resolveVisitQuestion } from './replyService';
@@ -22,8 +23,8 @@ export function visitLoopDeps(ctx: AppContext): VisitLoopDeps {
 }
 
 /** One pass of the scheduler: what is due is queued (exported for tests and the CLI). */
-export function visitLoopTick(deps: VisitLoopDeps): { reminders: number; feedback: number } {
-  return { reminders: reminderTick(deps), feedback: feedbackTick(deps) };
+export function visitLoopTick(deps: VisitLoopDeps): { reminders: number; feedback: number; fallbacks: number } {
+  return { reminders: reminderTick(deps), feedback: feedbackTick(deps), fallbacks: fallbackSweep(deps) };
 }
 
 export const visitLoopArea: Area = {
@@ -39,7 +40,17 @@ export const visitLoopArea: Area = {
         console.error('[visitLoop] reply handling failed for message', message.id, err);
       }
     });
-    ctx.onStop.push(off);
+    // A visit message the outbox gave up on goes once on the next consented channel (the sweep in the tick
+    // catches what a crash left between the two).
+    const offFailed = ctx.events.on('message.updated', ({ message }) => {
+      if (message.status !== 'failed' || !(message.kind.startsWith('visit_') || message.kind === 'delay_notice')) return;
+      try {
+        fallbackForMessage(deps, message.id);
+      } catch (err) {
+        console.error('[visitLoop] fallback failed for message', message.id, err);
+      }
+    });
+    ctx.onStop.push(off, offFailed);
     return {
       'reminders.day': ({ day }) => ({ day, lines: reminderLines(deps, day) }),
       'reminders.sendRest': ({ day }, call) => {

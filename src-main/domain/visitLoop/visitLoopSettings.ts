@@ -7,10 +7,11 @@ import { visitLoopSettings } from '../../contract/visitLoop';
 import type { Db } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { DeskError, invalidInput } from '../shared/errors';
-import { countSegments } from '../sms/smsSegments';
 import { getSmsSettings } from '../sms/smsSettings';
-import { transliterate } from '../sms/transliterate';
+import { typicalSegments } from './typicalSegments';
 import { DEFAULT_VISIT_TEXTS, type VisitTextKind } from './visitTexts';
+
+export { TYPICAL_VALUES, typicalSegments } from './typicalSegments';
 
 export const visitLoopSettingsSchema = visitLoopSettings;
 export type VisitLoopSettings = z.infer<typeof visitLoopSettingsSchema>;
@@ -33,23 +34,6 @@ export function getVisitLoopSettings(db: Db): VisitLoopSettings {
   return parsed.success ? parsed.data : DEFAULT_VISIT_LOOP_SETTINGS;
 }
 
-/** Typical values for the segment check at save: a long clinic name, a Polish date, two visits. */
-export const TYPICAL_VALUES: Record<string, string> = {
-  'patient.first_name': 'Małgorzata',
-  'clinic.name': 'Studio Medico Rossi',
-  'clinic.review_url': 'https://g.page/r/CXa1b2c3d4e5/review',
-  'appointment.date': 'wt 24/11',
-  'appointment.time': '10:30',
-  'appointment.practitioner': 'Dr Bianchi',
-  'appointment.list': 'wt 24/11 10:30 Dr Bianchi',
-};
-
-/** The SMS segments a text costs with typical values, transliterated when the clinic allows it. */
-export function typicalSegments(body: string, transliterateOn: boolean, values: Record<string, string> = TYPICAL_VALUES): number {
-  const filled = body.replace(/\{\{\s*([a-z_.]+)\s*(?:\|[^}]*)?\}\}/g, (_, name: string) => values[name] ?? '');
-  return countSegments(transliterateOn ? transliterate(filled) : filled).segments;
-}
-
 export function saveVisitLoopSettings(db: Db, input: unknown): VisitLoopSettings {
   const result = visitLoopSettingsSchema.safeParse(input);
   if (!result.success) {
@@ -65,6 +49,8 @@ export function saveVisitLoopSettings(db: Db, input: unknown): VisitLoopSettings
         throw new DeskError('invalid_input', `${field}: costs ${segments} SMS segments with typical values; the clinic's limit is ${sms.maxSegments}`, {
           field,
           details: { segments, limit: sms.maxSegments },
+          reason: 'errors-agenda:tooManySegments',
+          params: { kind, language, segments, limit: sms.maxSegments },
         });
       }
     }

@@ -22,6 +22,9 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
   const [busy, setBusy] = useState(false);
   /** New practitioner names ticked under "will be created": only these are created, on preview and import. */
   const [createNames, setCreateNames] = useState<string[]>([]);
+  /** Booking confirmations for this import's new visits; null: the default (off for the clinic's first import). */
+  const [confirmations, setConfirmations] = useState<boolean | null>(null);
+  const sendConfirmations = confirmations ?? (summary ? summary.firstImport !== true : false);
   const locale = LOCALES[i18n.language] ?? 'en-GB';
 
   const run = async (dryRun: boolean, f = file, order = nameOrder, names = createNames): Promise<void> => {
@@ -30,7 +33,15 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
     setError(null);
     try {
       const format = /\.(ics|ical)$/i.test(f.name) ? 'ics' : 'csv';
-      const result = await desk.call('appointments.import', { format, content: f.content, dryRun, nameOrder: order, createPractitioners: names, ...(practitioner.trim() ? { practitioner: practitioner.trim() } : {}) });
+      const result = await desk.call('appointments.import', {
+        format,
+        content: f.content,
+        dryRun,
+        nameOrder: order,
+        createPractitioners: names,
+        ...(dryRun ? {} : { sendConfirmations }),
+        ...(practitioner.trim() ? { practitioner: practitioner.trim() } : {}),
+      });
       setSummary(result);
       if (!dryRun) props.onImported();
     } catch (e) {
@@ -95,6 +106,17 @@ export function ImportDialog(props: { timeZone: string; onClose(): void; onImpor
               ? t('import.wouldCreate', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged })
               : t('import.done', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged })}
           </div>
+          {summary.dryRun ? (
+            <label className="import-confirmations">
+              <input type="checkbox" checked={sendConfirmations} disabled={busy} onChange={(e) => setConfirmations(e.target.checked)} data-testid="import-send-confirmations" />{' '}
+              {t('agenda:import.sendConfirmations')}
+              {summary.firstImport ? <span className="muted"> · {t('agenda:import.firstImportHint')}</span> : null}
+            </label>
+          ) : summary.confirmations ? (
+            <div className="muted" data-testid="import-confirmations-result">
+              {summary.confirmations.sent ? t('agenda:import.confirmationsSent', { count: summary.confirmations.noticesQueued }) : t('agenda:import.confirmationsOff')}
+            </div>
+          ) : null}
           {summary.newPractitioners.length > 0 ? (
             <NewPractitioners
               list={summary.newPractitioners}

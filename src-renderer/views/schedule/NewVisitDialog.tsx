@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PractitionerBoard } from '../../../src-main/contract/appointments';
-import { ApiError, desk } from '../../api/client';
+import { desk } from '../../api/client';
+import { errorText } from '../../i18n/errors';
 import { Dialog } from '../../components/Dialog';
+import type { VisitType } from '../../../src-main/contract/agenda';
+import { VisitWhenFields } from './VisitWhenFields';
 
 /** "2026-11-24" + "10:30" in the clinic's zone → epoch ms (the PC's own zone plays no part). */
 export function clinicInstant(day: string, hhmm: string, timeZone: string): number {
@@ -30,6 +33,11 @@ export function NewVisitDialog(props: { day: string; timeZone: string; practitio
   const [minutes, setMinutes] = useState(30);
   const [type, setType] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** The clinic's visit types (Settings → Visit loop); free text while it has none. */
+  const [types, setTypes] = useState<VisitType[]>([]);
+  useEffect(() => {
+    void desk.call('visitTypes.list', {}).then((r) => setTypes(r.visitTypes.filter((x) => x.active)));
+  }, []);
 
   useEffect(() => {
     if (query.trim() === '' || patientId !== null) return;
@@ -47,7 +55,7 @@ export function NewVisitDialog(props: { day: string; timeZone: string; practitio
       await desk.call('appointments.create', { patientId, practitionerId, startsAt, endsAt: startsAt + minutes * 60_000, type });
       props.onCreated();
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -117,23 +125,30 @@ export function NewVisitDialog(props: { day: string; timeZone: string; practitio
             ))}
           </select>
         </label>
-        <div className="new-visit-row">
-          <label>
-            {t('newVisit.date')}
-            <input type="date" value={day} onChange={(e) => setDay(e.target.value)} data-testid="new-visit-date" />
-          </label>
-          <label>
-            {t('newVisit.time')}
-            <input type="time" value={time} step={300} onChange={(e) => setTime(e.target.value)} data-testid="new-visit-time" />
-          </label>
-          <label>
-            {t('newVisit.minutes')}
-            <input type="number" min={5} max={480} step={5} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
-          </label>
-        </div>
+        <VisitWhenFields day={day} time={time} minutes={minutes} onDay={setDay} onTime={setTime} onMinutes={setMinutes} testIdPrefix="new-visit" />
         <label>
           {t('newVisit.type')}
-          <input value={type} onChange={(e) => setType(e.target.value)} />
+          {types.length > 0 ? (
+            <select
+              value={type}
+              onChange={(e) => {
+                setType(e.target.value);
+                // A visit type carries its usual length: propose it.
+                const known = types.find((x) => x.name === e.target.value);
+                if (known) setMinutes(known.minutes);
+              }}
+              data-testid="new-visit-type"
+            >
+              <option value="">{t('edit.noType')}</option>
+              {types.map((x) => (
+                <option key={x.id} value={x.name}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input value={type} onChange={(e) => setType(e.target.value)} data-testid="new-visit-type" />
+          )}
         </label>
         {error ? (
           <div className="error" role="alert">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PractitionerBoard, VisitAction } from '../../../src-main/contract/appointments';
 import { VisitRow } from './VisitRow';
 import { overlappingVisits } from './overlaps';
+import { readDrag } from './visitDrag';
 
 const QUICK = [10, 15, 25, 30];
 
@@ -17,6 +18,9 @@ export function PractitionerColumn(props: {
   onAnnounce(minutes: number): void;
   onPreview(): void;
   onAutomatic(on: boolean): void;
+  onEdit(id: number): void;
+  /** A visit dropped here: after the visit it was dropped on, or at its own time when dropped elsewhere in the column. */
+  onDropVisit(id: number, afterVisitId: number | null): void;
 }) {
   const overlaps = overlappingVisits(props.practitioner.visits);
   const { t } = useTranslation('schedule');
@@ -37,7 +41,20 @@ export function PractitionerColumn(props: {
   };
 
   return (
-    <section className="practitioner" style={{ ['--pcolour' as string]: p.colour }} data-testid={`practitioner-${p.id}`}>
+    <section
+      className="practitioner"
+      style={{ ['--pcolour' as string]: p.colour }}
+      data-testid={`practitioner-${p.id}`}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        const d = readDrag(e);
+        if (!d) return;
+        e.preventDefault();
+        const on = (e.target as HTMLElement).closest<HTMLElement>('[data-visit-id]');
+        const after = on ? Number(on.dataset.visitId) : null;
+        if (after !== d.id) props.onDropVisit(d.id, after);
+      }}
+    >
       <header className="practitioner-head">
         <div>
           <h2>{p.name}</h2>
@@ -109,6 +126,7 @@ export function PractitionerColumn(props: {
               busy={props.busy}
               onSelect={() => props.onSelect(v.id)}
               onAction={(a) => props.onAction(v.id, a)}
+              onEdit={() => props.onEdit(v.id)}
               overlap={overlaps.has(v.id)}
             />
           ))}

@@ -11,6 +11,9 @@ import { AgendaNav, shiftDay } from './AgendaNav';
 import { NewVisitDialog } from './NewVisitDialog';
 import { RemindersDialog } from './RemindersDialog';
 import { ACTIONS_BY_STATUS } from './VisitRow';
+import { EditVisitDialog } from './EditVisitDialog';
+import { WeekView } from './WeekView';
+import type { BoardVisit } from '../../../src-main/contract/appointments';
 import './schedule.css';
 
 const todayOf = (now: number, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -28,7 +31,17 @@ export function ScheduleView() {
   const s = useSchedule();
   const [selected, setSelected] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
+  /** The visit in the edit dialog, with the practitioner it belongs to. */
+  const [editing, setEditing] = useState<{ visit: BoardVisit; practitionerId: number } | null>(null);
   const board = s.board;
+  const week = s.view === 'week' ? s.week : null;
+  const dialogOpen = importing || creating || reminders || editing !== null;
+  const editById = (id: number): void => {
+    for (const p of board?.practitioners ?? []) {
+      const visit = p.visits.find((v) => v.id === id);
+      if (visit) return setEditing({ visit, practitionerId: p.id });
+    }
+  };
 
   useEffect(() => {
     void s.load();
@@ -74,6 +87,17 @@ export function ScheduleView() {
       }
       if (e.altKey) return false;
       const key = e.key.toLowerCase();
+      if (key === 'w') {
+        e.preventDefault();
+        const col = board?.practitioners[Math.max(c, 0)];
+        void s.setView(s.view === 'week' ? 'day' : 'week', col?.id);
+        return true;
+      }
+      if (e.key === 'Enter' && visit) {
+        e.preventDefault();
+        setEditing({ visit, practitionerId: board!.practitioners[c]!.id });
+        return true;
+      }
       if (key === 'x' && visit && ['booked', 'confirmed', 'checked_in'].includes(visit.status)) {
         e.preventDefault();
         void s.act(visit.id, 'cancel').then(() => s.setAgendaFlash('cancelled'));
@@ -86,7 +110,7 @@ export function ScheduleView() {
       }
       if ((e.key === '[' || e.key === ']') && board) {
         e.preventDefault();
-        void s.setDay(shiftDay(board.day, e.key === '[' ? -1 : 1));
+        void s.setDay(shiftDay(board.day, (e.key === '[' ? -1 : 1) * (s.view === 'week' ? 7 : 1)));
         return true;
       }
       if (key === 't') {
@@ -97,7 +121,12 @@ export function ScheduleView() {
       return false;
     };
     const onKey = (e: KeyboardEvent): void => {
-      if (typing(e) || e.ctrlKey || e.metaKey || useSchedule.getState().preview || importing || creating || reminders || !board) return;
+      if (typing(e) || e.ctrlKey || e.metaKey || useSchedule.getState().preview || dialogOpen || !board) return;
+      if (s.view === 'week') {
+        // The week view handles selection, moves, edit and cancel itself; the agenda's keys stay here.
+        if (!e.altKey && !e.key.startsWith('Arrow') && e.key !== 'Enter' && e.key.toLowerCase() !== 'x') agendaKey(e, -1, -1);
+        return;
+      }
       const [c, r] = where(selected);
       if (agendaKey(e, c, r)) return;
       if (e.altKey) return;
@@ -140,7 +169,7 @@ export function ScheduleView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [board, columns, selected, where, s, importing, creating, reminders]);
+  }, [board, columns, selected, where, s, dialogOpen]);
 
   if (!board) return <div className="schedule-loading muted">{s.error ?? t('board.loading')}</div>;
   const locale = LOCALES[i18n.language] ?? 'en-GB';
@@ -164,6 +193,33 @@ export function ScheduleView() {
             )}
           </div>
           <AgendaNav day={board.day} isToday={isToday} onDay={(d) => void s.setDay(d)} />
+          <div className="view-toggle" role="group" aria-label={t('agenda:view.label')}>
+            <button className={s.view === 'day' ? 'primary small' : 'secondary small'} aria-pressed={s.view === 'day'} onClick={() => void s.setView('day')} data-testid="view-day">
+              {t('agenda:view.day')}
+            </button>
+            <button
+              className={s.view === 'week' ? 'primary small' : 'secondary small'}
+              aria-pressed={s.view === 'week'}
+              onClick={() => void s.setView('week', s.weekPractitionerId ?? board.practitioners[Math.max(where(selected)[0], 0)]?.id)}
+              data-testid="view-week"
+            >
+              {t('agenda:view.week')}
+            </button>
+            {s.view === 'week' ? (
+              <select
+                aria-label={t('agenda:view.practitioner')}
+                value={s.weekPractitionerId ?? ''}
+                onChange={(e) => void s.setView('week', Number(e.target.value))}
+                data-testid="week-practitioner"
+              >
+                {board.practitioners.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            ) : null}
+          </div>
         </div>
         <div className="schedule-head-actions">
           {s.flash ? (
@@ -195,6 +251,18 @@ export function ScheduleView() {
           {s.error}
         </div>
       ) : null}
+      {week ? (
+        <WeekView
+          week={week}
+          locale={locale}
+          selectedId={selected}
+          keysActive={!dialogOpen && !s.preview}
+          onSelect={setSelected}
+          onEdit={(visit) => setEditing({ visit, practitionerId: week.practitionerId })}
+          onMove={(visit, startsAt, endsAt) => void s.move(visit.id, startsAt, endsAt)}
+          onCancel={(visit) => void s.act(visit.id, 'cancel').then(() => s.setAgendaFlash('cancelled'))}
+        />
+      ) : (
       <div className="board" style={{ gridTemplateColumns: `repeat(${Math.max(board.practitioners.length, 1)}, minmax(300px, 1fr))` }}>
         {board.practitioners.length === 0 ? <div className="muted empty-day">{t('board.noPractitioners')}</div> : null}
         {board.practitioners.map((p) => (
@@ -209,11 +277,21 @@ export function ScheduleView() {
             onAnnounce={(m) => void s.announce(p.id, m)}
             onPreview={() => void s.openPreview(p.id)}
             onAutomatic={(on) => void s.setAutomatic(p.id, on)}
+            onEdit={editById}
+            onDropVisit={(id, after) => {
+              const visit = board.practitioners.flatMap((x) => x.visits).find((v) => v.id === id);
+              if (!visit) return;
+              const target = after === null ? null : p.visits.find((v) => v.id === after);
+              // Onto a visit: right after it; elsewhere in the column: the same time with this practitioner.
+              const startsAt = target ? target.endsAt : visit.startsAt;
+              void s.move(id, startsAt, startsAt + (visit.endsAt - visit.startsAt), p.id);
+            }}
           />
         ))}
       </div>
+      )}
       <footer className="schedule-keys muted">
-        {t('board.keys')} · {t('agenda:keys')}
+        {t('board.keys')} · {t('agenda:keys')} · {t('agenda:keysWeek')}
       </footer>
       {creating ? (
         <NewVisitDialog
@@ -225,6 +303,20 @@ export function ScheduleView() {
           onCreated={() => {
             setCreating(false);
             s.setAgendaFlash('created');
+            void s.load();
+          }}
+        />
+      ) : null}
+      {editing ? (
+        <EditVisitDialog
+          visit={editing.visit}
+          practitionerId={editing.practitionerId}
+          timeZone={board.timeZone}
+          practitioners={board.practitioners}
+          onClose={() => setEditing(null)}
+          onSaved={(rescheduled) => {
+            setEditing(null);
+            s.setAgendaFlash(rescheduled ? 'moved' : 'saved');
             void s.load();
           }}
         />

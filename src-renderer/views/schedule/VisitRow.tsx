@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardVisit, VisitAction } from '../../../src-main/contract/appointments';
 import { clinicTime } from './clinicTime';
+import { dragData, MOVABLE } from './visitDrag';
 
 /** The buttons each status offers, in the order the day goes; the key is the keyboard shortcut. */
 export const ACTIONS_BY_STATUS: Record<BoardVisit['status'], { action: VisitAction; key: string }[]> = {
@@ -13,7 +14,7 @@ export const ACTIONS_BY_STATUS: Record<BoardVisit['status'], { action: VisitActi
   cancelled: [{ action: 'undo', key: 'u' }],
 };
 
-export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected: boolean; busy: boolean; onSelect(): void; onAction(a: VisitAction): void; overlap?: boolean }) {
+export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected: boolean; busy: boolean; onSelect(): void; onAction(a: VisitAction): void; onEdit?(): void; overlap?: boolean }) {
   const { t } = useTranslation('schedule');
   const v = props.visit;
   const late = v.phase === 'waiting' && v.delayMinutes >= 5;
@@ -21,6 +22,10 @@ export function VisitRow(props: { visit: BoardVisit; timeZone: string; selected:
     <li
       className={`visit ${v.status}${props.selected ? ' selected' : ''}`}
       onClick={props.onSelect}
+      onDoubleClick={props.onEdit}
+      draggable={MOVABLE.has(v.status)}
+      onDragStart={(e) => dragData(e, v.id)}
+      data-visit-id={v.id}
       data-testid={`visit-${v.id}`}
       data-status={v.status}
       aria-current={props.selected ? 'true' : undefined}

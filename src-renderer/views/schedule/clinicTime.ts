@@ -16,3 +16,14 @@ export function clinicDate(t: number, timeZone: string, locale: string): string 
 }
 
 export const LOCALES: Record<string, string> = { it: 'it-IT', pl: 'pl-PL', en: 'en-GB' };
+
+/** The clinic-local day (YYYY-MM-DD) of an instant. */
+export function clinicDay(t: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+}
+
+/** Minutes since the clinic's local midnight (for placing a visit in the week view). */
+export function clinicMinuteOfDay(t: number, timeZone: string): number {
+  const [h, m] = clinicTime(t, timeZone).split(':').map(Number);
+  return h! * 60 + m!;
+}

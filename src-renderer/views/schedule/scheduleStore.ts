@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Response } from '../../../src-main/contract';
+import type { AgendaWeek } from '../../../src-main/contract/agenda';
 import type { DayBoard, DelayPreview, VisitAction } from '../../../src-main/contract/appointments';
 import { ApiError, desk } from '../../api/client';
 import { errorText } from '../../i18n/errors';
@@ -18,10 +19,15 @@ interface ScheduleState {
   day: string | null;
   load(): Promise<void>;
   setDay(day: string | null): Promise<void>;
-  /** Moves a visit (the patient gets one reschedule notice). */
-  move(appointmentId: number, startsAt: number, endsAt: number): Promise<void>;
-  agendaFlash: 'moved' | 'cancelled' | 'created' | null;
-  setAgendaFlash(f: 'moved' | 'cancelled' | 'created' | null): void;
+  /** Moves a visit, to another practitioner too (the patient gets one reschedule notice). */
+  move(appointmentId: number, startsAt: number, endsAt: number, practitionerId?: number): Promise<void>;
+  /** Day board or one practitioner's week. */
+  view: 'day' | 'week';
+  setView(view: 'day' | 'week', practitionerId?: number): Promise<void>;
+  week: AgendaWeek | null;
+  weekPractitionerId: number | null;
+  agendaFlash: 'moved' | 'cancelled' | 'created' | 'saved' | null;
+  setAgendaFlash(f: 'moved' | 'cancelled' | 'created' | 'saved' | null): void;
   act(appointmentId: number, action: VisitAction): Promise<void>;
   announce(practitionerId: number, minutes: number): Promise<void>;
   openPreview(practitionerId: number): Promise<void>;
@@ -63,15 +69,27 @@ export const useSchedule = create<ScheduleState>((set, get) => {
       set({ day });
       await get().load();
     },
-    move: (appointmentId, startsAt, endsAt) =>
+    view: 'day',
+    week: null,
+    weekPractitionerId: null,
+    setView: async (view, practitionerId) => {
+      set({ view, ...(practitionerId !== undefined ? { weekPractitionerId: practitionerId } : {}) });
+      await get().load();
+    },
+    move: (appointmentId, startsAt, endsAt, practitionerId) =>
       guarded(async () => {
-        await desk.call('appointments.move', { appointmentId, startsAt, endsAt });
+        await desk.call('appointments.move', { appointmentId, startsAt, endsAt, ...(practitionerId !== undefined ? { practitionerId } : {}) });
         set({ agendaFlash: 'moved' });
       }),
     load: async () => {
       try {
         const day = get().day;
-        set({ board: await desk.call('appointments.day', day ? { day } : {}) });
+        const board = await desk.call('appointments.day', day ? { day } : {});
+        set({ board });
+        if (get().view !== 'week') return;
+        const practitionerId = get().weekPractitionerId ?? board.practitioners[0]?.id;
+        if (practitionerId === undefined) return set({ week: null });
+        set({ weekPractitionerId: practitionerId, week: await desk.call('appointments.week', { practitionerId, day: board.day }) });
       } catch (e) {
         set({ error: message(e) });
       }

@@ -12,6 +12,7 @@ import { SetupStepsSection } from '../setup/OptionalSteps';
 import { AutomationsSection } from '../campaigns/AutomationsSection';
 import { PrivacySection } from '../audit/PrivacySection';
 import { DeskSection } from '../setup/DeskSection';
+import { VisitLoopSection } from '../visitLoop/settings/VisitLoopSection';
 
 export interface SettingsSection {
   /** Second path segment: #/settings/<id> */
@@ -30,6 +31,7 @@ export const settingsSections: SettingsSection[] = [
   { id: 'whatsapp', label: 'whatsapp:title', icon: 'whatsapp', render: () => <WhatsAppSection /> },
   { id: 'sms', label: 'sms:title', icon: 'sms', render: () => <SmsSection /> },
   { id: 'delays', label: 'schedule:settings.title', icon: 'calendar', render: () => <DelaySettingsSection /> },
+  { id: 'visitloop', label: 'visit-loop-settings:nav', icon: 'bell', render: () => <VisitLoopSection /> },
   { id: 'phone', label: 'calls:settings.nav', icon: 'calls', render: () => <PhoneSystemSection /> },
   { id: 'users', label: 'users:settings.title', icon: 'settings', render: () => <UsersSection /> },
   { id: 'setup', label: 'setup:resume.title', icon: 'settings', render: () => <SetupStepsSection /> },

@@ -38,6 +38,17 @@ describe('clinic-desk import appointments', () => {
     expect(r.out).toContainEqual(expect.stringMatching(/ 2026-03-29T08:30:00\+02:00 → 2026-03-29T09:00:00\+02:00 /));
     expect(r.out).toContainEqual('google-calendar-dr-rossi.ics:86  skipped: all-day event "Congresso SIdP" ignored');
     expect(r.out.at(-1)).toMatch(/^Created 8, updated 0, unchanged 0/);
+    // The clinic's first import: no booking confirmations unless asked.
+    expect(r.out).toContainEqual('Booking confirmations: off (first import; pass --send-confirmations to send them); 0 other notice(s) queued.');
+  });
+
+  it('--send-confirmations turns them on for the first import; --no-confirmations off for a later one; both at once is refused', async () => {
+    const march = { from: '2026-03-23', to: '2026-04-10', 'create-all': true };
+    await expect(run([google], { ...march, 'send-confirmations': true, 'no-confirmations': true })).rejects.toThrow(/--send-confirmations or --no-confirmations/);
+    const on = await run([google], { ...march, 'send-confirmations': true });
+    expect(on.out).toContainEqual(expect.stringMatching(/^Booking confirmations: on; \d+ notice\(s\) queued\.$/));
+    const off = await run([google], { ...march, 'no-confirmations': true });
+    expect(off.out).toContainEqual(expect.stringMatching(/^Booking confirmations: off; /));
   });
 
   it('re-importing updates by UID and never duplicates; a dry run saves nothing', async () => {

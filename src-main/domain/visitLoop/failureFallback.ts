@@ -1,0 +1,89 @@
+/**
+ * Channel fallback after a permanent send failure. An automatic visit message (reminder, booking confirmation,
+ * reschedule or cancellation notice, feedback request, answer acknowledgement) or delay notice whose outbox row was parked is
+ * queued ONCE on the patient's next consented channel, with the same text, under the key `fallback:<key>`;
+ * the original row records the decision (migration 161), so a restart, a second event or the scheduler's
+ * sweep never decides twice. The timeline says why ("Sent by SMS instead of WhatsApp: sending failed (…)").
+ * Nothing is sent once the visit (or the open question) is over, nor a delay notice once the patient arrived, its ETA
+ * passed or a newer notice replaced it; a fallback never falls back again.
+ */
+import {
+  appointmentIdsOf,
+  delayNoticeAppointment,
+  failedDelayNoticeOf,
+  failedDelayNoticesSince,
+  failedVisitMessageOf,
+  failedVisitMessagesSince,
+  setFallback,
+  whatsappFallbackMessage,
+  type FailedVisitMessage,
+} from '../../db/repositories/visitFallback';
+import { queueOutgoing, recordSystemEvent } from '../messaging/messagingService';
+import { getClinicSettings } from '../settings/clinicSettings';
+import { fallbackText, unreachableText } from './visitEventTexts';
+import { channelFor, type VisitLoopDeps } from './visitMessaging';
+
+const DAY = 24 * 3_600_000;
+/** How far back the sweep looks: a parked row older than this was surely handled (or is moot). */
+const SWEEP_DAYS = 7;
+
+export type FallbackOutcome = 'queued' | 'unreachable' | 'expired';
+
+export function fallbackAfterFailure(deps: VisitLoopDeps, f: FailedVisitMessage): FallbackOutcome {
+  const { db } = deps;
+  return db.transaction((): FallbackOutcome => {
+    const now = deps.clock.now();
+    const over = !f.live || (f.asks_until !== null ? f.asks_until <= now : f.first_start !== null && f.first_start <= now);
+    if (over) {
+      setFallback(db, f, 'expired', null);
+      return 'expired';
+    }
+    // The clinic's WhatsApp "SMS for numbers without WhatsApp" switch may have queued the copy already.
+    const already = whatsappFallbackMessage(db, f.idempotency_key);
+    if (already !== null) {
+      setFallback(db, f, 'queued', already);
+      return 'queued';
+    }
+    const ui = getClinicSettings(db).uiLanguage;
+    const appointmentIds = f.source === 'delay' ? delayNoticeAppointment(db, f.id) : appointmentIdsOf(db, f.id);
+    const facts = channelFor(deps, f.patient_id, [f.channel]);
+    if (!facts || !facts.choice.ok) {
+      setFallback(db, f, 'unreachable', null);
+      if (facts && !facts.choice.ok) recordSystemEvent(deps, f.conversation_id, unreachableText(ui, f.kind, facts.choice.why), { visitLoop: { kind: f.kind, appointmentIds, unreachable: facts.choice.why } });
+      return 'unreachable';
+    }
+    const channel = facts.choice.channel;
+    const about = f.source === 'delay' ? { delayNoticeFallback: { appointmentIds } } : { visitLoop: { kind: f.kind, appointmentIds } };
+    const meta = { ...about, fallback: { from: f.channel, why: 'failed', failure: f.error, failedMessageId: f.message_id } };
+    const { message } = queueOutgoing(deps, {
+      conversationId: f.conversation_id,
+      channel,
+      body: f.body,
+      author: null,
+      automatic: true,
+      idempotencyKey: `fallback:${f.idempotency_key}`,
+      kind: f.message_kind,
+      meta,
+    });
+    setFallback(db, f, 'queued', message.id);
+    const line = fallbackText(ui, channel, f.channel, 'failed');
+    recordSystemEvent(deps, f.conversation_id, f.error ? `${line} (${f.error})` : line, meta);
+    return 'queued';
+  })();
+}
+
+/** Right after the outbox parked a message (its `message.updated` event). */
+export function fallbackForMessage(deps: VisitLoopDeps, messageId: number): FallbackOutcome | null {
+  const f = failedVisitMessageOf(deps.db, messageId) ?? failedDelayNoticeOf(deps.db, messageId);
+  return f ? fallbackAfterFailure(deps, f) : null;
+}
+
+/** The scheduler's sweep: what a crash between "parked" and "fallback queued" left undecided. */
+export function fallbackSweep(deps: VisitLoopDeps): number {
+  let queued = 0;
+  const since = deps.clock.now() - SWEEP_DAYS * DAY;
+  for (const f of [...failedVisitMessagesSince(deps.db, since), ...failedDelayNoticesSince(deps.db, since)]) {
+    if (fallbackAfterFailure(deps, f) === 'queued') queued++;
+  }
+  return queued;
+}
