@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PractitionerBoard } from '../../../src-main/contract/appointments';
 import { ApiError, desk } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { DateField, TimeField } from '../../components/datetime';
 
 /** "2026-11-24" + "10:30" in the clinic's zone → epoch ms (the PC's own zone plays no part). */
 export function clinicInstant(day: string, hhmm: string, timeZone: string): number {
@@ -120,11 +121,11 @@ export function NewVisitDialog(props: { day: string; timeZone: string; practitio
         <div className="new-visit-row">
           <label>
             {t('newVisit.date')}
-            <input type="date" value={day} onChange={(e) => setDay(e.target.value)} data-testid="new-visit-date" />
+            <DateField value={day} onChange={setDay} label={t('newVisit.date')} testId="new-visit-date" />
           </label>
           <label>
             {t('newVisit.time')}
-            <input type="time" value={time} step={300} onChange={(e) => setTime(e.target.value)} data-testid="new-visit-time" />
+            <TimeField value={time} onChange={setTime} label={t('newVisit.time')} testId="new-visit-time" />
           </label>
           <label>
             {t('newVisit.minutes')}
