@@ -1,5 +1,4 @@
 import { useApp } from '../../stores/appStore';
-import { addDays, zonedToUtc } from '../../../src-main/domain/hours/zonedTime';
 
 /**
  * Every time the desk shows or asks for is the clinic's wall clock, not the desk PC's: a laptop left on
@@ -7,8 +6,4 @@ import { addDays, zonedToUtc } from '../../../src-main/domain/hours/zonedTime';
  */
 export const useClinicZone = (): string => useApp((s) => s.info?.settings.timeZone) ?? 'Europe/Rome';
 
-/** The instant the clinic's day `date` ("2026-11-30") begins. */
-export const clinicDayStart = (date: string, timeZone: string): number => zonedToUtc(date, 0, timeZone);
-
-/** The instant the clinic's day `date` ends (the next day's midnight, DST days included). */
-export const clinicDayEnd = (date: string, timeZone: string): number => zonedToUtc(addDays(date, 1), 0, timeZone);
+export { clinicDayEnd, clinicDayStart } from './pickerValues';

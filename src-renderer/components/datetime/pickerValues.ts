@@ -1,3 +1,4 @@
+import { addDays, zonedToUtc } from '../../../src-main/domain/hours/zonedTime';
 import { CalendarDate, type CalendarDateTime, type Time, parseDate, parseDateTime, parseTime } from '@internationalized/date';
 
 /**
@@ -27,3 +28,9 @@ export const fromDateTime = (d: CalendarDateTime | null): string => (d ? `${from
 /** The UI language's region for the fields: Italian and Polish as spoken there, English as in the UK (24 h, Monday first). */
 const PICKER_LOCALES: Record<string, string> = { it: 'it-IT', pl: 'pl-PL', en: 'en-GB' };
 export const pickerLocale = (lang: string): string => PICKER_LOCALES[lang] ?? 'en-GB';
+
+/** The instant the clinic's day `date` ("2026-11-30") begins. */
+export const clinicDayStart = (date: string, timeZone: string): number => zonedToUtc(date, 0, timeZone);
+
+/** The instant the clinic's day `date` ends (the next day's midnight, DST days included). */
+export const clinicDayEnd = (date: string, timeZone: string): number => zonedToUtc(addDays(date, 1), 0, timeZone);
