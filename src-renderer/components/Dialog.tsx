@@ -25,6 +25,9 @@ const FIELD = 'input:not([disabled]):not([type="hidden"]):not([type="checkbox"])
 /** Open dialogs, innermost last: only the top one answers Escape and holds the focus. */
 const stack: HTMLElement[] = [];
 
+/** A date field's calendar popup lives in a portal outside the dialog but belongs to it: it keeps its own keys and focus. */
+const inPopup = (n: EventTarget | null): boolean => n instanceof Element && n.closest('.dt-popover') !== null;
+
 const focusables = (root: HTMLElement): HTMLElement[] =>
   [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
 
@@ -74,7 +77,7 @@ export function Dialog({ title, subtitle, onClose, children, testId, footer, siz
     observer.observe(box, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
 
     const onKey = (e: KeyboardEvent): void => {
-      if (!top()) return;
+      if (!top() || inPopup(e.target)) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
@@ -102,7 +105,7 @@ export function Dialog({ title, subtitle, onClose, children, testId, footer, siz
     };
     // Focus that escapes (a click on the page behind, a script) is brought back.
     const onFocusIn = (e: FocusEvent): void => {
-      if (!top() || box.contains(e.target as Node)) return;
+      if (!top() || box.contains(e.target as Node) || inPopup(e.target)) return;
       (focusables(box)[0] ?? box).focus();
     };
     const onPointer = (e: PointerEvent): void => {

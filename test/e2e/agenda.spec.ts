@@ -1,5 +1,6 @@
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { typeInto } from './pickers';
 
 // The demo clinic's day is built around its clock: at 10:30 the afternoon is free to book.
 test.use({ hostArgs: ['--demo-time', '10:30'] });
@@ -30,8 +31,8 @@ test('create, move and cancel a visit on the board with the keyboard; the notice
   await expect(match).toBeVisible();
   await match.focus();
   await page.keyboard.press('Enter');
-  await dialog.getByTestId('new-visit-time').fill('15:00');
-  await dialog.getByTestId('new-visit-time').press('Enter');
+  await typeInto(dialog.getByTestId('new-visit-time'), '15:00');
+  await dialog.getByTestId('new-visit-time').locator('[data-type="minute"]').press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('agenda-flash')).toBeVisible();
 

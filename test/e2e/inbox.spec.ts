@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import type { HoursView } from '../../src-main/contract/templates';
 import { snoozePresets } from '../../src-main/domain/hours/snoozePresets';
 import { localParts } from '../../src-main/domain/hours/zonedTime';
+import { typeInto } from './pickers';
 
 /**
  * The unified inbox in the running demo (`serve --demo --no-simulation`), driven in Chromium:
@@ -127,7 +128,7 @@ test('snooze with a time, reopen, and a snooze that ends wakes the conversation 
   // The "s" key opens the picker; a custom time in the past is refused with a message.
   await page.locator('body').press('s');
   await expect(page.getByTestId('snooze-menu')).toBeVisible();
-  await page.getByTestId('snooze-custom').fill('2020-01-01T09:00');
+  await typeInto(page.getByTestId('snooze-custom'), '2020-01-01T09:00');
   await page.getByTestId('snooze-custom-apply').click();
   await expect(page.getByTestId('snooze-menu').getByRole('alert')).toBeVisible();
   await page.keyboard.press('Escape');

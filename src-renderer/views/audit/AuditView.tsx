@@ -5,6 +5,8 @@ import { desk } from '../../api/client';
 import { formatDateTime } from '../../i18n/format';
 import { downloadFile, errorText } from '../campaigns/download';
 import '../campaigns/campaigns.css';
+import { DateField } from '../../components/datetime';
+import { clinicDayEnd, clinicDayStart, useClinicZone } from '../../components/datetime/clinicZone';
 
 /** The kinds of actions an admin filters by (a prefix of the stored action name). */
 const ACTIONS = ['', 'login', 'patient.merge', 'patient.export', 'patient.erase', 'patient.', 'settings.', 'campaign.', 'template.', 'sms.'] as const;
@@ -17,6 +19,7 @@ export function AuditView() {
   const { t } = useTranslation('audit');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const zone = useClinicZone();
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
   const [offset, setOffset] = useState(0);
@@ -24,12 +27,12 @@ export function AuditView() {
   const [error, setError] = useState<string | null>(null);
   const filter = useCallback(
     () => ({
-      from: from ? new Date(`${from}T00:00`).getTime() : null,
-      to: to ? new Date(`${to}T00:00`).getTime() + 24 * 3600_000 : null,
+      from: from ? clinicDayStart(from, zone) : null,
+      to: to ? clinicDayEnd(to, zone) : null,
       action: action || null,
       actor: actor || null,
     }),
-    [from, to, action, actor],
+    [from, to, action, actor, zone],
   );
   useEffect(() => {
     setError(null);
@@ -54,11 +57,11 @@ export function AuditView() {
       <div className="audit-filters">
         <label>
           {t('filters.from')}
-          <input type="date" value={from} onChange={(e) => (setFrom(e.target.value), setOffset(0))} />
+          <DateField value={from} onChange={(v) => (setFrom(v), setOffset(0))} label={t('filters.from')} testId="audit-from" />
         </label>
         <label>
           {t('filters.to')}
-          <input type="date" value={to} onChange={(e) => (setTo(e.target.value), setOffset(0))} />
+          <DateField value={to} onChange={(v) => (setTo(v), setOffset(0))} label={t('filters.to')} testId="audit-to" />
         </label>
         <label>
           {t('filters.action')}

@@ -9,6 +9,9 @@ import { SegmentBuilder } from './SegmentBuilder';
 import { useCampaigns } from './campaignsStore';
 import { errorText } from './download';
 import './campaigns.css';
+import { DateTimeField } from '../../components/datetime';
+import { useClinicZone } from '../../components/datetime/clinicZone';
+import { fromZonedInput } from '../inbox/snoozeTimes';
 
 type Preview = Response<'campaigns.preview'>;
 const CHANNELS = ['whatsapp', 'sms'] as const;
@@ -24,6 +27,7 @@ export function CampaignsView() {
   const [perMinute, setPerMinute] = useState(20);
   const [name, setName] = useState('');
   const [when, setWhen] = useState('');
+  const zone = useClinicZone();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,7 +49,7 @@ export function CampaignsView() {
   };
   const create = (start: boolean) =>
     run(async () => {
-      const scheduledAt = !start && when ? new Date(when).getTime() : null;
+      const scheduledAt = !start && when ? fromZonedInput(when, zone) : null;
       let r = await desk.call('campaigns.create', { ...draft(), name: name.trim() || t('builder.untitled'), scheduledAt });
       if (start) r = await desk.call('campaigns.start', { id: r.id });
       upsert(r);
@@ -158,7 +162,7 @@ export function CampaignsView() {
                   <button className="btn primary" onClick={() => void create(true)} data-testid="campaign-start-now">
                     {t('actions.startNow')}
                   </button>
-                  <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} aria-label={t('builder.when')} />
+                  <DateTimeField value={when} onChange={setWhen} label={t('builder.when')} testId="campaign-when" />
                   <button className="btn" disabled={!when} onClick={() => void create(false)} data-testid="campaign-schedule">
                     {t('actions.schedule')}
                   </button>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentDefinition } from '../../../src-main/contract/campaigns';
 import { desk } from '../../api/client';
+import { DateField } from '../../components/datetime';
 
 const SEXES = ['f', 'm', 'x'] as const;
 const LANGS = ['it', 'pl', 'en', 'de', 'fr', 'es', 'uk'] as const;
@@ -113,13 +114,13 @@ export function SegmentBuilder({ value, onChange }: { value: SegmentDefinition; 
           />
           {value.visitsInPeriod ? (
             <>
-              <input type="date" value={value.visitsInPeriod.from} aria-label={t('segment.from')} onChange={(e) => set({ visitsInPeriod: { ...value.visitsInPeriod!, from: e.target.value } })} />
-              <input type="date" value={value.visitsInPeriod.to} aria-label={t('segment.to')} onChange={(e) => set({ visitsInPeriod: { ...value.visitsInPeriod!, to: e.target.value } })} />
+              <DateField value={value.visitsInPeriod.from} label={t('segment.from')} onChange={(v) => set({ visitsInPeriod: { ...value.visitsInPeriod!, from: v } })} />
+              <DateField value={value.visitsInPeriod.to} label={t('segment.to')} onChange={(v) => set({ visitsInPeriod: { ...value.visitsInPeriod!, to: v } })} />
             </>
           ) : null}
         </span>
-        <label htmlFor="seg-last">{t('segment.lastVisitBefore')}</label>
-        <input id="seg-last" type="date" value={value.lastVisitBefore ?? ''} onChange={(e) => set({ lastVisitBefore: e.target.value || undefined })} />
+        <span>{t('segment.lastVisitBefore')}</span>
+        <DateField value={value.lastVisitBefore ?? ''} label={t('segment.lastVisitBefore')} onChange={(v) => set({ lastVisitBefore: v || undefined })} testId="seg-last" />
         <label htmlFor="seg-next">{t('segment.nextVisit')}</label>
         <select id="seg-next" value={value.nextVisit ?? ''} onChange={(e) => set({ nextVisit: (e.target.value || undefined) as SegmentDefinition['nextVisit'] })}>
           <option value="">{t('segment.any')}</option>

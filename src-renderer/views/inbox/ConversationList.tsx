@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../src-main/contract/inbox';
 import { Icon, type IconName } from '../../components/Icon';
 import { useRouter } from '../../app/router';
-import { formatAge, formatTime, formatShortDate, formatDateTime } from '../../i18n/format';
+import { clinicDay, formatAge, formatTime, formatShortDate, formatDateTime } from '../../i18n/format';
 import { useDrafts } from '../../stores/draftStore';
 import { useInbox } from '../../stores/inboxStore';
 import { serverNow } from '../../api/serverClock';
@@ -77,7 +77,7 @@ export function ConversationList({ selectedId }: { selectedId: number | null }) 
 function ConversationRow({ c, selected, now, onOpen }: { c: ConversationSummary; selected: boolean; now: number; onOpen(): void }) {
   const { t } = useTranslation('inbox');
   const draft = useDrafts((s) => s.drafts[c.id]);
-  const today = c.lastMessageAt !== null && new Date(c.lastMessageAt).toDateString() === new Date(now).toDateString();
+  const today = c.lastMessageAt !== null && clinicDay(c.lastMessageAt) === clinicDay(now);
   return (
     <button
       className={`conv-item${selected ? ' selected' : ''}${c.unreadCount > 0 ? ' unread' : ''}`}

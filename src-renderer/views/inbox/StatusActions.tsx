@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon';
 import { formatDateTime, locale } from '../../i18n/format';
 import { useInbox } from '../../stores/inboxStore';
 import { toZonedInput, fromZonedInput } from './snoozeTimes';
+import { DateTimeField } from '../../components/datetime';
 import { snoozePresets, type SnoozePreset } from '../../../src-main/domain/hours/snoozePresets';
 import type { HoursView } from '../../../src-main/contract/templates';
 import { desk } from '../../api/client';
@@ -132,8 +133,10 @@ function SnoozeMenu({ onClose }: { onClose(): void }) {
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
         // ↑↓ walk the choices (and the time field), Home/End jump, like any menu.
-        if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) {
-          const items = [...e.currentTarget.querySelectorAll<HTMLElement>('.menu-item, input, .snooze-custom button')];
+        // The date-time field's own arrows step its segments and its calendar.
+        if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key) && !(e.target as Element).closest('.dt-field, .dt-popover')) {
+          const box = e.currentTarget;
+          const items = [...box.querySelectorAll<HTMLElement>('.menu-item'), box.querySelector<HTMLElement>('.snooze-custom [role="spinbutton"]'), box.querySelector<HTMLElement>('.snooze-custom button[type=submit]')].filter((el) => el !== null);
           const at = items.indexOf(document.activeElement as HTMLElement);
           const next = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : (at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
           if (document.activeElement?.tagName === 'INPUT' && (e.key === 'Home' || e.key === 'End')) return;
@@ -157,7 +160,7 @@ function SnoozeMenu({ onClose }: { onClose(): void }) {
       >
         <label>
           <span className="muted">{zone ? t('snooze.untilIn', { zone }) : t('snooze.until')}</span>
-          <input type="datetime-local" value={custom} onChange={(e) => setCustom(e.target.value)} data-testid="snooze-custom" />
+          <DateTimeField value={custom} onChange={setCustom} label={zone ? t('snooze.untilIn', { zone }) : t('snooze.until')} testId="snooze-custom" />
         </label>
         <button type="submit" className="primary small" data-testid="snooze-custom-apply">
           {t('actions.snooze')}

@@ -2,7 +2,7 @@ import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem, TimelineMessage, TimelineCall } from '../../../src-main/contract/inbox';
 import { Icon } from '../../components/Icon';
-import { dayLabel, formatTime } from '../../i18n/format';
+import { clinicDay, dayLabel, formatTime } from '../../i18n/format';
 import { useInbox } from '../../stores/inboxStore';
 import { channelIcon } from './ConversationList';
 import { MediaView, mediaOf } from './MediaView';
@@ -152,7 +152,7 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
       }}
     >
       {items.map((item) => {
-        const day = new Date(item.at).toDateString();
+        const day = clinicDay(item.at);
         const separator =
           day !== lastDay ? (
             <div className="day-separator" data-testid="day-separator">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/datetime';
 
 /** Civil-date arithmetic on YYYY-MM-DD (no time zone involved). */
 export function shiftDay(day: string, days: number): string {
@@ -20,7 +21,7 @@ export function AgendaNav(props: { day: string; isToday: boolean; onDay(day: str
       <button className="secondary" onClick={() => props.onDay(shiftDay(props.day, 1))} aria-label={t('nav.next')} title={t('nav.next')} data-testid="agenda-next">
         ›
       </button>
-      <input type="date" value={props.day} aria-label={t('nav.date')} onChange={(e) => e.target.value && props.onDay(e.target.value)} data-testid="agenda-date" />
+      <DateField value={props.day} label={t('nav.date')} onChange={(v) => v && props.onDay(v)} testId="agenda-date" />
     </div>
   );
 }

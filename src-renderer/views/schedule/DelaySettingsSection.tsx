@@ -5,6 +5,7 @@ import { desk } from '../../api/client';
 import { FormStatus, SaveBar } from '../../components/SaveBar';
 import './schedule.css';
 import { errorText } from '../../i18n/errors';
+import { TimeField } from '../../components/datetime';
 
 type Status = { ok: boolean; text: string } | null;
 const NEW: Omit<Practitioner, 'id'> = { name: '', room: null, colour: '#2563eb', visitMinutes: 30, active: true };
@@ -71,9 +72,9 @@ export function DelaySettingsSection() {
               />
               {policy.quietHours ? (
                 <>
-                  <input type="time" aria-label={t('settings.quietFrom')} value={policy.quietHours.from} onChange={(e) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, from: e.target.value } })} />
+                  <TimeField label={t('settings.quietFrom')} value={policy.quietHours.from} onChange={(v) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, from: v } })} />
                   <span>–</span>
-                  <input type="time" aria-label={t('settings.quietTo')} value={policy.quietHours.to} onChange={(e) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, to: e.target.value } })} />
+                  <TimeField label={t('settings.quietTo')} value={policy.quietHours.to} onChange={(v) => setPolicy({ ...policy, quietHours: { ...policy.quietHours!, to: v } })} />
                 </>
               ) : (
                 <span className="muted">{t('settings.quietOff')}</span>

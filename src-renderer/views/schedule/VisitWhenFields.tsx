@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { DateField, TimeField } from '../../components/datetime';
 
-/**
- * Day, time and length of a visit. Native inputs for now: the desk's locale-aware date/time picker
- * replaces the two inputs here (and only here) when it lands.
- */
+/** Day, time and length of a visit, in the clinic's 24-hour wall clock whatever the browser's locale. */
 export function VisitWhenFields(props: { day: string; time: string; minutes: number; onDay(d: string): void; onTime(t: string): void; onMinutes(m: number): void; testIdPrefix?: string }) {
   const id = props.testIdPrefix ?? 'visit';
   const { t } = useTranslation('agenda');
@@ -11,11 +9,11 @@ export function VisitWhenFields(props: { day: string; time: string; minutes: num
     <div className="new-visit-row">
       <label>
         {t('newVisit.date')}
-        <input type="date" required value={props.day} onChange={(e) => props.onDay(e.target.value)} data-testid={`${id}-date`} />
+        <DateField value={props.day} onChange={props.onDay} label={t('newVisit.date')} testId={`${id}-date`} />
       </label>
       <label>
         {t('newVisit.time')}
-        <input type="time" required value={props.time} step={300} onChange={(e) => props.onTime(e.target.value)} data-testid={`${id}-time`} />
+        <TimeField value={props.time} onChange={props.onTime} label={t('newVisit.time')} testId={`${id}-time`} />
       </label>
       <label>
         {t('newVisit.minutes')}

@@ -12,6 +12,7 @@ import { OptionalSteps } from './OptionalSteps';
 import { useSetup } from './setupStore';
 import { COUNTRIES, PATIENT_LANGUAGES, TIME_ZONES, WEEKDAYS, initialDraft, toRequest, withCountry, type WizardDraft } from './wizardModel';
 import './setup.css';
+import { TimeField } from '../../components/datetime';
 
 const STEPS = ['welcome', 'clinic', 'admin', 'hours', 'practitioners', 'optional'] as const;
 type Step = (typeof STEPS)[number];
@@ -192,9 +193,9 @@ export function SetupWizard() {
                 </label>
               </td>
               <td>
-                <input type="time" aria-label={t('hours.from', { day: t(`days.${w}`) })} value={draft.hours[w].from} disabled={!draft.hours[w].open} onChange={(e) => set('hours', { ...draft.hours, [w]: { ...draft.hours[w], from: e.target.value } })} />
+                <TimeField label={t('hours.from', { day: t(`days.${w}`) })} value={draft.hours[w].from} disabled={!draft.hours[w].open} onChange={(v) => set('hours', { ...draft.hours, [w]: { ...draft.hours[w], from: v } })} />
                 {' – '}
-                <input type="time" aria-label={t('hours.to', { day: t(`days.${w}`) })} value={draft.hours[w].to} disabled={!draft.hours[w].open} onChange={(e) => set('hours', { ...draft.hours, [w]: { ...draft.hours[w], to: e.target.value } })} />
+                <TimeField label={t('hours.to', { day: t(`days.${w}`) })} value={draft.hours[w].to} disabled={!draft.hours[w].open} onChange={(v) => set('hours', { ...draft.hours, [w]: { ...draft.hours[w], to: v } })} />
               </td>
             </tr>
           ))}

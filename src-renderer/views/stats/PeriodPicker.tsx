@@ -3,6 +3,7 @@ import type { StatsPeriodKind } from '../../../src-main/contract/stats';
 import { Icon } from '../../components/Icon';
 import { formatDay } from './statsFormat';
 import { useStats } from './statsStore';
+import { DateField } from '../../components/datetime';
 
 const KINDS: StatsPeriodKind[] = ['day', 'week', 'month', 'range'];
 
@@ -27,11 +28,11 @@ export function PeriodPicker() {
       </button>
       {kind === 'range' && p ? (
         <span className="range-inputs">
-          <input type="date" value={p.from} max={p.to} onChange={(e) => e.target.value && setRange(e.target.value, p.to)} aria-label={t('period.from')} data-testid="range-from" />
-          <input type="date" value={p.to} min={p.from} onChange={(e) => e.target.value && setRange(p.from, e.target.value)} aria-label={t('period.to')} data-testid="range-to" />
+          <DateField value={p.from} max={p.to} onChange={(v) => v && setRange(v, p.to)} label={t('period.from')} testId="range-from" />
+          <DateField value={p.to} min={p.from} onChange={(v) => v && setRange(p.from, v)} label={t('period.to')} testId="range-to" />
         </span>
       ) : (
-        <input type="date" value={p?.from ?? ''} onChange={(e) => e.target.value && setDate(e.target.value)} aria-label={t('period.date')} data-testid="period-date" />
+        <DateField value={p?.from ?? ''} onChange={(v) => v && setDate(v)} label={t('period.date')} testId="period-date" />
       )}
       <button className="btn icon" onClick={() => shift(1)} aria-label={t('period.later')} data-testid="period-later">
         ›

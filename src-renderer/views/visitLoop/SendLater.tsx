@@ -5,8 +5,10 @@ import { ApiError, desk } from '../../api/client';
 import { useApp } from '../../stores/appStore';
 import { useInbox } from '../../stores/inboxStore';
 import { clinicInstant } from '../schedule/NewVisitDialog';
-
-const pad = (n: number): string => String(n).padStart(2, '0');
+import { DateField, TimeField } from '../../components/datetime';
+import { serverNow } from '../../api/serverClock';
+import { locale } from '../../i18n/format';
+import { addDays, localParts } from '../../../src-main/domain/hours/zonedTime';
 
 /** "Send later" beside the composer's Send: the time is the clinic's, whatever the PC's own zone. */
 export function SendLater(props: { text: string; channel: Channel; onScheduled(): void }) {
@@ -14,8 +16,8 @@ export function SendLater(props: { text: string; channel: Channel; onScheduled()
   const timeZone = useApp((s) => s.info?.settings.timeZone) ?? 'Europe/Rome';
   const conversationId = useInbox((s) => s.open?.conversation.id ?? null);
   const [open, setOpen] = useState(false);
-  const tomorrow = new Date(Date.now() + 86_400_000);
-  const [day, setDay] = useState(`${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}`);
+  // Tomorrow on the clinic's calendar, not the PC's.
+  const [day, setDay] = useState(() => addDays(localParts(serverNow(), timeZone).date, 1));
   const [time, setTime] = useState('09:00');
   const [error, setError] = useState<string | null>(null);
   if (conversationId === null) return null;
@@ -38,8 +40,8 @@ export function SendLater(props: { text: string; channel: Channel; onScheduled()
   }
   return (
     <span className="send-later-form" data-testid="send-later-form">
-      <input type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-label={t('later.date')} />
-      <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-label={t('later.time')} data-testid="send-later-time" />
+      <DateField value={day} onChange={setDay} label={t('later.date')} testId="send-later-date" />
+      <TimeField value={time} onChange={setTime} label={t('later.time')} testId="send-later-time" />
       <button onClick={() => void schedule()} data-testid="send-later-confirm">
         {t('later.confirm')}
       </button>
@@ -57,7 +59,7 @@ export function ScheduledMark(props: { messageId: number; status: string; meta: 
   const timeZone = useApp((s) => s.info?.settings.timeZone) ?? 'Europe/Rome';
   const at = props.meta?.scheduledFor;
   if (typeof at !== 'number' || props.status !== 'queued') return null;
-  const when = new Intl.DateTimeFormat(undefined, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const when = new Intl.DateTimeFormat(locale(), { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   return (
     <span className="scheduled-mark" data-testid="scheduled-mark">
       {t('later.scheduledFor', { when })}{' '}

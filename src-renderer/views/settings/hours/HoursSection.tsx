@@ -7,6 +7,7 @@ import '../../templates/templates.css';
 import './hours.css';
 import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
 import { serverNow } from '../../../api/serverClock';
+import { DateField } from '../../../components/datetime';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const COUNTRIES = ['IT', 'PL'] as const;
@@ -124,10 +125,10 @@ export function HoursSection() {
           return (
             <div key={i} className="hours-closure">
               <label>
-                {t('hours.closureFrom')} <input type="date" value={c.from} onChange={(e) => set({ from: e.target.value })} />
+                {t('hours.closureFrom')} <DateField value={c.from} onChange={(v) => set({ from: v })} label={t('hours.closureFrom')} />
               </label>
               <label>
-                {t('hours.closureTo')} <input type="date" value={c.to} onChange={(e) => set({ to: e.target.value })} />
+                {t('hours.closureTo')} <DateField value={c.to} onChange={(v) => set({ to: v })} label={t('hours.closureTo')} />
               </label>
               <label className="grow">
                 {t('hours.closureLabel')} <input value={c.label} maxLength={120} onChange={(e) => set({ label: e.target.value })} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallSettingsDto, TextBackRules } from '../../../../src-main/contract/calls';
 import { desk } from '../../../api/client';
 import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
+import { TimeField } from '../../../components/datetime';
 
 const RESULTS = ['missed', 'abandoned', 'voicemail', 'busy'] as const;
 
@@ -56,11 +57,11 @@ export function TextBackForm({ settings, onSaved }: { settings: CallSettingsDto;
             </option>
           ))}
         </select>
-        <label htmlFor="tb-quiet-from">{t('settings.textBack.quiet')}</label>
+        <span>{t('settings.textBack.quiet')}</span>
         <span className="checks">
-          <input id="tb-quiet-from" type="time" value={rules.quietFrom} onChange={(e) => set('quietFrom', e.target.value)} style={{ width: 'auto' }} />
+          <TimeField value={rules.quietFrom} onChange={(v) => set('quietFrom', v)} label={t('settings.textBack.quiet')} testId="tb-quiet-from" />
           <span>–</span>
-          <input aria-label={t('settings.textBack.quietUntil')} type="time" value={rules.quietUntil} onChange={(e) => set('quietUntil', e.target.value)} style={{ width: 'auto' }} />
+          <TimeField value={rules.quietUntil} onChange={(v) => set('quietUntil', v)} label={t('settings.textBack.quietUntil')} testId="tb-quiet-until" />
         </span>
         <span>{t('settings.textBack.results')}</span>
         <span className="checks">
