@@ -4,7 +4,7 @@ import { seriousViolations } from './axe';
 // Every screen of the desk (and its dialogs) passes axe-core's WCAG 2.1 AA rules with no serious or critical violation.
 test.use({ hostArgs: ['--demo-time', '10:30'] });
 
-const SCREENS = ['#/inbox', '#/templates', '#/schedule', '#/calls', '#/settings/clinic', '#/settings/hours', '#/settings/autoreplies', '#/settings/whatsapp', '#/settings/sms', '#/settings/delays', '#/settings/phone', '#/waiting-room'];
+const SCREENS = ['#/inbox', '#/templates', '#/schedule', '#/calls', '#/settings/clinic', '#/settings/hours', '#/settings/autoreplies', '#/settings/whatsapp', '#/settings/sms', '#/settings/delays', '#/settings/phone', '#/waiting-room', '#/settings/visitloop'];
 
 for (const screen of SCREENS) {
   test(`axe: ${screen}`, async ({ page, host }) => {

@@ -39,7 +39,7 @@ async function englishOn(page: Page): Promise<string[]> {
   return [...new Set(found)];
 }
 
-const SCREENS = ['#/inbox', '#/templates', '#/schedule', '#/calls', '#/settings/clinic', '#/settings/hours', '#/settings/autoreplies', '#/settings/whatsapp', '#/settings/sms', '#/settings/delays', '#/settings/phone', '#/waiting-room'];
+const SCREENS = ['#/inbox', '#/templates', '#/schedule', '#/calls', '#/settings/clinic', '#/settings/hours', '#/settings/autoreplies', '#/settings/whatsapp', '#/settings/sms', '#/settings/delays', '#/settings/phone', '#/waiting-room', '#/settings/visitloop'];
 
 test('the Polish desk shows no English on any screen', async ({ page, host }) => {
   await page.addInitScript(() => localStorage.setItem('clinic-desk.uiLanguage', 'pl'));
