@@ -98,3 +98,26 @@ test('an unsigned Twilio webhook is refused; a signed STOP withdraws SMS consent
     [401, 0],
   ]);
 });
+
+// The demo desk speaks Italian.
+test('Settings → SMS → Android: polling by default; webhook mode needs an https address and then says so', async ({ page, host }) => {
+  await page.goto(`${host.url}/#/settings/sms`);
+  await page.getByTestId('sms-tab-android').click();
+  const panel = page.getByTestId('sms-provider-android');
+  await expect(page.getByTestId('sms-android-inbound-mode')).toHaveValue('polling');
+  await expect(page.getByTestId('sms-android-inbound-hint')).toContainText('Funziona su qualsiasi rete');
+  await panel.locator('#sms-android-baseUrl').fill('http://192.168.1.50:8080');
+  await panel.locator('#sms-android-password').fill('pa55');
+  await page.getByTestId('sms-android-inbound-mode').selectOption('webhook');
+  await expect(page.getByTestId('sms-android-inbound-hint')).toContainText('solo indirizzi https://');
+  await panel.locator('#sms-android-publicUrl').fill('http://192.168.1.10:4310');
+  await page.getByTestId('sms-save-android').click();
+  await expect(panel.getByRole('status')).toContainText('La modalità webhook richiede');
+  await page.screenshot({ path: 'test-results/sms-android-mode.png' });
+  await panel.locator('#sms-android-publicUrl').fill('https://desk.clinica.it');
+  await page.getByTestId('sms-save-android').click();
+  await expect(page.getByTestId('sms-webhook-android')).toHaveText('https://desk.clinica.it/hooks/sms/android');
+  await page.reload();
+  await page.getByTestId('sms-tab-android').click();
+  await expect(page.getByTestId('sms-android-inbound-mode')).toHaveValue('webhook');
+});

@@ -113,14 +113,14 @@ export function ProviderPanel({ provider, view, onTest }: { provider: ProviderNa
       <p className="muted">{t(`provider.${provider}.help`)}</p>
       <form onSubmit={save} className="form-grid">
         {FIELDS[provider].map((f) => (
-          <Row key={f.key} id={`sms-${provider}-${f.key}`} label={f.type === 'inboundMode' ? t('sms-gateway:inboundMode.label') : t(`field.${f.key}`)}>
+          <Row key={f.key} id={`sms-${provider}-${f.key}`} label={f.type === 'inboundMode' ? t('sms-gateway:inboundMode.label') : t(`field.${f.key}`)} top={f.type === 'inboundMode'}>
             {f.type === 'inboundMode' ? (
               <div>
                 <select id={`sms-${provider}-${f.key}`} value={values[f.key] || 'polling'} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid="sms-android-inbound-mode">
                   <option value="polling">{t('sms-gateway:inboundMode.polling')}</option>
                   <option value="webhook">{t('sms-gateway:inboundMode.webhook')}</option>
                 </select>
-                <p className="muted" data-testid="sms-android-inbound-hint">
+                <p className="muted" style={{ margin: '0.3rem 0 0' }} data-testid="sms-android-inbound-hint">
                   {values[f.key] === 'webhook' ? t('sms-gateway:inboundMode.webhookHint') : t('sms-gateway:inboundMode.pollingHint')}
                 </p>
               </div>
@@ -194,10 +194,13 @@ export function ProviderPanel({ provider, view, onTest }: { provider: ProviderNa
   );
 }
 
-function Row({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+function Row({ id, label, children, top = false }: { id: string; label: string; children: React.ReactNode; top?: boolean }) {
   return (
     <>
-      <label htmlFor={id}>{label}</label>
+      {/* A field with a hint under it keeps its label level with the field, not with the middle of the hint. */}
+      <label htmlFor={id} style={top ? { alignSelf: 'start', paddingTop: '0.45rem' } : undefined}>
+        {label}
+      </label>
       {children}
     </>
   );

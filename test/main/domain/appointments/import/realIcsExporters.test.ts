@@ -124,6 +124,24 @@ describe('Thunderbird, Google, Cyrus', () => {
     ]);
   });
 
+  it('Google: a biweekly series with a folded EXDATE list in US/Central, and a series with a bare-date EXDATE', () => {
+    const r = run('nodeical-biweekly-exdate-until.ics', '2017-06-25T00:00:00Z', '2017-08-29T00:00:00Z');
+    expect(r.errors).toEqual([]);
+    expect(r.appointments.map((a) => [iso(a.startsAt), a.patientName])).toEqual([
+      // Mondays and Thursdays every other week at 09:00 CDT; 6, 17, 20 July and 3 August are EXDATEs; UNTIL ends it before 14 August.
+      ['2017-07-03T14:00:00Z', 'Example of comma-separated exdates'],
+      ['2017-07-31T14:00:00Z', 'Example of comma-separated exdates'],
+      // The second series starts 14 August: its `EXDATE:20200116` (a date without VALUE=DATE) no longer drops the event.
+      ['2017-08-14T14:00:00Z', 'Example of exdate with bad times'],
+      ['2017-08-15T14:00:00Z', 'Example of exdate with bad times'],
+      ['2017-08-28T14:00:00Z', 'Example of exdate with bad times'],
+    ]);
+    // Open-ended: still there years later. (Its EXDATEs at 06:00 floating match no 14:00Z occurrence, so RFC 5545 removes nothing.)
+    const later = run('nodeical-biweekly-exdate-until.ics', '2020-01-01T00:00:00Z', '2020-01-20T00:00:00Z');
+    expect(later.errors).toEqual([]);
+    expect(starts(later)).toEqual(['2020-01-13T14:00:00Z', '2020-01-14T14:00:00Z']);
+  });
+
   it('Cyrus: RSCALE monthly series with RDATE, RDATE;VALUE=PERIOD, EXDATE and two overrides', () => {
     const r = run('cyrus-recurrenceoverrides.ics', '2016-01-01T00:00:00Z', '2017-01-01T00:00:00Z');
     expect(r.errors).toEqual([]);
