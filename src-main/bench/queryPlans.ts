@@ -16,13 +16,23 @@ export interface QueryPlan {
 export async function queryPlansOf(db: Db, fn: () => unknown): Promise<QueryPlan[]> {
   const seen = new Map<string, unknown[]>();
   const prepare = db.prepare;
+  const RUNS = new Set<PropertyKey>(['get', 'all', 'run', 'iterate']);
   db.prepare = ((sql: string) => {
     const st = prepare.call(db, sql);
-    const record = (method: 'get' | 'all' | 'run') => (...params: unknown[]) => {
-      if (!seen.has(sql)) seen.set(sql, params);
-      return (st[method] as (...p: unknown[]) => unknown)(...params);
-    };
-    return { ...st, get: record('get'), all: record('all'), run: record('run') } as unknown as ReturnType<Db['prepare']>;
+    // Every method of the statement stays (raw, pluck, columns…; chained ones return the wrapper again);
+    // the ones that run it note the SQL and its parameters first.
+    const wrapper: typeof st = new Proxy(st, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (RUNS.has(prop) && !seen.has(sql)) seen.set(sql, args);
+          const out = (value as (...a: unknown[]) => unknown).apply(target, args);
+          return out === target ? wrapper : out;
+        };
+      },
+    });
+    return wrapper;
   }) as Db['prepare'];
   try {
     await fn();
