@@ -6,6 +6,7 @@ import { searchInbox } from '../domain/inbox/searchService';
 import { formatPhone } from '../domain/patients/phone';
 import type { HttpResponse } from '../app/area';
 import { androidSignature } from '../channels/sms/android/androidGatewayWebhook';
+import { receiveInbound } from '../domain/messaging/messagingService';
 import { saveProviderConfig } from '../domain/sms/providerStore';
 import type { BenchCase, BenchEnv } from './benchCase';
 
@@ -191,6 +192,24 @@ export const coreCases: BenchCase[] = [
       ratio: rulesOn ? { kind: 'overhead' } : { kind: 'throughput', atLeast: 0.3 },
     }),
   ),
+  {
+    // The store step every channel shares (webhook, polling, WhatsApp), without the webhook's signature
+    // check, parsing and log line: where the path's time goes, reported beside the judged webhook case.
+    name: 'ingest: receiveInbound alone, auto-replies off',
+    targetMs: null,
+    runs: 300,
+    before: (env) => void saveAutoReplySettings(env.db, ALL_OFF),
+    run: (i, env) =>
+      receiveInbound(env.app.ctx.messaging, { channel: 'sms', providerId: `bench-store-${process.pid}-${i}`, fromPhone: env.facts.phones[i % env.facts.phones.length]!, body: INBOUND_TEXT, at: env.app.ctx.clock.now() }),
+    raw: {
+      what: 'one INSERT INTO messages (same indexes and triggers), autocommit',
+      run: (i, db) =>
+        db
+          .prepare("INSERT INTO messages (conversation_id, channel, direction, body, status, provider_id, created_at) VALUES (?, 'sms', 'in', ?, 'received', ?, ?)")
+          .run(1 + (i % 100), INBOUND_TEXT, `bench-raw-store-${process.pid}-${i}`, Date.now()),
+    },
+    ratio: { kind: 'throughput' },
+  },
   {
     name: 'lastWhatsAppTraffic (run at every start)',
     targetMs: 1,

@@ -9,21 +9,7 @@ export interface Timing {
   cpuP95?: number;
 }
 
-/** Wall times in ms of `runs` calls (after one warm-up call): median, 95th percentile, max. */
-export function timeRuns(runs: number, fn: (i: number) => unknown): Timing {
-  fn(0);
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 1; i <= runs; i++) {
-    const c = process.cpuUsage();
-    const t = process.hrtime.bigint();
-    fn(i);
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    cpu.push(cpuMs(process.cpuUsage(c)));
-  }
-  return withCpu(summarize(times), cpu);
-}
-
+/** Wall and CPU times in ms of `runs` calls (after one warm-up call): median, 95th percentile, max. */
 export async function timeRunsAsync(runs: number, fn: (i: number) => unknown): Promise<Timing> {
   await fn(0);
   const times: number[] = [];
@@ -36,6 +22,32 @@ export async function timeRunsAsync(runs: number, fn: (i: number) => unknown): P
     cpu.push(cpuMs(process.cpuUsage(c)));
   }
   return withCpu(summarize(times), cpu);
+}
+
+/**
+ * A case and its raw operation timed in turns (case, raw, case, raw…), so that both see the same
+ * neighbours on a shared machine: a ratio of two phases run a minute apart measured the load's drift.
+ */
+export async function timeInterleaved(runs: number, fn: (i: number) => unknown, raw: (i: number) => unknown): Promise<{ case: Timing; raw: Timing }> {
+  await fn(0);
+  raw(0);
+  const times: number[] = [];
+  const cpu: number[] = [];
+  const rawTimes: number[] = [];
+  const rawCpu: number[] = [];
+  for (let i = 1; i <= runs; i++) {
+    let c = process.cpuUsage();
+    let t = process.hrtime.bigint();
+    await fn(i);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    cpu.push(cpuMs(process.cpuUsage(c)));
+    c = process.cpuUsage();
+    t = process.hrtime.bigint();
+    raw(i);
+    rawTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+    rawCpu.push(cpuMs(process.cpuUsage(c)));
+  }
+  return { case: withCpu(summarize(times), cpu), raw: withCpu(summarize(rawTimes), rawCpu) };
 }
 
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;

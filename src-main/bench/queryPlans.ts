@@ -16,28 +16,23 @@ export interface QueryPlan {
 export async function queryPlansOf(db: Db, fn: () => unknown): Promise<QueryPlan[]> {
   const seen = new Map<string, unknown[]>();
   const prepare = db.prepare;
+  const RUNS = new Set<PropertyKey>(['get', 'all', 'run', 'iterate']);
   db.prepare = ((sql: string) => {
     const st = prepare.call(db, sql);
-    const record = (method: 'get' | 'all' | 'run' | 'iterate') => (...params: unknown[]) => {
-      if (!seen.has(sql)) seen.set(sql, params);
-      return (st[method] as (...p: unknown[]) => unknown).apply(st, params);
-    };
-    // A proxy, not a spread copy: the statement's prototype methods (raw, pluck, columns) must keep working,
-    // and the mode setters return the recording statement so a chained .raw().all() is recorded too.
-    const recording: ReturnType<Db['prepare']> = new Proxy(st, {
+    // Every method of the statement stays (raw, pluck, columns…; chained ones return the wrapper again);
+    // the ones that run it note the SQL and its parameters first.
+    const wrapper: typeof st = new Proxy(st, {
       get(target, prop) {
-        if (prop === 'get' || prop === 'all' || prop === 'run' || prop === 'iterate') return record(prop);
-        const value: unknown = Reflect.get(target, prop, target);
+        const value = Reflect.get(target, prop, target) as unknown;
         if (typeof value !== 'function') return value;
-        if (prop === 'raw' || prop === 'pluck' || prop === 'expand' || prop === 'safeIntegers')
-          return (...args: unknown[]) => {
-            (value as (...a: unknown[]) => unknown).apply(target, args);
-            return recording;
-          };
-        return (value as (...a: unknown[]) => unknown).bind(target);
+        return (...args: unknown[]) => {
+          if (RUNS.has(prop) && !seen.has(sql)) seen.set(sql, args);
+          const out = (value as (...a: unknown[]) => unknown).apply(target, args);
+          return out === target ? wrapper : out;
+        };
       },
     });
-    return recording;
+    return wrapper;
   }) as Db['prepare'];
   try {
     await fn();

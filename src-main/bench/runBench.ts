@@ -6,7 +6,7 @@ import { registeredBenchCases, type BenchCase, type BenchEnv } from './benchCase
 import { ensureBenchDatabase, workingCopy, type BenchBuild } from './benchStore';
 import { coreCases } from './coreCases';
 import type { BenchSizeName } from './generator/generateClinic';
-import { summarize, timeRuns, timeRunsAsync, type Timing } from './measure';
+import { summarize, timeInterleaved, timeRunsAsync, type Timing } from './measure';
 import { queryPlansOf, type QueryPlan } from './queryPlans';
 
 export interface CaseResult {
@@ -78,8 +78,17 @@ export async function runBench(opts: { size: BenchSizeName; root: string; http: 
 
 async function runCase(c: BenchCase, env: BenchEnv): Promise<CaseResult> {
   const once = (i: number): unknown => (c.method ? env.app.call(c.method, c.params?.(i, env) ?? {}) : c.run!(i, env));
-  const inProcess = c.measure ? await c.measure(env) : await timeRunsAsync(c.runs, once);
-  const raw = c.raw ? { what: c.raw.what, timing: timeRuns(c.runs, (i) => c.raw!.run(i, env.db, env)) } : null;
+  let inProcess: Timing;
+  let raw: CaseResult['raw'] = null;
+  if (c.measure) {
+    inProcess = await c.measure(env);
+  } else if (c.raw) {
+    const both = await timeInterleaved(c.runs, once, (i) => c.raw!.run(i, env.db, env));
+    inProcess = both.case;
+    raw = { what: c.raw.what, timing: both.raw };
+  } else {
+    inProcess = await timeRunsAsync(c.runs, once);
+  }
   const plans = c.plans ? await queryPlansOf(env.db, () => (c.planOf ? c.planOf(env) : once(0))) : [];
   let ratio: CaseResult['ratio'] = null;
   if (raw && raw.timing.p50 > 0) {

@@ -100,12 +100,14 @@ export function listInboxPage(db: Db, f: InboxFilter, limit: number, cursor: Inb
   if (!f.unanswered && ids.length <= limit) {
     const { parts, params } = filters(f);
     parts.push('c.waiting_since IS NULL');
+    // Spelled out so that SQLite may use the partial index (it cannot read the bound statuses).
+    if (!wide && onlyActive(f)) parts.push("c.status IN ('open','waiting')");
     if (cursor && cursor.w === null) {
       parts.push('c.last_message_at <= ? AND (c.last_message_at < ? OR c.id > ?)');
       params.push(cursor.l, cursor.l, cursor.id);
     }
     const rows = db
-      .prepare(`SELECT c.id FROM conversations c ${wide ? 'INDEXED BY conversations_recent' : ''} WHERE ${parts.join(' AND ')} ORDER BY c.last_message_at DESC, c.id LIMIT ?`)
+      .prepare(`SELECT c.id FROM conversations c ${wide ? 'INDEXED BY conversations_recent' : onlyActive(f) ? 'INDEXED BY conversations_active' : ''} WHERE ${parts.join(' AND ')} ORDER BY c.last_message_at DESC, c.id LIMIT ?`)
       .all(...params, limit + 1 - ids.length) as { id: number }[];
     ids.push(...rows.map((r) => r.id));
   }
@@ -118,6 +120,13 @@ export function listInboxPage(db: Db, f: InboxFilter, limit: number, cursor: Inb
   const last = rows[rows.length - 1]!;
   return { rows, next: more ? encodeCursor({ w: last.waiting_since, l: last.last_message_at ?? 0, id: last.id }) : null };
 }
+
+/**
+ * A view of open and waiting conversations only: read from their own index and sorted. Left to itself
+ * SQLite walks conversations_recent for the order, which under a channel filter matching few active
+ * conversations reads nearly every conversation of the clinic's history before it finds a page.
+ */
+const onlyActive = (f: InboxFilter): boolean => f.statuses.every((s) => s === 'open' || s === 'waiting');
 
 /** How many conversations a view holds: from the maintained counters (052), or the small active/assigned sets. */
 export function countInbox(db: Db, f: InboxFilter): number {
