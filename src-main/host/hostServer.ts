@@ -266,13 +266,15 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
         push({ type: 'result', id: msg.id, error: { code: 'unauthorized', message: 'Log in to Clinic Desk' } });
         return;
       }
+      openDesk.begin(ws);
       app
         .call(msg.method, msg.params, who)
         .then((result) => {
           push({ type: 'result', id: msg.id, result });
           openDesk.settle();
         })
-        .catch((err) => push({ type: 'result', id: msg.id, error: toWireError(err).error }));
+        .catch((err) => push({ type: 'result', id: msg.id, error: toWireError(err).error }))
+        .finally(() => openDesk.end(ws));
     });
   }
 

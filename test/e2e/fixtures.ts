@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, process.env.CLINIC_DESK_OUT ?? 'out', 'main/cli.js');
+import { callApi, startServe, stopProcess } from '../support/serveHost';
 
 export interface DemoHost {
   url: string;
@@ -22,48 +20,15 @@ export interface DemoHost {
  * clinic's folder instead. Requires `npm run build`.
  */
 export async function startDemoHost(opts: { dataDir?: string; demo?: boolean; extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<DemoHost> {
-  if (!fs.existsSync(CLI)) throw new Error('out/main/cli.js is missing: run `npm run build` first');
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-e2e-'));
   const mode = opts.demo === false ? [] : ['--demo', '--no-simulation'];
-  const child = spawn(process.execPath, [CLI, 'serve', ...mode, '--port', '0', '--data', dataDir, ...(opts.extraArgs ?? [])], {
-    cwd: ROOT,
-    env: { ...process.env, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start in 20 s:\n${log}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      log += d.toString();
-      const m = /serving (http:\/\/\S+)/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`host exited with ${code}:\n${log}`));
-    });
-  });
+  const { url, child } = await startServe([...mode, '--port', '0', '--data', dataDir, ...(opts.extraArgs ?? [])], opts.env ? { env: opts.env } : {});
   return {
     url,
     dataDir,
     process: child,
-    async api<T>(method: string, params: unknown = {}): Promise<T> {
-      const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(params) });
-      const json = (await res.json()) as { result?: T; error?: { message: string } };
-      if (!res.ok || json.error) throw new Error(`${method}: ${json.error?.message ?? res.status}`);
-      return json.result as T;
-    },
-    stop(signal: NodeJS.Signals = 'SIGTERM') {
-      return new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill(signal);
-      });
-    },
+    api: <T>(method: string, params: unknown = {}) => callApi<T>(url, method, params),
+    stop: (signal: NodeJS.Signals = 'SIGTERM') => stopProcess(child, signal),
   };
 }
 

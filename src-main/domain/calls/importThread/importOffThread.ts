@@ -1,8 +1,8 @@
 import type { AppContext } from '../../../app/area';
 import type { CallImportSummary } from '../../../contract/calls';
 import type { Region } from '../../patients/phone';
-import type { CallImportRequest } from '../importService';
-import { CallImportThread } from './importThread';
+import { importCallFile, type CallImportRequest } from '../importService';
+import { CallImportThread, ImportThreadUnavailable } from './importThread';
 
 const threads = new WeakMap<AppContext, CallImportThread | null>();
 
@@ -22,5 +22,10 @@ function threadOf(ctx: AppContext): CallImportThread | null {
 export function importOffRequestThread(ctx: AppContext, req: CallImportRequest, user: string): Promise<CallImportSummary> | null {
   const thread = threadOf(ctx);
   if (!thread) return null;
-  return thread.run(ctx.messaging, { req, user, now: ctx.clock.now(), region: ctx.messaging.region() as Region });
+  return thread.run(ctx.messaging, { req, user, now: ctx.clock.now(), region: ctx.messaging.region() as Region }).catch((err: unknown) => {
+    if (!(err instanceof ImportThreadUnavailable)) throw err;
+    // The thread never opened the database (nothing was written there): this desk imports in place from now on.
+    threads.set(ctx, null);
+    return importCallFile(ctx.messaging, req, user);
+  });
 }

@@ -13,8 +13,13 @@ import { errorOfJob, type CallImportJob, type CallImportJobResult } from './impo
  * point it at the built one). Run from the TypeScript sources there is no such file: `forDatabase`
  * answers null and the import runs on the request thread in yielding slices, as before.
  */
+/** The thread could not start (its file unreadable, e.g. inside a packed archive): import on the request thread. */
+export class ImportThreadUnavailable extends Error {}
+
 export class CallImportThread {
   private worker: Worker | null = null;
+  /** Whether a thread ever opened the database; until then a failure means there is no usable thread. */
+  private everReady = false;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: CallImportJobResult) => void; reject: (e: Error) => void }>();
 
@@ -59,6 +64,7 @@ export class CallImportThread {
     const w = new Worker(this.entry, { workerData: { file: this.file, nativeBinding: process.env.CLINIC_DESK_SQLITE_BINDING } });
     w.unref();
     w.on('message', (m: { ready?: true; id?: number; result?: CallImportJobResult }) => {
+      if (m.ready) this.everReady = true;
       if (m.ready || m.id === undefined) return;
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
@@ -67,7 +73,7 @@ export class CallImportThread {
     // A thread that dies (out of memory, a bug) fails its imports; the next import starts a fresh one.
     const died = (err: Error): void => {
       if (this.worker === w) this.worker = null;
-      this.failAll(err);
+      this.failAll(this.everReady ? err : new ImportThreadUnavailable(err.message));
     };
     w.on('error', died);
     w.on('exit', (code) => died(new Error(`the call import thread stopped (exit ${code})`)));

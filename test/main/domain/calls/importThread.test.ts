@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { masterCsvOfRows } from '../../../../src-main/bench/importStall';
@@ -84,4 +85,20 @@ describe.skipIf(!built)('calls.import on the import thread', () => {
     const manual = app.ctx.db.prepare("SELECT count(*) AS n FROM calls WHERE source = 'manual'").get() as { n: number };
     expect(manual.n).toBe(writes.length);
   }, 120_000);
+});
+
+describe('calls.import when the import thread cannot start', () => {
+  it('imports on the request thread instead (e.g. the thread file unreadable in a packed app)', async () => {
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-thread-')), 'callImportThread.js');
+    fs.writeFileSync(broken, "throw new Error('cannot load this thread');\n");
+    process.env.CLINIC_DESK_IMPORT_THREAD = broken;
+    const app = await tempApp();
+    apps.push(app);
+    const first = (await app.call('calls.import', { fileName: 'Master.csv', content: FIXTURE })) as CallImportSummary;
+    expect(first.imported).toBeGreaterThan(0);
+    expect(rowsOf(app)).toHaveLength(first.imported);
+    const again = (await app.call('calls.import', { fileName: 'Master.csv', content: FIXTURE })) as CallImportSummary;
+    expect(again).toMatchObject({ imported: 0, alreadyStored: first.imported });
+    fs.rmSync(path.dirname(broken), { recursive: true, force: true });
+  });
 });
