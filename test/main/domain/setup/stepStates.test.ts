@@ -107,7 +107,7 @@ describe('set-up steps are done only when they worked', () => {
     expect(await status(app)).toMatchObject({ steps: { whatsapp: 'done' }, facts: { whatsappPhone: '+393331234567' } });
   });
 
-  it('the demo clinic tests SMS through its simulated provider: nothing leaves the machine', async () => {
+  it('the demo clinic tests a provider without settings through its simulated one: nothing leaves the machine', async () => {
     const demo = await tempApp({ demo: { simulate: false } });
     cleanups.push(demo.cleanup);
     const r = (await demo.call('sms.sendTest', { provider: 'smsapi', to: '+48601234567', text: 'Test' })) as { ok: boolean; providerId: string };
