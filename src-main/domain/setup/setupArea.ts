@@ -7,7 +7,11 @@ import { createClinic, setStep, setupStatusOf } from './setupService';
 export const setupArea: Area = {
   name: 'setup',
   handlers: (ctx) => ({
-    'setup.status': () => setupStatusOf(ctx.db, ctx.demo),
+    'setup.status': (_req, call) => {
+      const status = setupStatusOf(ctx.db, ctx.demo);
+      // Public (the wizard asks before any login): a caller not signed in learns that WhatsApp is linked, not the number.
+      return call.guest && status.facts.whatsappPhone ? { ...status, facts: { ...status.facts, whatsappPhone: '' } } : status;
+    },
     'setup.createClinic': async (req, call) => {
       // The demo clinic is a separate profile: a real clinic is never created inside it.
       if (ctx.demo) throw new DeskError('conflict', 'the demo clinic cannot become a real clinic; open the real desk to set it up');

@@ -130,8 +130,9 @@ export function createSmsArea(o: SmsAreaOptions): Area {
         },
         'sms.sendTest': async ({ provider, to, text }, call) => {
           const toPhone = requireE164(to, ctx.messaging.region(), 'to');
-          // The demo clinic never sends a real SMS: its test goes through the simulated provider, as its outbox does.
-          const simulated = ctx.demo;
+          // The demo clinic tests a provider it has no settings for through the simulated one (nothing is sent);
+          // settings typed in and saved are a request to reach that real provider.
+          const simulated = ctx.demo && !loadProviderConfig(ctx.db, boxOf(ctx), provider);
           const adapter = simulated ? fallback.get(ctx) : testProvider(ctx, provider);
           if (!adapter) throw new DeskError('channel_unavailable', 'the demo clinic has no simulated SMS provider running', { reason: 'sms.noSimulation' });
           const body = previewSms(text, { transliterate: getSmsSettings(ctx.db).transliterate }).sent;

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormRow, FormStatus, type SaveStatus } from '../../components/SaveBar';
 import { reasonText } from '../../i18n/errors';
+import { updateStatus, type ShellUpdates } from './updateStatus';
 import './setup.css';
 
 interface ShellState {
@@ -11,6 +12,7 @@ interface ShellState {
   sharePort: number;
   mainDesk: { url: string; user: string; state: string } | null;
   configFile: string;
+  updates: ShellUpdates | null;
 }
 
 const shell = (request: { action: string; [k: string]: unknown }): Promise<unknown> => window.desk!.shell!(request);
@@ -133,6 +135,10 @@ export function DeskSection() {
           </form>
         </>
       )}
+      <div className="card" data-testid="desk-updates">
+        <h3>{t('updates.title')}</h3>
+        <p className="muted">{t(updateStatus(state.updates ?? null).key, updateStatus(state.updates ?? null).params)}</p>
+      </div>
       <div className="card">
         <h3>{t('desk.diagnosticsTitle')}</h3>
         <p className="muted">{t('desk.diagnosticsWhat', { file: state.configFile })}</p>

@@ -80,7 +80,8 @@ describe('installer configuration (electron-builder.yml)', () => {
     expect(dist).toContain('GH_TOKEN');
     expect(dist).toContain("'--publish', publish && env.GH_TOKEN ? 'always' : 'never'");
     const workflow = fs.readFileSync(path.join(ROOT, '.github/workflows/release.yml'), 'utf8');
-    expect(workflow.match(/npm run dist -- --(win|mac|linux) --publish/g)).toHaveLength(3);
+    // Only a version tag publishes; a manual run builds and smoke-tests without uploading anything.
+    expect(workflow.match(/npm run dist -- --(win|mac|linux) \$\{\{ startsWith\(github\.ref, 'refs\/tags\/v'\) && '--publish' \|\| '' \}\}/g)).toHaveLength(3);
     expect(workflow).toContain('gh release edit');
   });
 

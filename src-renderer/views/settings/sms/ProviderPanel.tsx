@@ -72,7 +72,7 @@ function toInput(provider: ProviderName, values: Record<string, string>): Reques
 export function ProviderPanel({ provider, view, onTest }: { provider: ProviderName; view: ProviderView | null; onTest?: (ok: boolean) => void }) {
   const { t } = useTranslation(['sms', 'sms-gateway']);
   const { saveProvider, removeProvider } = useSms();
-  // The demo clinic tests through its simulated provider, saved settings or not.
+  // The demo clinic can test a provider without saved settings: its simulated one answers.
   const demo = useSms((s) => s.view?.demo === true);
   const canTest = !!view || demo;
   const [values, setValues] = useState(() => initialValues(provider, view));

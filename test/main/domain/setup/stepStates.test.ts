@@ -105,9 +105,11 @@ describe('set-up steps are done only when they worked', () => {
     writeAuth(app.ctx.db, [{ category: 'creds', id: 'creds', value: Buffer.from('sealed') }], Date.now());
     writeSetting(app.ctx.db, WHATSAPP_HEALTH_KEY, { linkedPhone: '+393331234567', linkedName: 'Studio', pairedAt: Date.now(), phoneSeenAt: null, recentErrors: [], ended: null });
     expect(await status(app)).toMatchObject({ steps: { whatsapp: 'done' }, facts: { whatsappPhone: '+393331234567' } });
+    // setup.status is public: someone not signed in learns that WhatsApp is linked, not the clinic's number.
+    expect(await app.call('setup.status', {}, { user: 'guest', guest: true })).toMatchObject({ steps: { whatsapp: 'done' }, facts: { whatsappPhone: '' } });
   });
 
-  it('the demo clinic tests SMS through its simulated provider: nothing leaves the machine', async () => {
+  it('the demo clinic tests a provider without settings through its simulated one: nothing leaves the machine', async () => {
     const demo = await tempApp({ demo: { simulate: false } });
     cleanups.push(demo.cleanup);
     const r = (await demo.call('sms.sendTest', { provider: 'smsapi', to: '+48601234567', text: 'Test' })) as { ok: boolean; providerId: string };
