@@ -5,6 +5,8 @@ import { DEFAULT_ABANDON_WITHIN_SECONDS, statusMeaning } from './classifyCall';
 import type { CsvRecord } from './csvTokenizer';
 import { looksLikeExtension, parseDateTime, parseDurationSeconds, phoneDigits } from './fieldParsers';
 import { emptyResult, headerKey, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
+import type { ErrorParams } from '../../shared/errors';
+import { ROW } from '../../shared/rowReasons';
 
 /**
  * 3CX call log export (Call History / Call Log report, V18–V20): a header row
@@ -59,7 +61,7 @@ export function parseThreeCxCallLog(records: CsvRecord[], opts: ImportOptions): 
   const errors: RowIssue[] = [];
 
   for (const r of rows) {
-    const fail = (message: string): void => void errors.push({ line: r.line, message });
+    const fail = (message: string, reason: string, params?: ErrorParams): void => void errors.push({ line: r.line, message, reason, ...(params ? { params } : {}) });
     const timeText = cell(r, 'time');
     if (/^totals?$/i.test(timeText) || r.fields.some((f) => /^totals?$/i.test(f.trim()))) {
       skipped.push({ line: r.line, message: 'report totals row' });
@@ -67,7 +69,7 @@ export function parseThreeCxCallLog(records: CsvRecord[], opts: ImportOptions): 
     }
     const startedAt = parseDateTime(timeText, opts.timeZone, opts.dateOrder);
     if (startedAt === null) {
-      fail(`Call Time: cannot read "${timeText}" as a date and time`);
+      fail(`Call Time: cannot read "${timeText}" as a date and time`, ROW.dateTime, { column: 'Call Time', value: timeText });
       continue;
     }
     const from = phoneDigits(cell(r, 'from'));
@@ -79,19 +81,20 @@ export function parseThreeCxCallLog(records: CsvRecord[], opts: ImportOptions): 
       continue;
     }
     if (direction === null) {
-      fail(dirText ? `Direction: unknown value "${dirText}"` : `From/To: cannot tell whether "${from}" → "${to}" was incoming or outgoing`);
+      if (dirText) fail(`Direction: unknown value "${dirText}"`, ROW.unknownValue, { column: 'Direction', value: dirText });
+      else fail(`From/To: cannot tell whether "${from}" → "${to}" was incoming or outgoing`, ROW.direction, { from, to });
       continue;
     }
     const statusText = cell(r, 'status');
     const meaning = statusMeaning(statusText);
     if (meaning === null) {
-      fail(`Status: unknown value "${statusText}"`);
+      fail(`Status: unknown value "${statusText}"`, ROW.unknownValue, { column: 'Status', value: statusText });
       continue;
     }
     const ringSeconds = parseDurationSeconds(cell(r, 'ringing'));
     const talkSeconds = parseDurationSeconds(cell(r, 'talking'));
     if (ringSeconds === null || talkSeconds === null) {
-      fail(`${ringSeconds === null ? 'Ringing' : 'Talking'}: cannot read "${cell(r, ringSeconds === null ? 'ringing' : 'talking')}" as a duration`);
+      fail(`${ringSeconds === null ? 'Ringing' : 'Talking'}: cannot read "${cell(r, ringSeconds === null ? 'ringing' : 'talking')}" as a duration`, ROW.duration, { column: ringSeconds === null ? 'Ringing' : 'Talking', value: cell(r, ringSeconds === null ? 'ringing' : 'talking') });
       continue;
     }
     legs.push(
