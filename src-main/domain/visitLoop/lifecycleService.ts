@@ -62,7 +62,7 @@ export function moveVisit(deps: VisitLoopDeps, req: { appointmentId: number; sta
     const practitionerId = req.practitionerId ?? v.practitioner_id;
     if (!getPractitioner(db, practitionerId)) throw notFound('Practitioner', practitionerId);
     const endsAt = req.endsAt ?? req.startsAt + (v.ends_at - v.starts_at);
-    if (endsAt <= req.startsAt) throw invalidInput('endsAt', 'must be after startsAt');
+    if (endsAt <= req.startsAt) throw invalidInput('endsAt', 'must be after startsAt', { reason: 'errors-input:endBeforeStart' });
     if (req.startsAt === v.starts_at && endsAt === v.ends_at && practitionerId === v.practitioner_id) return;
     db.prepare('UPDATE appointments SET starts_at = ?, ends_at = ?, practitioner_id = ?, revision = revision + 1 WHERE id = ?').run(req.startsAt, endsAt, practitionerId, v.id);
     writeAudit(db, now, {
@@ -80,7 +80,7 @@ export function moveVisit(deps: VisitLoopDeps, req: { appointmentId: number; sta
 /** A visit booked at the desk. */
 export function createVisit(deps: VisitLoopDeps, req: { patientId: number; practitionerId: number; startsAt: number; endsAt: number; type: string }, actor: string): { id: number } {
   const { db } = deps;
-  if (req.endsAt <= req.startsAt) throw invalidInput('endsAt', 'must be after startsAt');
+  if (req.endsAt <= req.startsAt) throw invalidInput('endsAt', 'must be after startsAt', { reason: 'errors-input:endBeforeStart' });
   if (!getPractitioner(db, req.practitionerId)) throw notFound('Practitioner', req.practitionerId);
   const now = deps.clock.now();
   const id = db.transaction(() => {
