@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DeskError } from '../domain/shared/errors';
+import { issueReason } from './issueReason';
 import { api, isMethodName, type MethodName, type ParsedRequest } from './index';
 import { strictSchema } from './strictSchema';
 
@@ -25,7 +26,7 @@ export function parseRequest<M extends MethodName>(name: string, raw: unknown): 
   const result = requestSchema(name).safeParse(raw ?? {});
   if (!result.success) {
     const { field, message } = describeIssues(result.error);
-    throw new DeskError('invalid_input', message, { field, details: result.error.issues });
+    throw new DeskError('invalid_input', message, { field, details: result.error.issues, ...issueReason(result.error.issues[0], field) });
   }
   return { method: name as M, request: result.data as ParsedRequest<M> };
 }

@@ -16,7 +16,16 @@ export class SignInError extends Error {
   }
 }
 
-export async function fetchSession(): Promise<SessionInfo> {
+/** The page's start asks once: the sign-in gate, the role and the session menu share the answer (signing in or out reloads the page). */
+let atStart: Promise<SessionInfo> | null = null;
+
+export function fetchSession(): Promise<SessionInfo> {
+  atStart ??= askSession();
+  atStart.catch(() => (atStart = null)); // a failed ask is asked again
+  return atStart;
+}
+
+async function askSession(): Promise<SessionInfo> {
   if (window.desk) return window.desk.session();
   const res = await fetch('/auth/session', { credentials: 'same-origin' });
   if (!res.ok) throw new Error(`session: HTTP ${res.status}`);

@@ -17,9 +17,24 @@ export interface ShownError {
 
 const key = (reason: string): string => (reason.includes(':') ? reason : `errors:${reason}`);
 
+/**
+ * A field's name in the desk's language from its path in the request ("patient.phones.0" → «Telefono»):
+ * the last named step, looked up in errors-fields.json `labels`; a field without a label is "one of the values",
+ * never the technical name.
+ */
+export function fieldLabel(path: string): string {
+  const steps = path.split('.').filter((s) => s !== '' && !/^\d+$/.test(s));
+  for (const step of steps.reverse()) if (i18next.exists(`errors-fields:labels.${step}`)) return i18next.t(`errors-fields:labels.${step}`);
+  return i18next.t('errors-fields:labels.unknown');
+}
+
+/** The reason's params with the field's path turned into its name. */
+const withLabel = (params: Record<string, string | number | null>): Record<string, string | number | null> =>
+  typeof params.field === 'string' ? { ...params, field: fieldLabel(params.field) } : params;
+
 /** A row-level import problem or anything else with `{ reason?, params?, message }`. */
 export function reasonText(e: { reason?: string | undefined; params?: Record<string, string | number | null> | undefined; message: string }, fallbackCode = 'invalid_input_row'): string {
-  if (e.reason && i18next.exists(key(e.reason))) return i18next.t(key(e.reason), e.params ?? {});
+  if (e.reason && i18next.exists(key(e.reason))) return i18next.t(key(e.reason), withLabel(e.params ?? {}));
   return i18next.t(`errors:code.${fallbackCode}`);
 }
 
@@ -29,7 +44,11 @@ export function shownError(e: unknown): ShownError {
     const code = i18next.exists(`errors:code.${e.code}`) ? e.code : 'internal';
     return {
       // Without a reason, bad input still names the field at fault (the form marks it too).
-      text: known ? i18next.t(key(e.reason!), e.params) : e.code === 'invalid_input' && e.field ? i18next.t('errors:code.invalid_input_field', { field: e.field }) : i18next.t(`errors:code.${code}`),
+      text: known
+        ? i18next.t(key(e.reason!), withLabel(e.params))
+        : e.code === 'invalid_input' && e.field
+          ? i18next.t('errors:code.invalid_input_field', { field: fieldLabel(e.field) })
+          : i18next.t(`errors:code.${code}`),
       detail: e.message,
       reason: known ? e.reason! : null,
       params: e.params,

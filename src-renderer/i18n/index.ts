@@ -37,19 +37,34 @@ export async function setUiLanguage(lang: UiLanguage): Promise<void> {
   await i18next.changeLanguage(lang);
 }
 
+/** The language the desk showed last time, so the next start fetches its strings before the clinic's settings arrive. */
+const HINT_KEY = 'clinic-desk.lastLanguage';
+export function lastLanguage(): UiLanguage | null {
+  const v = localStorage.getItem(HINT_KEY);
+  return (UI_LANGUAGES as readonly string[]).includes(v ?? '') ? (v as UiLanguage) : null;
+}
+
 export async function initI18n(fallback: UiLanguage): Promise<typeof i18next> {
   const lng = storedLanguage() ?? fallback;
+  localStorage.setItem(HINT_KEY, lng);
   document.documentElement.lang = lng;
-  const [shown, en] = await Promise.all([bundles[lng](), lng === 'en' ? null : bundles.en()]);
-  const resources = lng === 'en' ? { en: shown } : { [lng]: shown, en: en! };
+  // The desk's language is on the first paint's path; English, the fallback for a key a translation lacks
+  // (the key check keeps them complete), follows right after instead of doubling the wait.
+  const shown = await bundles[lng]();
   await i18next.use(initReactI18next).init({
-    resources,
+    resources: { [lng]: shown },
     lng,
     fallbackLng: 'en',
-    ns: Object.keys(resources.en ?? {}),
+    ns: Object.keys(shown),
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  if (lng !== 'en') void bundles.en().then((en) => Object.entries(en).forEach(([ns, strings]) => i18next.addResourceBundle('en', ns, strings, true, true)));
   return i18next;
+}
+
+/** Starts fetching a language's strings (the chunk) before they are needed: the desk's first paint waits for them. */
+export function preloadLanguage(lang: UiLanguage): void {
+  void bundles[lang]().catch(() => undefined);
 }

@@ -116,6 +116,15 @@ const listRequest = (f: InboxFilter, cursor: string | null): ListRequest => ({
 const MAX_FOCUS_PAGES = 40;
 
 let listGeneration = 0;
+let listInFlight: { key: string; promise: Promise<void> } | null = null;
+let startupList: { key: string; promise: Promise<void> } | null = null;
+
+/** The first page of conversations, asked while the desk starts (main.tsx), before the inbox is on screen. */
+export function prefetchList(): void {
+  const promise = useInbox.getState().loadList();
+  promise.catch(() => undefined);
+  startupList = { key: JSON.stringify(useInbox.getState().filter), promise };
+}
 let countsTimer: ReturnType<typeof setTimeout> | null = null;
 
 export const useInbox = create<InboxState>((set, get) => {
@@ -148,17 +157,30 @@ export const useInbox = create<InboxState>((set, get) => {
       set({ filter: { ...get().filter, ...f } });
       await get().loadList();
     },
-    loadList: async () => {
-      const generation = ++listGeneration;
-      set({ loading: true });
-      const [{ items, total, nextCursor }, users, dnd] = await Promise.all([
-        desk.call('inbox.list', listRequest(get().filter, null)),
-        desk.call('inbox.users', {}),
-        desk.call('inbox.notifications', {}),
-      ]);
-      if (generation !== listGeneration) return; // a newer filter won
-      set({ items, total, nextCursor, loading: false, me: users.me, users: users.users, doNotDisturb: dnd.doNotDisturb });
-      void get().refreshCounts();
+    loadList: () => {
+      // The desk asks for the first page while it starts (prefetchList), and the inbox asks again when it mounts:
+      // the start's answer serves that first ask, and a request still on its way serves any same ask.
+      const key = JSON.stringify(get().filter);
+      const startup = startupList;
+      startupList = null;
+      if (startup?.key === key) return startup.promise;
+      if (listInFlight?.key === key) return listInFlight.promise;
+      const promise = (async () => {
+        const generation = ++listGeneration;
+        set({ loading: true });
+        const [{ items, total, nextCursor }, users, dnd] = await Promise.all([
+          desk.call('inbox.list', listRequest(get().filter, null)),
+          desk.call('inbox.users', {}),
+          desk.call('inbox.notifications', {}),
+        ]);
+        if (generation !== listGeneration) return; // a newer filter won
+        set({ items, total, nextCursor, loading: false, me: users.me, users: users.users, doNotDisturb: dnd.doNotDisturb });
+        void get().refreshCounts();
+      })().finally(() => {
+        if (listInFlight?.promise === promise) listInFlight = null;
+      });
+      listInFlight = { key, promise };
+      return promise;
     },
     loadMore: async () => {
       const { loading, nextCursor } = get();

@@ -43,12 +43,22 @@ test('the renderer is minified, split per screen, sent compressed with long cach
 });
 
 test('the inbox is usable quickly on the demo database (time to the first conversation row)', async ({ page, host }) => {
+  // The page notes the moment the first row is on screen itself (Playwright's own polling would add its delay).
+  await page.addInitScript(() => {
+    const w = window as unknown as { firstRowAt?: number };
+    new MutationObserver((_, observer) => {
+      if (w.firstRowAt === undefined && document.querySelector('[data-testid="conversation-item"]')) {
+        w.firstRowAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   const times: number[] = [];
   await page.goto(`${host.url}/#/inbox`);
   for (let i = 0; i < 3; i++) {
     if (i > 0) await page.reload();
     await expect(page.getByTestId('conversation-item').first()).toBeVisible();
-    times.push(await page.evaluate(() => performance.now()));
+    times.push(await page.evaluate(() => (window as unknown as { firstRowAt: number }).firstRowAt));
   }
   // The first load warms the compression cache and the database; the desk reloads rarely.
   const best = Math.min(...times.slice(1));

@@ -56,7 +56,7 @@ export class MediaService {
     up.touchedAt = this.clock.now();
     if (up.size > MAX_UPLOAD) {
       this.pending.delete(c.uploadId);
-      throw invalidInput('file', `the file is over the ${MAX_UPLOAD / 1024 / 1024} MB limit`);
+      throw invalidInput('file', `the file is over the ${MAX_UPLOAD / 1024 / 1024} MB limit`, { reason: 'errors-input:fileTooBig', params: { mb: MAX_UPLOAD / 1024 / 1024 } });
     }
     if (!c.last) return null;
     this.pending.delete(c.uploadId);

@@ -38,16 +38,16 @@ export class MediaStore {
 
   /** Checks a file without storing it: its real type (from its bytes, not its name), allowed and within the size limit. */
   inspect(bytes: Uint8Array, declaredMime?: string | null): { mime: string; kind: MediaKind } {
-    if (bytes.length === 0) throw invalidInput('file', 'the file is empty');
+    if (bytes.length === 0) throw invalidInput('file', 'the file is empty', { reason: 'errors-input:fileEmpty' });
     const mime = sniffMime(bytes);
     const kind = mime ? ALLOWED_MEDIA[mime] : undefined;
     if (!mime || !kind) {
       const said = declaredMime ? baseMime(declaredMime) : 'unknown';
-      throw invalidInput('file', `this ${said} file cannot be stored (images, PDF, audio and MP4 video only)`);
+      throw invalidInput('file', `this ${said} file cannot be stored (images, PDF, audio and MP4 video only)`, { reason: 'errors-input:fileType' });
     }
     const limit = this.limits[kind];
     if (bytes.length > limit) {
-      throw invalidInput('file', `${kind} of ${bytes.length} bytes is over the ${Math.round(limit / 1024 / 1024)} MB limit`);
+      throw invalidInput('file', `${kind} of ${bytes.length} bytes is over the ${Math.round(limit / 1024 / 1024)} MB limit`, { reason: 'errors-input:fileTooBig', params: { mb: Math.round(limit / 1024 / 1024) } });
     }
     return { mime, kind };
   }

@@ -63,7 +63,7 @@ const blank = (v: string | null): boolean => v === null || v.trim() === '';
 
 /** `language`: the clinic's, for the note keeping the values not kept (stored text). */
 export function planMerge(keep: MergeablePatient, other: MergeablePatient, choices: Partial<Record<MergeField, MergeChoice>> = {}, language = 'en'): MergePlan {
-  if (keep.id === other.id) throw invalidInput('otherId', 'a patient cannot be merged with itself');
+  if (keep.id === other.id) throw invalidInput('otherId', 'a patient cannot be merged with itself', { reason: 'errors-input:mergeSelf' });
   const conflicts: MergeConflict[] = [];
   const pick = <F extends MergeField>(field: F): MergeablePatient[F] => {
     const a = keep[field];

@@ -97,9 +97,9 @@ export function removePatientIdentity(deps: PatientDeps, patientId: number, kind
   requireLivePatient(deps.db, patientId);
   deps.db.transaction(() => {
     const ids = identitiesOf(deps.db, patientId);
-    if (!ids.some((i) => i.kind === kind && i.value === value)) throw invalidInput('value', `${value} is not a ${kind} identity of patient #${patientId}`);
+    if (!ids.some((i) => i.kind === kind && i.value === value)) throw invalidInput('value', `${value} is not a ${kind} identity of patient #${patientId}`, { reason: 'errors-input:notTheirNumber', params: { number: value } });
     // Without any number the desk could neither reach the patient nor recognise their next message.
-    if (ids.length === 1) throw invalidInput('value', 'a patient keeps at least one phone number or WhatsApp identity');
+    if (ids.length === 1) throw invalidInput('value', 'a patient keeps at least one phone number or WhatsApp identity', { reason: 'errors-input:lastNumber' });
     removeIdentity(deps.db, patientId, kind, value);
     writeAudit(deps.db, who.at, { actor: who.actor, action: 'patient.removeIdentity', entity: 'patient', entityId: patientId, details: { kind, value } });
   })();

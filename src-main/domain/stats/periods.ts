@@ -45,8 +45,8 @@ export function resolvePeriod(req: PeriodRequest, today: string, timeZone: strin
   if (req.kind === 'range') {
     const from = check('from', req.from);
     const to = check('to', req.to);
-    if (to < from) throw invalidInput('to', 'the range ends before it starts');
-    if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw invalidInput('to', `a range covers at most ${MAX_RANGE_DAYS} days`);
+    if (to < from) throw invalidInput('to', 'the range ends before it starts', { reason: 'errors-input:rangeBackwards' });
+    if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw invalidInput('to', `a range covers at most ${MAX_RANGE_DAYS} days`, { reason: 'errors-input:rangeTooLong', params: { days: MAX_RANGE_DAYS } });
     return make('range', from, to, timeZone);
   }
   const date = req.date === undefined ? today : check('date', req.date);

@@ -97,7 +97,7 @@ export function applyMove(deps: VisitLoopDeps, req: MoveRequest, actor: string):
 /** A visit booked at the desk. */
 export function createVisit(deps: VisitLoopDeps, req: { patientId: number; practitionerId: number; startsAt: number; endsAt: number; type: string }, actor: string): { id: number } {
   const { db } = deps;
-  if (req.endsAt <= req.startsAt) throw invalidInput('endsAt', 'must be after startsAt');
+  if (req.endsAt <= req.startsAt) throw invalidInput('endsAt', 'must be after startsAt', { reason: 'errors-input:endBeforeStart' });
   if (!getPractitioner(db, req.practitionerId)) throw notFound('Practitioner', req.practitionerId);
   const now = deps.clock.now();
   const id = db.transaction(() => {

@@ -6,6 +6,8 @@
 import { localParts, zonedToUtc } from '../../hours/zonedTime';
 import { parseCsv } from '../../calls/import/csvTokenizer';
 import { findPhone, inRange, type DateRange, type ImportedAppointment, type ImportIssue, type ImportResult } from './importedAppointment';
+import type { ErrorParams } from '../../shared/errors';
+import { ROW } from '../../shared/rowReasons';
 
 export const CSV_FIELDS = ['id', 'start', 'date', 'time', 'end', 'endTime', 'duration', 'patient', 'firstName', 'lastName', 'phone', 'practitioner', 'type', 'notes', 'status'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
@@ -35,14 +37,17 @@ const CANCELLED = new Set(['cancelled', 'canceled', 'annullato', 'annullata', 'c
 const key = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Column index per field: the explicit mapping first, then the known header names. */
-export function resolveColumns(header: string[], mapping: AppointmentColumnMapping = {}): { columns: Partial<Record<CsvField, number>>; problem: string | null } {
+export function resolveColumns(
+  header: string[],
+  mapping: AppointmentColumnMapping = {},
+): { columns: Partial<Record<CsvField, number>>; problem: string | null; reason?: string; params?: ErrorParams } {
   const keys = header.map(key);
   const columns: Partial<Record<CsvField, number>> = {};
   for (const field of CSV_FIELDS) {
     const wanted = mapping[field];
     if (wanted !== undefined) {
       const i = keys.indexOf(key(wanted));
-      if (i < 0) return { columns, problem: `mapping ${field}="${wanted}": no such column (columns: ${header.join(', ')})` };
+      if (i < 0) return { columns, problem: `mapping ${field}="${wanted}": no such column (columns: ${header.join(', ')})`, reason: ROW.noSuchColumn, params: { column: wanted, columns: header.join(', ') } };
       columns[field] = i;
       continue;
     }
@@ -50,7 +55,7 @@ export function resolveColumns(header: string[], mapping: AppointmentColumnMappi
     if (i >= 0 && !Object.values(columns).includes(i)) columns[field] = i;
   }
   if (columns.start === undefined && (columns.date === undefined || columns.time === undefined)) {
-    return { columns, problem: `no start column: map "start", or "date" and "time" (columns: ${header.join(', ')})` };
+    return { columns, problem: `no start column: map "start", or "date" and "time" (columns: ${header.join(', ')})`, reason: ROW.noStartColumn, params: { columns: header.join(', ') } };
   }
   return { columns, problem: null };
 }
@@ -102,37 +107,38 @@ export interface CsvImportOptions {
   visitMinutesOf?: (practitioner: string | null) => number | undefined;
 }
 
-type RowOutcome = { appointment: ImportedAppointment } | { error: string };
+type RowOutcome = { appointment: ImportedAppointment } | { error: string; reason: string; params?: ErrorParams };
 
-function readRow(cells: (f: CsvField) => string, line: number, opts: CsvImportOptions): RowOutcome {
+/** `header` names a field's column as the file does ("Data", "Ora"), for the row's error. */
+function readRow(cells: (f: CsvField) => string, line: number, opts: CsvImportOptions, header: (f: CsvField) => string): RowOutcome {
   const practitioner = opts.practitioner ?? (cells('practitioner') || null);
   let startsAt: number | null;
   let date: string | null = null;
   if (cells('start') !== '') {
     startsAt = parseDateTime(cells('start'), opts.timeZone);
-    if (startsAt === null) return { error: `start "${cells('start')}" is not a date and time (e.g. 24/03/2026 09:30)` };
+    if (startsAt === null) return { error: `start "${cells('start')}" is not a date and time (e.g. 24/03/2026 09:30)`, reason: ROW.dateTime, params: { column: header('start'), value: cells('start') } };
   } else {
     date = parseLocalDate(cells('date'));
-    if (date === null) return { error: `date "${cells('date')}" is not a date (e.g. 24/03/2026)` };
+    if (date === null) return { error: `date "${cells('date')}" is not a date (e.g. 24/03/2026)`, reason: ROW.date, params: { column: header('date'), value: cells('date') } };
     const minute = parseLocalTime(cells('time'));
-    if (minute === null) return { error: `time "${cells('time')}" is not a time (e.g. 09:30)` };
+    if (minute === null) return { error: `time "${cells('time')}" is not a time (e.g. 09:30)`, reason: ROW.time, params: { column: header('time'), value: cells('time') } };
     startsAt = zonedToUtc(date, minute, opts.timeZone);
   }
   let endsAt: number;
   if (cells('end') !== '') {
     const end = parseDateTime(cells('end'), opts.timeZone);
-    if (end === null) return { error: `end "${cells('end')}" is not a date and time` };
+    if (end === null) return { error: `end "${cells('end')}" is not a date and time`, reason: ROW.dateTime, params: { column: header('end'), value: cells('end') } };
     endsAt = end;
   } else if (cells('endTime') !== '') {
     const minute = parseLocalTime(cells('endTime'));
-    if (minute === null) return { error: `end time "${cells('endTime')}" is not a time` };
+    if (minute === null) return { error: `end time "${cells('endTime')}" is not a time`, reason: ROW.time, params: { column: header('endTime'), value: cells('endTime') } };
     endsAt = zonedToUtc(date ?? localParts(startsAt, opts.timeZone).date, minute, opts.timeZone);
   } else if (cells('duration') !== '') {
     const minutes = Number(cells('duration').replace(',', '.'));
-    if (!Number.isFinite(minutes) || minutes <= 0) return { error: `duration "${cells('duration')}" is not a number of minutes` };
+    if (!Number.isFinite(minutes) || minutes <= 0) return { error: `duration "${cells('duration')}" is not a number of minutes`, reason: ROW.minutes, params: { column: header('duration'), value: cells('duration') } };
     endsAt = startsAt + minutes * 60_000;
   } else endsAt = startsAt + (opts.visitMinutesOf?.(practitioner) ?? opts.defaultVisitMinutes ?? 30) * 60_000;
-  if (endsAt <= startsAt) return { error: 'the end is not after the start' };
+  if (endsAt <= startsAt) return { error: 'the end is not after the start', reason: ROW.endBeforeStart };
 
   const name = cells('patient') || [cells('firstName'), cells('lastName')].filter(Boolean).join(' ');
   const phone = cells('phone') === '' ? null : (findPhone(cells('phone')) ?? cells('phone'));
@@ -157,19 +163,19 @@ export function importAppointmentCsv(input: string, opts: CsvImportOptions): Imp
   const appointments: ImportedAppointment[] = [];
   const skipped: ImportIssue[] = [];
   const parsed = parseCsv(input);
-  const errors: ImportIssue[] = parsed.problems.map((p) => ({ line: p.line, message: p.message }));
+  const errors: ImportIssue[] = parsed.problems.map((p) => ({ line: p.line, message: p.message, reason: p.reason }));
   const [header, ...rows] = parsed.records;
-  if (!header) return { appointments, errors: [...errors, { line: 1, message: 'the file is empty' }], skipped };
-  const { columns, problem } = resolveColumns(header.fields, opts.mapping);
-  if (problem) return { appointments, errors: [...errors, { line: header.line, message: problem }], skipped };
+  if (!header) return { appointments, errors: [...errors, { line: 1, message: 'the file is empty', reason: ROW.emptyFile }], skipped };
+  const { columns, problem, reason, params } = resolveColumns(header.fields, opts.mapping);
+  if (problem) return { appointments, errors: [...errors, { line: header.line, message: problem, ...(reason ? { reason } : {}), ...(params ? { params } : {}) }], skipped };
 
   for (const row of rows) {
     const cells = (f: CsvField): string => {
       const i = columns[f];
       return i === undefined ? '' : (row.fields[i] ?? '').trim();
     };
-    const outcome = readRow(cells, row.line, opts);
-    if ('error' in outcome) errors.push({ line: row.line, message: outcome.error });
+    const outcome = readRow(cells, row.line, opts, (f) => header.fields[columns[f] ?? -1] ?? f);
+    if ('error' in outcome) errors.push({ line: row.line, message: outcome.error, reason: outcome.reason, ...(outcome.params ? { params: outcome.params } : {}) });
     else if (!inRange(outcome.appointment.startsAt, opts.range)) skipped.push({ line: row.line, message: 'outside the date range' });
     else appointments.push(outcome.appointment);
   }

@@ -11,6 +11,8 @@ import { parseCalendarLeniently } from './icsLenientParse';
 import { expandOccurrences } from './icsRecurrence';
 import { findPhone, inRange, splitTitle, type DateRange, type ImportedAppointment, type ImportIssue, type ImportResult } from './importedAppointment';
 import { resolveTimeZone } from './windowsZones';
+import { ROW } from '../../shared/rowReasons';
+import type { ErrorParams } from '../../shared/errors';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
 type IcalTime = InstanceType<typeof ICAL.Time>;
@@ -28,7 +30,18 @@ export interface IcsImportOptions {
   maxOccurrences?: number;
 }
 
-class IcsError extends Error {}
+/** A calendar entry we refuse, with the reason the desk shows (errors-rows) beside the English message. */
+class IcsError extends Error {
+  constructor(
+    message: string,
+    readonly reason: string,
+    readonly params?: ErrorParams,
+  ) {
+    super(message);
+  }
+}
+const rowIssue = (line: number, e: unknown): ImportIssue =>
+  e instanceof IcsError ? { line, message: e.message, reason: e.reason, ...(e.params ? { params: e.params } : {}) } : { line, message: (e as Error).message, reason: ROW.calendarEvent };
 
 interface ZoneContext {
   floatingZone: string;
@@ -51,7 +64,7 @@ function instantOf(time: IcalTime, tzid: string | null, ctx: ZoneContext): numbe
     t.zone = vtz;
     return t.toUnixTime() * 1000;
   }
-  throw new IcsError(`unknown time zone "${tzid}" and no VTIMEZONE for it in the file`);
+  throw new IcsError(`unknown time zone "${tzid}" and no VTIMEZONE for it in the file`, ROW.unknownZone, { zone: tzid });
 }
 
 function propInstant(prop: IcalProperty, ctx: ZoneContext): number[] {
@@ -97,7 +110,7 @@ interface EventShape {
 
 function shapeOf(ev: IcalComponent, ctx: ZoneContext, opts: IcsImportOptions, calendarName: string | null): EventShape | 'all-day' {
   const dtstart = ev.getFirstProperty('dtstart');
-  if (!dtstart) throw new IcsError('VEVENT without DTSTART');
+  if (!dtstart) throw new IcsError('VEVENT without DTSTART', ROW.noStart);
   const start = dtstart.getFirstValue() as IcalTime;
   if (start.isDate) return 'all-day';
   const tzidParam = dtstart.getParameter('tzid');
@@ -109,7 +122,7 @@ function shapeOf(ev: IcalComponent, ctx: ZoneContext, opts: IcsImportOptions, ca
   if (dtend) endsAt = propInstant(dtend, ctx)[0] ?? startsAt;
   else if (duration) endsAt = startsAt + duration.toSeconds() * 1000;
   else endsAt = startsAt + (opts.defaultVisitMinutes ?? 30) * 60_000;
-  if (endsAt <= startsAt) throw new IcsError('DTEND is not after DTSTART');
+  if (endsAt <= startsAt) throw new IcsError('DTEND is not after DTSTART', ROW.endBeforeStart);
   const uid = text(ev, 'uid') || contentUid(ev);
   const summary = text(ev, 'summary');
   const description = text(ev, 'description');
@@ -150,7 +163,7 @@ export function importIcs(input: string, opts: IcsImportOptions): ImportResult {
   if ('fatal' in parsed) return { appointments, errors: [parsed.fatal], skipped };
   const calendar = parsed.calendar;
   errors.push(...parsed.errors);
-  if (calendar.name !== 'vcalendar') return { appointments, errors: [{ line: 1, message: 'the file does not start with BEGIN:VCALENDAR' }], skipped };
+  if (calendar.name !== 'vcalendar') return { appointments, errors: [{ line: 1, message: 'the file does not start with BEGIN:VCALENDAR', reason: ROW.notCalendar }], skipped };
 
   const vtimezones = new Map<string, InstanceType<typeof ICAL.Timezone>>();
   for (const c of calendar.getAllSubcomponents('vtimezone')) {
@@ -178,7 +191,7 @@ export function importIcs(input: string, opts: IcsImportOptions): ImportResult {
       if (!best || seq >= best.sequence) latest.set(key, { index: i, sequence: seq });
       return key;
     } catch (e) {
-      errors.push({ line, message: (e as Error).message });
+      errors.push(rowIssue(line, e));
       return null;
     }
   });
@@ -212,7 +225,7 @@ export function importIcs(input: string, opts: IcsImportOptions): ImportResult {
         appointments.push({ ...shape.base, line, uid, startsAt, endsAt: startsAt + shape.durationMs });
       }
     } catch (e) {
-      errors.push({ line, message: (e as Error).message });
+      errors.push(rowIssue(line, e));
     }
   });
   appointments.sort((a, b) => a.startsAt - b.startsAt || a.uid.localeCompare(b.uid));

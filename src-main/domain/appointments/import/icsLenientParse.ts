@@ -5,6 +5,7 @@
  */
 import ICAL from 'ical.js';
 import type { ImportIssue } from './importedAppointment';
+import { ROW } from '../../shared/rowReasons';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
 
@@ -37,7 +38,8 @@ function firstBadLine(physical: string[], first: number): ImportIssue | null {
     try {
       ICAL.parse.property(c.text);
     } catch (e) {
-      return { line: c.line, message: `${(e as Error).message} in "${c.text.length > 80 ? `${c.text.slice(0, 77)}…` : c.text}"` };
+      const text = c.text.length > 80 ? `${c.text.slice(0, 77)}…` : c.text;
+      return { line: c.line, message: `${(e as Error).message} in "${text}"`, reason: ROW.calendarEntry, params: { text } };
     }
   }
   return null;
@@ -90,7 +92,7 @@ export function parseCalendarLeniently(input: string): ParsedCalendar | { fatal:
     } catch {
       const outside = lines.map((l, i) => (inBlock.has(i) ? '' : l));
       const bad = firstBadLine(outside, 1);
-      return { fatal: { line: bad?.line ?? 1, message: `not a valid iCalendar file: ${bad?.message ?? (whole as Error).message}` } };
+      return { fatal: { line: bad?.line ?? 1, message: `not a valid iCalendar file: ${bad?.message ?? (whole as Error).message}`, reason: bad?.reason ?? ROW.notCalendar, ...(bad?.params ? { params: bad.params } : {}) } };
     }
     const events: ParsedCalendar['events'] = [];
     const errors: ImportIssue[] = [];
@@ -101,7 +103,7 @@ export function parseCalendarLeniently(input: string): ParsedCalendar | { fatal:
         const component = wrapped.getFirstSubcomponent('vevent');
         if (component) events.push({ component, line: b.start + 1 });
       } catch (e) {
-        errors.push(firstBadLine(block, b.start + 1) ?? { line: b.start + 1, message: (e as Error).message });
+        errors.push(firstBadLine(block, b.start + 1) ?? { line: b.start + 1, message: (e as Error).message, reason: ROW.calendarEvent });
       }
     }
     return { calendar, events, errors };

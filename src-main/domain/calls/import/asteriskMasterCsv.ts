@@ -5,6 +5,8 @@ import type { CsvRecord } from './csvTokenizer';
 import { parseDateTime, phoneDigits } from './fieldParsers';
 import { rowHash, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
 import { DEFAULT_TOPOLOGY, deskOfChannel, isDeskNumber, isLocalChannel, isTrunkChannel, type PbxTopology } from './pbxTopology';
+import type { ErrorParams } from '../../shared/errors';
+import { ROW } from '../../shared/rowReasons';
 
 /**
  * Asterisk / FreePBX cdr-csv `Master.csv`: no header, one row per leg. The columns follow
@@ -123,27 +125,27 @@ export function readAsteriskRows(records: CsvRecord[], opts: ImportOptions, into
   const topo = opts.topology ?? DEFAULT_TOPOLOGY;
   const timeZone = opts.cdrTimeBase === 'utc' ? 'UTC' : opts.timeZone;
   for (const r of records) {
-    const fail = (message: string): void => void errors.push({ line: r.line, message });
+    const fail = (message: string, reason: string, params?: ErrorParams): void => void errors.push({ line: r.line, message, reason, ...(params ? { params } : {}) });
     if (r.fields.length < MIN_COLUMNS || r.fields.length > MAX_COLUMNS) {
-      fail(`expected ${MIN_COLUMNS}–${MAX_COLUMNS} cdr-csv columns, found ${r.fields.length}`);
+      fail(`expected ${MIN_COLUMNS}–${MAX_COLUMNS} cdr-csv columns, found ${r.fields.length}`, ROW.columns, { expected: `${MIN_COLUMNS}–${MAX_COLUMNS}`, found: r.fields.length });
       continue;
     }
     const startText = col(r, 'start');
     // cdr_csv always writes "YYYY-MM-DD HH:MM:SS"; anything else was edited by hand and is not trusted.
     const startedAt = WALL_TIME.test(startText) ? parseDateTime(startText, timeZone) : null;
     if (startedAt === null) {
-      fail(`start: cannot read "${startText}" as a date and time`);
+      fail(`start: cannot read "${startText}" as a date and time`, ROW.dateTime, { column: 'start', value: startText });
       continue;
     }
     const duration = integer(col(r, 'duration'));
     const billsec = integer(col(r, 'billsec'));
     if (duration === null || billsec === null || billsec > duration) {
-      fail(`duration/billsec: "${col(r, 'duration')}"/"${col(r, 'billsec')}" are not whole seconds with billsec ≤ duration`);
+      fail(`duration/billsec: "${col(r, 'duration')}"/"${col(r, 'billsec')}" are not whole seconds with billsec ≤ duration`, ROW.billsec, { duration: col(r, 'duration'), billsec: col(r, 'billsec') });
       continue;
     }
     const meaning = meaningOf(r);
     if (meaning === null) {
-      fail(`disposition: unknown value "${col(r, 'disposition')}"`);
+      fail(`disposition: unknown value "${col(r, 'disposition')}"`, ROW.unknownValue, { column: 'disposition', value: col(r, 'disposition') });
       continue;
     }
     const src = phoneDigits(col(r, 'src'));
@@ -155,7 +157,7 @@ export function readAsteriskRows(records: CsvRecord[], opts: ImportOptions, into
       continue;
     }
     if (direction === null) {
-      fail(`src/dst/dcontext: cannot tell whether "${src}" → "${dst}" (${col(r, 'dcontext')}) was incoming or outgoing`);
+      fail(`src/dst/dcontext: cannot tell whether "${src}" → "${dst}" (${col(r, 'dcontext')}) was incoming or outgoing`, ROW.direction, { from: src, to: dst });
       continue;
     }
     const answered = meaning === 'answered';

@@ -1,3 +1,4 @@
+import { ROW } from '../../shared/rowReasons';
 /**
  * A small RFC 4180 CSV reader for PBX exports: quoted fields with "" escapes, delimiters and newlines
  * inside quotes, CRLF / LF / CR line ends, a UTF-8 BOM, and `,` `;` tab or `|` as delimiter (European
@@ -16,6 +17,7 @@ export interface CsvRecord {
 export interface CsvProblem {
   line: number;
   message: string;
+  reason: string;
 }
 
 export interface CsvParseResult {
@@ -129,7 +131,7 @@ function parseFrom(from: Resume, delimiter: CsvDelimiter, records: CsvRecord[], 
   }
 
   if (inQuotes) {
-    problems.push({ line: recordLine, message: 'a quoted field is never closed (missing ")' });
+    problems.push({ line: recordLine, message: 'a quoted field is never closed (missing ")', reason: ROW.unclosedQuote });
     const nextLine = text.slice(recordStart).search(/\r\n|\n|\r/);
     if (nextLine < 0) return null;
     return { text: text.slice(recordStart + nextLine).replace(/^(\r\n|\n|\r)/, ''), lineOffset: recordLine };

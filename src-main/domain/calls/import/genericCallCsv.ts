@@ -5,6 +5,8 @@ import { DEFAULT_ABANDON_WITHIN_SECONDS, statusMeaning, type StatusMeaning } fro
 import type { CsvRecord } from './csvTokenizer';
 import { looksLikeExtension, parseDateTime, parseDurationSeconds, phoneDigits } from './fieldParsers';
 import { emptyResult, headerKey, type ColumnMapping, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
+import type { ErrorParams } from '../../shared/errors';
+import { ROW } from '../../shared/rowReasons';
 
 /**
  * Any call list with a header row (a PBX we have no reader for, a spreadsheet kept by hand), read through
@@ -54,11 +56,11 @@ export function parseGenericCallCsv(records: CsvRecord[], opts: ImportOptions): 
   const errors: RowIssue[] = [];
 
   for (const r of rows) {
-    const fail = (message: string): void => void errors.push({ line: r.line, message });
+    const fail = (message: string, reason: string, params?: ErrorParams): void => void errors.push({ line: r.line, message, reason, ...(params ? { params } : {}) });
     const timeText = cell(r, 'startedAt');
     const startedAt = parseDateTime(timeText, opts.timeZone, mapping.dateOrder ?? opts.dateOrder);
     if (startedAt === null) {
-      fail(`${mapping.startedAt}: cannot read "${timeText}" as a date and time`);
+      fail(`${mapping.startedAt}: cannot read "${timeText}" as a date and time`, ROW.dateTime, { column: mapping.startedAt ?? '', value: timeText });
       continue;
     }
     const dirText = cell(r, 'direction');
@@ -72,7 +74,8 @@ export function parseGenericCallCsv(records: CsvRecord[], opts: ImportOptions): 
       continue;
     }
     if (direction === null) {
-      fail(dirText ? `${mapping.direction}: unknown value "${dirText}"` : 'cannot tell whether the call was incoming or outgoing');
+      if (dirText) fail(`${mapping.direction}: unknown value "${dirText}"`, ROW.unknownValue, { column: mapping.direction ?? '', value: dirText });
+      else fail('cannot tell whether the call was incoming or outgoing', ROW.direction, { from: '', to: '' });
       continue;
     }
     if (index.number !== undefined) {
@@ -82,20 +85,20 @@ export function parseGenericCallCsv(records: CsvRecord[], opts: ImportOptions): 
     // An empty cell is a broken row; text without digits ("Anonymous") is a withheld number and is kept.
     const outsideColumn: MappedField = index.number !== undefined ? 'number' : direction === 'in' ? 'from' : 'to';
     if (cell(r, outsideColumn) === '') {
-      fail(`${mapping[outsideColumn] ?? outsideColumn}: no phone number`);
+      fail(`${mapping[outsideColumn] ?? outsideColumn}: no phone number`, ROW.noPhone, { column: mapping[outsideColumn] ?? outsideColumn });
       continue;
     }
     const ringSeconds = parseDurationSeconds(cell(r, 'ringSeconds'));
     const talkSeconds = parseDurationSeconds(cell(r, 'talkSeconds'));
     if (ringSeconds === null || talkSeconds === null) {
       const bad = ringSeconds === null ? 'ringSeconds' : 'talkSeconds';
-      fail(`${mapping[bad]}: cannot read "${cell(r, bad)}" as a duration`);
+      fail(`${mapping[bad]}: cannot read "${cell(r, bad)}" as a duration`, ROW.duration, { column: mapping[bad] ?? bad, value: cell(r, bad) });
       continue;
     }
     const statusText = cell(r, 'status');
     const meaning: StatusMeaning | null = statusText ? statusMeaning(statusText) : talkSeconds > 0 ? 'answered' : 'unanswered';
     if (meaning === null) {
-      fail(`${mapping.status}: unknown value "${statusText}"`);
+      fail(`${mapping.status}: unknown value "${statusText}"`, ROW.unknownValue, { column: mapping.status ?? '', value: statusText });
       continue;
     }
     const ext = cell(r, 'extension') || (direction === 'in' ? to : from);

@@ -47,6 +47,9 @@ export interface ParsedCall {
 export interface RowIssue {
   line: number;
   message: string;
+  /** What the desk shows, translated (`errors-rows:<key>`, see domain/shared/rowReasons.ts); `message` is the log's English. */
+  reason?: string;
+  params?: Record<string, string | number | null>;
 }
 
 export interface ParsedCallFile {

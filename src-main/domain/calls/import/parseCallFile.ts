@@ -48,7 +48,7 @@ export async function parseCallFileYielding(text: string, opts: ImportOptions & 
 }
 
 function withTokenErrors(parsed: ParsedCallFile, csv: ReturnType<typeof parseCsv>): ParsedCallFile {
-  const tokenErrors = csv.problems.map((p) => ({ line: p.line, message: p.message }));
+  const tokenErrors = csv.problems.map((p) => ({ line: p.line, message: p.message, reason: p.reason }));
   const errors = [...tokenErrors, ...parsed.errors].sort((a, b) => a.line - b.line);
   return { ...parsed, errors };
 }
@@ -59,7 +59,7 @@ function parseRecords(
   opts: ImportOptions & { format?: FormatChoice },
   asterisk: (records: CsvRecord[], opts: ImportOptions) => ParsedCallFile | null,
 ): ParsedCallFile {
-  const tokenErrors = csv.problems.map((p) => ({ line: p.line, message: p.message }));
+  const tokenErrors = csv.problems.map((p) => ({ line: p.line, message: p.message, reason: p.reason }));
   if (csv.records.length === 0 && tokenErrors.length === 0) return emptyResult(null, 'the file is empty', 'import.emptyFile');
   const choice = opts.format ?? 'auto';
   const format = choice === 'auto' ? detectCallFileFormat(csv.records, opts.mapping !== undefined) : choice;

@@ -5,6 +5,8 @@ import { DEFAULT_ABANDON_WITHIN_SECONDS, statusMeaning, type StatusMeaning } fro
 import type { CsvRecord } from './csvTokenizer';
 import { looksLikeExtension, parseDateTime, parseDurationSeconds, phoneDigits } from './fieldParsers';
 import { emptyResult, headerKey, type ImportOptions, type ParsedCallFile, type RowIssue } from './importTypes';
+import type { ErrorParams } from '../../shared/errors';
+import { ROW } from '../../shared/rowReasons';
 import { isDeskNumber, type PbxTopology } from './pbxTopology';
 
 const VOICEMAIL = /voice\s*-?mail|\bvmail\b|segreteria|poczta/i;
@@ -82,7 +84,7 @@ export function parseThreeCxCallLog(records: CsvRecord[], opts: ImportOptions): 
   const errors: RowIssue[] = [];
 
   for (const r of rows) {
-    const fail = (message: string): void => void errors.push({ line: r.line, message });
+    const fail = (message: string, reason: string, params?: ErrorParams): void => void errors.push({ line: r.line, message, reason, ...(params ? { params } : {}) });
     const timeText = cell(r, 'time');
     if (/^totals?$/i.test(timeText) || r.fields.some((f) => /^totals?$/i.test(f.trim()))) {
       skipped.push({ line: r.line, message: 'report totals row' });
@@ -90,7 +92,7 @@ export function parseThreeCxCallLog(records: CsvRecord[], opts: ImportOptions): 
     }
     const startedAt = parseDateTime(timeText, opts.timeZone, opts.dateOrder);
     if (startedAt === null) {
-      fail(`Call Time: cannot read "${timeText}" as a date and time`);
+      fail(`Call Time: cannot read "${timeText}" as a date and time`, ROW.dateTime, { column: 'Call Time', value: timeText });
       continue;
     }
     const from = phoneDigits(cell(r, 'from'));
@@ -102,20 +104,21 @@ export function parseThreeCxCallLog(records: CsvRecord[], opts: ImportOptions): 
       continue;
     }
     if (direction === null) {
-      fail(dirText ? `Direction: unknown value "${dirText}"` : `From/To: cannot tell whether "${from}" → "${to}" was incoming or outgoing`);
+      if (dirText) fail(`Direction: unknown value "${dirText}"`, ROW.unknownValue, { column: 'Direction', value: dirText });
+      else fail(`From/To: cannot tell whether "${from}" → "${to}" was incoming or outgoing`, ROW.direction, { from, to });
       continue;
     }
     const statusText = cell(r, 'status');
     const { meaning, system } = threeCxMeaning(statusText, cell(r, direction === 'in' ? 'to' : 'from'), cell(r, 'details'), direction === 'in' ? (deskOf(direction, from, to) ?? '') : null, opts.topology);
     if (meaning === null) {
-      fail(`Status: unknown value "${statusText}"`);
+      fail(`Status: unknown value "${statusText}"`, ROW.unknownValue, { column: 'Status', value: statusText });
       continue;
     }
     const ringing = parseDurationSeconds(cell(r, 'ringing'));
     const talkSeconds = parseDurationSeconds(cell(r, 'talking'));
     const ringSeconds = ringing !== null && system ? ringing + (talkSeconds ?? 0) : ringing;
     if (ringSeconds === null || talkSeconds === null) {
-      fail(`${ringSeconds === null ? 'Ringing' : 'Talking'}: cannot read "${cell(r, ringSeconds === null ? 'ringing' : 'talking')}" as a duration`);
+      fail(`${ringSeconds === null ? 'Ringing' : 'Talking'}: cannot read "${cell(r, ringSeconds === null ? 'ringing' : 'talking')}" as a duration`, ROW.duration, { column: ringSeconds === null ? 'Ringing' : 'Talking', value: cell(r, ringSeconds === null ? 'ringing' : 'talking') });
       continue;
     }
     legs.push(

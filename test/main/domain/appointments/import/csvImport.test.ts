@@ -21,7 +21,7 @@ describe('importAppointmentCsv: Italian practice software export (; separated)',
   });
 
   it('reports each bad row with its line and keeps the others', () => {
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { line: 6, message: 'date "31/02/2026" is not a date (e.g. 24/03/2026)' },
       { line: 7, message: 'the end is not after the start' },
     ]);
@@ -46,7 +46,7 @@ describe('importAppointmentCsv: Polish export (BOM, comma separated, durations)'
   });
 
   it('names the line and the bad value', () => {
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { line: 4, message: 'duration "pół godziny" is not a number of minutes' },
       { line: 5, message: 'time "" is not a time (e.g. 09:30)' },
     ]);
@@ -65,11 +65,11 @@ describe('column mapping', () => {
   });
 
   it('explains a missing start column and a mapping to a column that does not exist', () => {
-    expect(importAppointmentCsv(sheet, { range: null, timeZone: 'Europe/Rome' }).errors).toEqual([
+    expect(importAppointmentCsv(sheet, { range: null, timeZone: 'Europe/Rome' }).errors).toMatchObject([
       { line: 1, message: 'no start column: map "start", or "date" and "time" (columns: When, Who, Mobile, With)' },
     ]);
     expect(resolveColumns(['When'], { start: 'Quando' }).problem).toBe('mapping start="Quando": no such column (columns: When)');
-    expect(importAppointmentCsv('', { range: null, timeZone: 'Europe/Rome' }).errors).toEqual([{ line: 1, message: 'the file is empty' }]);
+    expect(importAppointmentCsv('', { range: null, timeZone: 'Europe/Rome' }).errors).toMatchObject([{ line: 1, message: 'the file is empty' }]);
   });
 });
 

@@ -37,7 +37,7 @@ describe('a 50,000-row Master.csv', () => {
 
     const badRows = Math.ceil(ROWS / 97);
     expect(parsed.errors).toHaveLength(badRows);
-    expect(parsed.errors[1]).toEqual({ line: 98, message: 'start: cannot read "not a date" as a date and time' });
+    expect(parsed.errors[1]).toMatchObject({ line: 98, message: 'start: cannot read "not a date" as a date and time' });
     expect(parsed.calls).toHaveLength(ROWS - badRows);
     expect(new Set(parsed.calls.map((c) => c.call.sourceId)).size).toBe(ROWS - badRows);
     const results = new Set(parsed.calls.map((c) => c.call.result));

@@ -59,7 +59,7 @@ describe('FreePBX / Asterisk Master.csv', () => {
   it('reports bad dates with their line and keeps the good rows', () => {
     const bad = parseCallFile(fixture('asterisk-bad-dates.csv'), warsaw);
     expect(bad.calls.map((c) => c.line)).toEqual([1, 5]);
-    expect(bad.errors).toEqual([
+    expect(bad.errors).toMatchObject([
       { line: 2, message: 'start: cannot read "2024-02-30 08:05:00" as a date and time' },
       { line: 3, message: 'start: cannot read "13.03.2024 8:10" as a date and time' },
       { line: 4, message: 'start: cannot read "yesterday" as a date and time' },
@@ -124,7 +124,7 @@ describe('3CX call log', () => {
       '2025-03-11T08:04:13,A3,+48601234567,Recepcja 1 (101),Inbound,Answered,00:00:05,00:01:00',
     ].join('\n');
     const result = parseCallFile(text, warsaw);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { line: 2, message: 'Status: unknown value "Teleported"' },
       { line: 3, message: 'Ringing: cannot read "five" as a duration' },
     ]);
@@ -156,7 +156,7 @@ describe('generic CSV with a column mapping', () => {
       ['out', '', '+393331234567', 'answered', '201', 65, 'Richiamata'],
       ['in', '0669123456', '', 'busy', '201', 0, ''],
     ]);
-    expect(parsed.errors).toEqual([{ line: 7, message: 'Data e ora: cannot read "31/02/2024 09:25" as a date and time' }]);
+    expect(parsed.errors).toMatchObject([{ line: 7, message: 'Data e ora: cannot read "31/02/2024 09:25" as a date and time' }]);
     expect(iso(parsed.calls[0]?.call.startedAt ?? 0)).toBe('2024-03-12T07:31:00.000Z');
   });
 
