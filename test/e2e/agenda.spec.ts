@@ -103,7 +103,7 @@ test('edit a visit in its dialog, drag it to a colleague (day view) and to anoth
   const dialog = page.getByTestId('edit-visit-dialog');
   await expect(dialog).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  await dialog.getByTestId('visit-time').fill('16:00');
+  await typeInto(dialog.getByTestId('visit-time'), '16:00');
   await dialog.getByTestId('visit-room').selectOption('Studio 2');
   await dialog.getByTestId('visit-notes').fill('Porta le lastre');
   await dialog.getByTestId('edit-visit-save').click();

@@ -21,3 +21,9 @@ export async function typeInto(field: Locator, value: string): Promise<void> {
     await field.page().keyboard.type(digits);
   }
 }
+
+/** The value a date / time field holds ("2026-11-30", "14:30"…), once its chunk has loaded. */
+export async function fieldValue(field: Locator): Promise<string> {
+  await field.locator('[role="spinbutton"]').first().waitFor();
+  return (await field.getAttribute('data-value')) ?? '';
+}

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { StatsResult } from '../../src-main/contract/stats';
 import { expect, test } from './fixtures';
+import { fieldValue } from './pickers';
 
 /** Issue 18: a figure opens the conversations or calls behind it, for the report's channel or result AND its dates. */
 
@@ -24,13 +25,13 @@ test('missed calls open the call log for that result and the report\'s day, and 
   const everyDate = await host.api<CallsPage>('calls.list', unanswered);
   // The demo's calls span the last two days: a day holding some of the unanswered ones, not all (today, or just
   // after midnight the day before), so the list shows that the period narrows it.
-  let period = (await host.api<StatsResult>('stats.report', { kind: 'day', date: await page.getByTestId('period-date').inputValue() })).current.period;
+  let period = (await host.api<StatsResult>('stats.report', { kind: 'day', date: await fieldValue(page.getByTestId('period-date')) })).current.period;
   let inPeriod = await host.api<CallsPage>('calls.list', { ...unanswered, from: period.startMs, to: period.endMs });
   if (inPeriod.total === 0 || inPeriod.total === everyDate.total) {
-    const shown = await page.getByTestId('period-date').inputValue();
+    const shown = await fieldValue(page.getByTestId('period-date'));
     await page.getByTestId('period-earlier').click();
-    await expect(page.getByTestId('period-date')).not.toHaveValue(shown);
-    period = (await host.api<StatsResult>('stats.report', { kind: 'day', date: await page.getByTestId('period-date').inputValue() })).current.period;
+    await expect(page.getByTestId('period-date')).not.toHaveAttribute('data-value', shown);
+    period = (await host.api<StatsResult>('stats.report', { kind: 'day', date: await fieldValue(page.getByTestId('period-date')) })).current.period;
     inPeriod = await host.api<CallsPage>('calls.list', { ...unanswered, from: period.startMs, to: period.endMs });
   }
   expect(inPeriod.total).toBeGreaterThan(0);
@@ -55,10 +56,10 @@ test('missed calls open the call log for that result and the report\'s day, and 
 test('a channel of a day opens its conversations active that day, the period shown and removable in the inbox', async ({ page, host }) => {
   await openStats(page, host.url);
   // The demo's conversations span the last three days: yesterday holds some of them, not all.
-  const today = await page.getByTestId('period-date').inputValue();
+  const today = await fieldValue(page.getByTestId('period-date'));
   await page.getByTestId('period-earlier').click();
-  await expect(page.getByTestId('period-date')).not.toHaveValue(today);
-  const date = await page.getByTestId('period-date').inputValue();
+  await expect(page.getByTestId('period-date')).not.toHaveAttribute('data-value', today);
+  const date = await fieldValue(page.getByTestId('period-date'));
   const stats = await host.api<StatsResult>('stats.report', { kind: 'day', date });
   const { startMs, endMs } = stats.current.period;
   const week = await host.api<InboxPage>('inbox.list', { status: 'all', channel: 'whatsapp', from: startMs, to: endMs });

@@ -158,7 +158,7 @@ test('business hours and automatic replies are set in Settings', async ({ page, 
   // A closing time before the opening time is refused, naming the day, and nothing is stored.
   await monday.nth(1).fill('07:30');
   await page.getByTestId('hours-save').click();
-  await expect(page.getByRole('status').filter({ hasText: 'weekly.mon' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Lunedì' })).toBeVisible();
   expect((await host.api<{ weekly: { mon: Array<{ to: string }> } }>('hours.get', {})).weekly.mon[0]?.to).toBe('19:00');
   await monday.nth(1).fill('19:30');
   await page.getByTestId('holidays-PL').check();
