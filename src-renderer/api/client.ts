@@ -1,6 +1,6 @@
 import type { DeskClient, EventName, EventPayload, MethodName, Request, Response } from '../../src-main/contract';
 import type { DeskBridge, WireErrorShape } from '../../src-preload/bridge';
-import { fetchSession } from './session';
+import { askSession } from './session';
 
 /** The host's close code when the open desk gets its first login (src-main/host/openDeskSockets.ts). */
 const DESK_NOW_HAS_LOGINS = 4402;
@@ -8,7 +8,7 @@ const DESK_NOW_HAS_LOGINS = 4402;
 /** True once this browser is signed in (checked for a few seconds), false when nobody signs it in. */
 async function waitForSignIn(ms = 4_000): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
-    const s = await fetchSession().catch(() => null);
+    const s = await askSession().catch(() => null);
     if (s?.signedIn) return true;
   }
   return false;

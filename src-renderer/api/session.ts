@@ -25,7 +25,8 @@ export function fetchSession(): Promise<SessionInfo> {
   return atStart;
 }
 
-async function askSession(): Promise<SessionInfo> {
+/** Asks the host now, past the start's shared answer (a page waiting for a sign-in to happen). */
+export async function askSession(): Promise<SessionInfo> {
   if (window.desk) return window.desk.session();
   const res = await fetch('/auth/session', { credentials: 'same-origin' });
   if (!res.ok) throw new Error(`session: HTTP ${res.status}`);
@@ -36,6 +37,7 @@ export async function signIn(name: string, password: string): Promise<void> {
   if (window.desk) {
     const { error } = await window.desk.signIn(name, password);
     if (error) throw new SignInError(error.code, error.message, error.details?.retryAfterSeconds);
+    atStart = null;
     return;
   }
   const res = await fetch('/auth/login', {
@@ -44,7 +46,10 @@ export async function signIn(name: string, password: string): Promise<void> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ name, password }),
   });
-  if (res.ok) return;
+  if (res.ok) {
+    atStart = null; // who is signed in changed: the next ask goes to the host
+    return;
+  }
   const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: { retryAfterSeconds?: number } } };
   throw new SignInError(body.error?.code ?? 'internal', body.error?.message ?? `HTTP ${res.status}`, body.error?.details?.retryAfterSeconds);
 }

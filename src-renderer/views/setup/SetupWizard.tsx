@@ -6,6 +6,7 @@ import { useRouter } from '../../app/router';
 import { Dialog } from '../../components/Dialog';
 import { FormRow, FormStatus, type SaveStatus } from '../../components/SaveBar';
 import { setUiLanguage } from '../../i18n';
+import { errorText } from '../../i18n/errors';
 import { useApp } from '../../stores/appStore';
 import { openProfile, shellCanSwitchProfile } from './profile';
 import { OptionalSteps } from './OptionalSteps';
@@ -22,6 +23,19 @@ type Step = (typeof STEPS)[number];
  * admin, opening hours, practitioners), then optional channel steps that can be skipped and resumed
  * from Settings. "Try the demo clinic" opens the separate demo profile instead.
  */
+/** Resolves when the socket is back (or after a few seconds: a page whose socket stayed open goes on too). */
+function reconnected(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, 6_000);
+    const off = desk.onConnectionRestored(done);
+    function done(): void {
+      clearTimeout(timer);
+      off();
+      resolve();
+    }
+  });
+}
+
 export function SetupWizard() {
   const { t, i18n } = useTranslation('setup');
   const [step, setStep] = useState<Step>('welcome');
@@ -42,15 +56,20 @@ export function SetupWizard() {
     try {
       const next = await desk.call('setup.createClinic', toRequest(draft));
       // In a browser the desk stops being open now (the host closes this page's socket): sign the new
-      // admin in, so the page reconnects with their login and the optional steps go on.
-      if (!window.desk) await signIn(toRequest(draft).admin.name, draft.password);
+      // admin in and wait for the page to reconnect with their login, so the optional steps' first calls
+      // do not go out on the socket that is closing.
+      if (!window.desk) {
+        const back = reconnected();
+        await signIn(toRequest(draft).admin.name, draft.password);
+        await back;
+      }
       useSetup.getState().set(next);
       await useApp.getState().load();
       void setUiLanguage(draft.uiLanguage);
       go('optional');
     } catch (err) {
       const field = err instanceof ApiError ? err.field : undefined;
-      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setStatus({ ok: false, text: errorText(err) });
       // Send the person back to the step that holds the field at fault.
       if (field?.startsWith('admin')) setStep('admin');
       else if (field === 'clinicName' || field === 'timeZone' || field === 'country') setStep('clinic');
