@@ -134,6 +134,9 @@ function applyOne(
     const created = summary.newPractitioners.find((n) => n.confirmed && practitionerKey(n.name) === practitionerKey(practitioner!.name));
     if (created) created.lines.push(a.line);
   }
+  const prior = db.prepare('SELECT id, starts_at, practitioner_id, status, patient_id FROM appointments WHERE external_uid = ?').get(a.uid) as
+    | { id: number; starts_at: number; practitioner_id: number; status: string; patient_id: number | null }
+    | undefined;
   let patientId: number | null = null;
   if (a.phone) {
     const e164 = toE164(a.phone, region as Parameters<typeof toE164>[1]);
@@ -141,13 +144,13 @@ function applyOne(
     const r = resolvePatient(deps, { phone: e164, pushName: a.patientName, nameOrder });
     patientId = r.patientId;
     if (r.created) summary.patientsCreated++;
+  } else if (prior?.patient_id != null) {
+    // No number to match by: a visit imported before keeps its patient (a re-import must not make a twin).
+    patientId = prior.patient_id;
   } else if (a.patientName) {
     patientId = insertPatient(db, splitPersonName(a.patientName, nameOrder), clock.now());
     summary.patientsCreated++;
   }
-  const prior = db.prepare('SELECT id, starts_at, practitioner_id, status FROM appointments WHERE external_uid = ?').get(a.uid) as
-    | { id: number; starts_at: number; practitioner_id: number; status: string }
-    | undefined;
   const outcome = upsertImported(db, {
     externalUid: a.uid,
     patientId,
