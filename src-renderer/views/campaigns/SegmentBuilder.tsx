@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentDefinition } from '../../../src-main/contract/campaigns';
 import { desk } from '../../api/client';
+import { serverNow } from '../../api/serverClock';
 import { DateField } from '../../components/datetime';
+import { clinicDay } from '../../i18n/format';
 
 const SEXES = ['f', 'm', 'x'] as const;
 const LANGS = ['it', 'pl', 'en', 'de', 'fr', 'es', 'uk'] as const;
@@ -152,9 +154,10 @@ export function SegmentBuilder({ value, onChange }: { value: SegmentDefinition; 
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Defaults in the clinic's calendar (the UTC day differs from Rome's or Warsaw's after midnight).
+const today = () => clinicDay(serverNow());
 const monthsAgo = (n: number) => {
-  const d = new Date();
-  d.setMonth(d.getMonth() - n);
+  const d = new Date(`${today()}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - n);
   return d.toISOString().slice(0, 10);
 };

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HoursView } from '../../../../src-main/contract/templates';
 import { desk } from '../../../api/client';
-import { formatDate, locale } from '../../../i18n/format';
+import { clinicDay, formatDate, locale } from '../../../i18n/format';
 import '../../templates/templates.css';
 import './hours.css';
 import { SaveBar, useSaveStatus } from '../../../components/SaveBar';
@@ -40,7 +40,7 @@ export function HoursSection() {
     e.preventDefault();
     await run(async () => setView(await desk.call('hours.save', draft)), t('settings:saved'));
   };
-  const today = new Date(serverNow()).toISOString().slice(0, 10);
+  const today = clinicDay(serverNow()); // the clinic's day, not UTC's (they differ after midnight in Rome)
   const upcoming = view.holidays.filter((h) => h.date >= today).slice(0, 6);
 
   return (
