@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { clinicDay, clinicTime } from './clinicTime';
 import { clinicInstant } from './NewVisitDialog';
+import { VisitTypeSelect } from './VisitTypeSelect';
 import { VisitWhenFields } from './VisitWhenFields';
 
 /**
@@ -97,24 +98,7 @@ export function EditVisitDialog(props: { visit: BoardVisit; practitionerId: numb
           </label>
           <label>
             {t('newVisit.type')}
-            <select
-              value={type}
-              onChange={(e) => {
-                setType(e.target.value);
-                // A visit type carries its usual length: propose it.
-                const known = types.find((x) => x.name === e.target.value);
-                if (known) setMinutes(known.minutes);
-              }}
-              data-testid="visit-type"
-            >
-              <option value="">{t('edit.noType')}</option>
-              {types.map((x) => (
-                <option key={x.id} value={x.name}>
-                  {x.name}
-                </option>
-              ))}
-              {type && !types.some((x) => x.name === type) ? <option value={type}>{type}</option> : null}
-            </select>
+            <VisitTypeSelect value={type} types={types} onChange={setType} onMinutes={setMinutes} testId="visit-type" />
           </label>
         </div>
         <label>

@@ -5,6 +5,7 @@ import { desk } from '../../api/client';
 import { errorText } from '../../i18n/errors';
 import { Dialog } from '../../components/Dialog';
 import type { VisitType } from '../../../src-main/contract/agenda';
+import { VisitTypeSelect } from './VisitTypeSelect';
 import { VisitWhenFields } from './VisitWhenFields';
 
 /** "2026-11-24" + "10:30" in the clinic's zone → epoch ms (the PC's own zone plays no part). */
@@ -129,23 +130,7 @@ export function NewVisitDialog(props: { day: string; timeZone: string; practitio
         <label>
           {t('newVisit.type')}
           {types.length > 0 ? (
-            <select
-              value={type}
-              onChange={(e) => {
-                setType(e.target.value);
-                // A visit type carries its usual length: propose it.
-                const known = types.find((x) => x.name === e.target.value);
-                if (known) setMinutes(known.minutes);
-              }}
-              data-testid="new-visit-type"
-            >
-              <option value="">{t('edit.noType')}</option>
-              {types.map((x) => (
-                <option key={x.id} value={x.name}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
+            <VisitTypeSelect value={type} types={types} onChange={setType} onMinutes={setMinutes} testId="new-visit-type" />
           ) : (
             <input value={type} onChange={(e) => setType(e.target.value)} data-testid="new-visit-type" />
           )}
