@@ -6,6 +6,9 @@
  * sweep never decides twice. The timeline says why ("Sent by SMS instead of WhatsApp: sending failed (…)").
  * Nothing is sent once the visit (or the open question) is over, nor a delay notice once the patient arrived, its ETA
  * passed or a newer notice replaced it; a fallback never falls back again.
+ * The fallback of a visit-loop message keeps to the sending window (`nextAllowed`, the reminders' rule): a failure
+ * known at 22:30 is queued with the outbox's `notBefore` at the next window start; if that is already too late
+ * (the visit or the question is over by then) it is `expired`. Delay notices are urgent and go at once.
  */
 import {
   appointmentIdsOf,
@@ -19,8 +22,11 @@ import {
   type FailedVisitMessage,
 } from '../../db/repositories/visitFallback';
 import { queueOutgoing, recordSystemEvent } from '../messaging/messagingService';
+import { getBusinessHours } from '../hours/hoursService';
 import { getClinicSettings } from '../settings/clinicSettings';
+import { nextAllowed } from './sendingWindow';
 import { fallbackText, unreachableText } from './visitEventTexts';
+import { getVisitLoopSettings } from './visitLoopSettings';
 import { channelFor, type VisitLoopDeps } from './visitMessaging';
 
 const DAY = 24 * 3_600_000;
@@ -29,12 +35,23 @@ const SWEEP_DAYS = 7;
 
 export type FallbackOutcome = 'queued' | 'unreachable' | 'expired';
 
+/** When the fallback may go: at once for a delay notice, else the sending window's next allowed instant. */
+function fallbackSendAt(deps: VisitLoopDeps, f: FailedVisitMessage, now: number): number {
+  // Delay notices (a doctor running late, for patients waiting today) are urgent: their fallback goes at once,
+  // whatever the hour, like the notice itself.
+  if (f.source === 'delay') return now;
+  // No allowed instant within two weeks (the clinic is closed): the "over" check below decides, as before.
+  return nextAllowed(now, getVisitLoopSettings(deps.db).sendingWindow, getBusinessHours(deps.db)) ?? now;
+}
+
 export function fallbackAfterFailure(deps: VisitLoopDeps, f: FailedVisitMessage): FallbackOutcome {
   const { db } = deps;
   return db.transaction((): FallbackOutcome => {
     const now = deps.clock.now();
-    const over = !f.live || (f.asks_until !== null ? f.asks_until <= now : f.first_start !== null && f.first_start <= now);
-    if (over) {
+    const overAt = (t: number) => !f.live || (f.asks_until !== null ? f.asks_until <= t : f.first_start !== null && f.first_start <= t);
+    const sendAt = fallbackSendAt(deps, f, now);
+    // Over now, or by the time the window lets the fallback go (a reminder failed at 22:30 for an 08:30 visit).
+    if (overAt(now) || overAt(sendAt)) {
       setFallback(db, f, 'expired', null);
       return 'expired';
     }
@@ -64,6 +81,7 @@ export function fallbackAfterFailure(deps: VisitLoopDeps, f: FailedVisitMessage)
       idempotencyKey: `fallback:${f.idempotency_key}`,
       kind: f.message_kind,
       meta,
+      ...(sendAt > now ? { notBefore: sendAt } : {}),
     });
     setFallback(db, f, 'queued', message.id);
     const line = fallbackText(ui, channel, f.channel, 'failed');

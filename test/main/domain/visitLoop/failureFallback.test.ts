@@ -161,4 +161,86 @@ describe('channel fallback after a permanent send failure', () => {
     expect(rows(app, `SELECT fallback_state FROM delay_notices`)).toEqual([{ fallback_state: 'expired' }]);
     expect(rows(app, `SELECT count(*) AS n FROM outbox WHERE idempotency_key LIKE 'fallback:delay-notice:%'`)).toEqual([{ n: 0 }]);
   });
+
+  describe('the sending window (fake clock, Rome: the window is 09:00–19:00 on open days)', () => {
+    /** A crashed process's leftovers: the WhatsApp rows parked, their messages failed; the sweep then decides. */
+    function park(app: TestApp, like: string) {
+      app.ctx.db.prepare(`UPDATE outbox SET status = 'parked', last_error_code = 'blocked', last_error = 'gone' WHERE channel = 'whatsapp' AND idempotency_key LIKE ?`).run(like);
+      app.ctx.db.prepare(`UPDATE messages SET status = 'failed' WHERE channel = 'whatsapp'`).run();
+    }
+    const fallbackRows = (app: TestApp) => rows(app, `SELECT next_attempt_at AS at, status FROM outbox WHERE idempotency_key LIKE 'fallback:%'`);
+
+    async function bookedOnWhatsApp() {
+      const app = await tempApp();
+      apps.push(app);
+      const { practitionerId, patientId } = setup(app, { sms: true, whatsapp: true });
+      app.ctx.senders.set('whatsapp', new FakeProvider('whatsapp', 'ok'));
+      // Wednesday 25 Nov, 15:00 in Rome.
+      await app.call('appointments.create', { patientId, practitionerId, startsAt: T0 + 53 * HOUR, endsAt: T0 + 53.5 * HOUR });
+      park(app, 'booking:%');
+      return app;
+    }
+
+    it('a failure known at 22:30 clinic time is queued for the next morning at 09:00, once, and stays so after a second sweep', async () => {
+      const app = await bookedOnWhatsApp();
+      const at2230 = Date.UTC(2026, 10, 23, 21, 30); // Monday 22:30 in Rome (UTC+1)
+      app.clock.set(at2230);
+      expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(1);
+      const tuesday9 = Date.UTC(2026, 10, 24, 8, 0); // Tuesday 09:00 in Rome
+      expect(fallbackRows(app)).toEqual([{ at: tuesday9, status: 'pending' }]);
+      expect(rows(app, `SELECT fallback_state FROM visit_messages`)).toEqual([{ fallback_state: 'queued' }]);
+      expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(0);
+      expect(fallbackRows(app)).toEqual([{ at: tuesday9, status: 'pending' }]);
+    });
+
+    it('a failure inside the window goes at once', async () => {
+      const app = await bookedOnWhatsApp();
+      const at11 = T0 + HOUR; // Monday 11:00 in Rome
+      app.clock.set(at11);
+      expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(1);
+      expect(fallbackRows(app)).toEqual([{ at: at11, status: 'pending' }]);
+    });
+
+    it('a failure on a closed day waits for the next open day (Sunday 10:00 → Monday 09:00)', async () => {
+      const app = await tempApp();
+      apps.push(app);
+      const { practitionerId, patientId } = setup(app, { sms: true, whatsapp: true });
+      app.ctx.senders.set('whatsapp', new FakeProvider('whatsapp', 'ok'));
+      app.clock.set(T0 - 24 * HOUR); // Sunday 22 Nov, 10:00 in Rome
+      await app.call('appointments.create', { patientId, practitionerId, startsAt: T0 + 5 * HOUR, endsAt: T0 + 5.5 * HOUR });
+      park(app, 'booking:%');
+      expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(1);
+      expect(fallbackRows(app)).toEqual([{ at: Date.UTC(2026, 10, 23, 8, 0), status: 'pending' }]);
+    });
+
+    it('a failure whose next allowed time is after the visit started sends nothing (expired)', async () => {
+      const app = await tempApp();
+      apps.push(app);
+      const { practitionerId, patientId } = setup(app, { sms: true, whatsapp: true });
+      app.ctx.senders.set('whatsapp', new FakeProvider('whatsapp', 'ok'));
+      // Tuesday 08:30 in Rome, before the window opens.
+      await app.call('appointments.create', { patientId, practitionerId, startsAt: Date.UTC(2026, 10, 24, 7, 30), endsAt: Date.UTC(2026, 10, 24, 8, 0) });
+      park(app, 'booking:%');
+      app.clock.set(Date.UTC(2026, 10, 23, 21, 30));
+      expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(0);
+      expect(rows(app, `SELECT fallback_state FROM visit_messages`)).toEqual([{ fallback_state: 'expired' }]);
+      expect(fallbackRows(app)).toEqual([]);
+    });
+
+    it("a delay notice's fallback goes at once, even after the window closed (it is urgent)", async () => {
+      const app = await tempApp();
+      apps.push(app);
+      const { practitionerId, patientId } = setup(app, { sms: true, whatsapp: true });
+      app.ctx.senders.set('whatsapp', new FakeProvider('whatsapp', 'ok'));
+      await app.call('appointments.create', { patientId, practitionerId, startsAt: T0 + 10 * HOUR, endsAt: T0 + 10.5 * HOUR }); // 20:00 in Rome
+      const at1930 = T0 + 9.5 * HOUR;
+      app.clock.set(at1930);
+      const preview = (await app.call('delays.announce', { practitionerId, minutes: 30 })) as { revision: number; notices: unknown[] };
+      expect(preview.notices).toHaveLength(1);
+      await app.call('delays.send', { practitionerId, revision: preview.revision });
+      park(app, 'delay-notice:%');
+      expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(1);
+      expect(rows(app, `SELECT next_attempt_at AS at FROM outbox WHERE idempotency_key LIKE 'fallback:delay-notice:%'`)).toEqual([{ at: at1930 }]);
+    });
+  });
 });
