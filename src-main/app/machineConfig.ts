@@ -30,12 +30,37 @@ export type MachineConfig = z.infer<typeof machineConfigSchema>;
 
 export const CONFIG_FILE_NAME = 'clinic-desk.config.json';
 
-/** Where IT puts the machine-wide file on each OS (readable by every account of the PC). */
+/**
+ * Where the machine-wide file lives on each OS: readable by every account of the PC, writable only by
+ * administrators. Windows: its own `Config` folder, which the MSI creates with a protected ACL (SYSTEM and
+ * Administrators full, Users read), because the data folder around it is Users: Modify.
+ */
 export function machineConfigPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
-  if (platform === 'win32') return path.win32.join(env.PROGRAMDATA ?? 'C:\\ProgramData', 'Clinic Desk', CONFIG_FILE_NAME);
+  if (platform === 'win32') return path.win32.join(env.PROGRAMDATA ?? 'C:\\ProgramData', 'Clinic Desk', 'Config', CONFIG_FILE_NAME);
   if (platform === 'darwin') return path.posix.join('/Library/Application Support/Clinic Desk', CONFIG_FILE_NAME);
   return path.posix.join('/etc/clinic-desk', CONFIG_FILE_NAME);
 }
+
+/**
+ * Where installs before the `Config` folder kept the file (Windows only): inside the data folder, which every
+ * user may modify. Read only while the new file does not exist; `machine-config` (which every MSI install
+ * runs) moves its keys into the new file, after which it is never read again.
+ */
+export function legacyMachineConfigPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string | null {
+  if (platform === 'win32') return path.win32.join(env.PROGRAMDATA ?? 'C:\\ProgramData', 'Clinic Desk', CONFIG_FILE_NAME);
+  return null;
+}
+
+type ReadText = (file: string) => string | null;
+/** The file's text; null when it does not exist; other errors are thrown. */
+const readTextFile: ReadText = (file) => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+};
 
 export type MachineConfigResult = { ok: true; config: MachineConfig } | { ok: false; error: string };
 
@@ -56,14 +81,24 @@ export function parseMachineConfig(text: string | null): MachineConfigResult {
   return { ok: true, config: parsed.data };
 }
 
-/** Reads the machine-wide file of this PC (absent: an empty configuration). */
-export function loadMachineConfig(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): MachineConfigResult & { file: string } {
-  const file = env.CLINIC_DESK_CONFIG ?? machineConfigPath(platform, env);
-  let text: string | null = null;
+/**
+ * Reads the machine-wide file of this PC (absent: an empty configuration). CLINIC_DESK_CONFIG wins; then the
+ * file at machineConfigPath; the legacy Windows path only when that one does not exist.
+ */
+export function loadMachineConfig(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, read: ReadText = readTextFile): MachineConfigResult & { file: string } {
+  const current = env.CLINIC_DESK_CONFIG ?? machineConfigPath(platform, env);
+  const legacy = env.CLINIC_DESK_CONFIG ? null : legacyMachineConfigPath(platform, env);
+  let file = current;
+  let text: string | null;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = read(current);
+    if (text === null && legacy !== null) {
+      file = legacy;
+      text = read(legacy);
+      if (text === null) file = current;
+    }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, error: `cannot read: ${(err as Error).message}`, file };
+    return { ok: false, error: `cannot read: ${(err as Error).message}`, file };
   }
   return { ...parseMachineConfig(text), file };
 }

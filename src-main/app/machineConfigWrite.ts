@@ -74,31 +74,62 @@ export function mergeMachineConfig(current: MachineConfig, c: MachineConfigChang
   return { ok: true, config: parsed.data, changed };
 }
 
-export type WriteResult = { ok: true; config: MachineConfig; changed: string[]; file: string; keptBroken: string | null } | { ok: false; field: string; error: string; file: string };
+export type WriteResult =
+  | { ok: true; config: MachineConfig; changed: string[]; file: string; keptBroken: string | null; movedFrom: string | null }
+  | { ok: false; field: string; error: string; file: string };
+
+const readIfThere = (file: string): string | null => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+};
 
 /**
  * Reads the machine-wide file, merges the changes, and writes it whole (a temporary file renamed over it,
  * so the app never reads half a file). A broken file is kept beside it (`.broken`) and replaced, so an
  * install never fails on a file someone mangled by hand; nothing is written when a change is invalid.
+ * `legacyFile`: where an older install kept the file; while `file` does not exist, its valid keys are the
+ * starting point (the move to the admin-only folder). The legacy file is left where it is, no longer read.
  */
-export function updateMachineConfigFile(file: string, changes: MachineConfigChanges): WriteResult {
-  let text: string | null = null;
+export function updateMachineConfigFile(file: string, changes: MachineConfigChanges, legacyFile: string | null = null): WriteResult {
+  let text: string | null;
+  let movedFrom: string | null = null;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readIfThere(file);
+    if (text === null && legacyFile !== null) {
+      const old = readIfThere(legacyFile);
+      if (old !== null && parseMachineConfig(old).ok) {
+        text = old;
+        movedFrom = legacyFile;
+      }
+    }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, field: '(file)', error: `cannot read ${file}: ${(err as Error).message}`, file };
+    return { ok: false, field: '(file)', error: `cannot read ${file}: ${(err as Error).message}`, file };
   }
   const current = parseMachineConfig(text);
   const merged = mergeMachineConfig(current.ok ? current.config : {}, changes);
   if (!merged.ok) return { ...merged, file };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  let keptBroken: string | null = null;
-  if (!current.ok) {
-    keptBroken = `${file}.broken`;
-    fs.copyFileSync(file, keptBroken);
-  }
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(merged.config, null, 2)}\n`);
-  fs.renameSync(tmp, file);
-  return { ok: true, config: merged.config, changed: merged.changed, file, keptBroken };
+  let keptBroken: string | null = null;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!current.ok) {
+      keptBroken = `${file}.broken`;
+      fs.copyFileSync(file, keptBroken);
+    }
+    fs.writeFileSync(tmp, `${JSON.stringify(merged.config, null, 2)}\n`);
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
+    const denied = ['EACCES', 'EPERM'].includes((err as NodeJS.ErrnoException).code ?? '');
+    return { ok: false, field: '(file)', error: `cannot write ${file}: ${(err as Error).message}${denied ? ' (only administrators may change it: run as administrator)' : ''}`, file };
+  }
+  return { ok: true, config: merged.config, changed: merged.changed, file, keptBroken, movedFrom };
 }

@@ -4,7 +4,7 @@ import { app, BrowserWindow, clipboard, ipcMain, Menu, Tray, nativeImage, safeSt
 import { prepareDemoFolder } from '../app/demoMode';
 import { unwrapDeskKey } from '../app/deskKey';
 import { createLogger, type DeskLog } from '../app/logger';
-import { loadMachineConfig, machineConfigPath } from '../app/machineConfig';
+import { loadMachineConfig } from '../app/machineConfig';
 import type { CallOutcome } from '../backend/backendClient';
 import type { ShareOptions } from '../backend/protocol';
 import { RemoteDesk } from '../backend/remoteDesk';
@@ -221,7 +221,7 @@ function runShell(): void {
           sharing: backend?.options.share ? ((await backend.client.diagnostics()).sharing ?? null) : null,
           sharePort: prefs.share?.port ?? 4780,
           mainDesk: prefs.mainDesk ? { url: prefs.mainDesk.url, user: prefs.mainDesk.user, fingerprint256: prefs.mainDesk.fingerprint256 ?? null, state: remote?.state ?? 'offline' } : null,
-          configFile: machineConfigPath(process.platform, process.env),
+          configFile: machine.file,
           updates: updates?.state() ?? null,
         };
       case 'startAtLogin':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir, expandPath, resolveDataLocation } from '../../../src-main/app/dataLocation';
-import { machineConfigPath, parseMachineConfig } from '../../../src-main/app/machineConfig';
+import { legacyMachineConfigPath, loadMachineConfig, machineConfigPath, parseMachineConfig } from '../../../src-main/app/machineConfig';
 
 const win = { platform: 'win32' as const, home: 'C:\\Users\\anna', env: { PROGRAMDATA: 'C:\\ProgramData', APPDATA: 'C:\\Users\\anna\\AppData\\Roaming' } };
 const mac = { platform: 'darwin' as const, home: '/Users/anna', env: {} };
@@ -42,10 +42,47 @@ describe('data location per OS', () => {
 });
 
 describe('machine-wide configuration file', () => {
-  it('lives where every account of the PC can read it', () => {
-    expect(machineConfigPath('win32', { PROGRAMDATA: 'C:\\ProgramData' })).toBe('C:\\ProgramData\\Clinic Desk\\clinic-desk.config.json');
+  it('lives where every account of the PC can read it and only administrators can write (Windows: the MSI\'s Config folder)', () => {
+    expect(machineConfigPath('win32', { PROGRAMDATA: 'C:\\ProgramData' })).toBe('C:\\ProgramData\\Clinic Desk\\Config\\clinic-desk.config.json');
     expect(machineConfigPath('darwin', {})).toBe('/Library/Application Support/Clinic Desk/clinic-desk.config.json');
     expect(machineConfigPath('linux', {})).toBe('/etc/clinic-desk/clinic-desk.config.json');
+    expect(legacyMachineConfigPath('win32', { PROGRAMDATA: 'D:\\PD' })).toBe('D:\\PD\\Clinic Desk\\clinic-desk.config.json');
+    expect(legacyMachineConfigPath('darwin', {})).toBeNull();
+    expect(legacyMachineConfigPath('linux', {})).toBeNull();
+  });
+
+  describe('which file the app reads on Windows', () => {
+    const env = { PROGRAMDATA: 'C:\\ProgramData' };
+    const NEW = 'C:\\ProgramData\\Clinic Desk\\Config\\clinic-desk.config.json';
+    const OLD = 'C:\\ProgramData\\Clinic Desk\\clinic-desk.config.json';
+    const disk = (files: Record<string, string>) => (file: string): string | null => files[file] ?? null;
+
+    it('the Config folder\'s file', () => {
+      expect(loadMachineConfig('win32', env, disk({ [NEW]: '{"updateChannel":"off"}' }))).toEqual({ ok: true, config: { updateChannel: 'off' }, file: NEW });
+    });
+
+    it('an older install\'s file while the new one does not exist', () => {
+      expect(loadMachineConfig('win32', env, disk({ [OLD]: '{"language":"pl"}' }))).toEqual({ ok: true, config: { language: 'pl' }, file: OLD });
+    });
+
+    it('the new one wins when both exist (the old one is in a folder every user may modify)', () => {
+      expect(loadMachineConfig('win32', env, disk({ [NEW]: '{"updateChannel":"off"}', [OLD]: '{"updateChannel":"beta"}' }))).toEqual({ ok: true, config: { updateChannel: 'off' }, file: NEW });
+      // Even an empty (or broken) new file: the old one is never read once the new one exists.
+      expect(loadMachineConfig('win32', env, disk({ [NEW]: '{}', [OLD]: '{"updateChannel":"beta"}' }))).toEqual({ ok: true, config: {}, file: NEW });
+      expect(loadMachineConfig('win32', env, disk({ [NEW]: '{', [OLD]: '{"updateChannel":"beta"}' }))).toMatchObject({ ok: false, file: NEW });
+    });
+
+    it('neither: an empty configuration, named by the new path; CLINIC_DESK_CONFIG overrides both', () => {
+      expect(loadMachineConfig('win32', env, disk({}))).toEqual({ ok: true, config: {}, file: NEW });
+      const files = disk({ 'E:\\it.json': '{"language":"en"}', [OLD]: '{"language":"pl"}' });
+      expect(loadMachineConfig('win32', { ...env, CLINIC_DESK_CONFIG: 'E:\\it.json' }, files)).toEqual({ ok: true, config: { language: 'en' }, file: 'E:\\it.json' });
+      expect(loadMachineConfig('win32', { ...env, CLINIC_DESK_CONFIG: 'E:\\none.json' }, files)).toEqual({ ok: true, config: {}, file: 'E:\\none.json' });
+    });
+
+    it('macOS and Linux have no old path', () => {
+      expect(loadMachineConfig('linux', {}, disk({ '/etc/clinic-desk/clinic-desk.config.json': '{"language":"it"}' }))).toMatchObject({ config: { language: 'it' } });
+      expect(loadMachineConfig('darwin', {}, disk({}))).toEqual({ ok: true, config: {}, file: '/Library/Application Support/Clinic Desk/clinic-desk.config.json' });
+    });
   });
 
   it('parses the documented keys with defaults, and names what is wrong', () => {

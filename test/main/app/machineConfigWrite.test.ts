@@ -63,4 +63,39 @@ describe('writing the machine-wide configuration (machine-config, MSI properties
     expect(cleanMsiPath('D:\\Clinica"')).toBe('D:\\Clinica');
     expect(cleanMsiPath('D:\\Clinica')).toBe('D:\\Clinica');
   });
+
+  it('moves an older install\'s file into the new place (its keys are the start), and leaves it where it was', () => {
+    const file = fileIn().replace('clinic-desk.config.json', path.join('Config', 'clinic-desk.config.json'));
+    const legacy = path.join(path.dirname(path.dirname(file)), 'clinic-desk.config.json');
+    fs.mkdirSync(path.dirname(legacy), { recursive: true });
+    fs.writeFileSync(legacy, JSON.stringify({ language: 'pl', updateChannel: 'beta' }));
+    expect(updateMachineConfigFile(file, { updateChannel: 'off' }, legacy)).toMatchObject({ ok: true, movedFrom: legacy, config: { language: 'pl', updateChannel: 'off' } });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ language: 'pl', updateChannel: 'off' });
+    expect(fs.existsSync(legacy)).toBe(true);
+    // Once the new file exists the old one is no longer a starting point.
+    fs.writeFileSync(legacy, JSON.stringify({ mainDesk: 'https://10.0.0.9:4780' }));
+    expect(updateMachineConfigFile(file, {}, legacy)).toMatchObject({ ok: true, movedFrom: null, config: { language: 'pl', updateChannel: 'off' } });
+  });
+
+  it('a broken old file is not carried over; the new file starts empty', () => {
+    const file = fileIn().replace('clinic-desk.config.json', path.join('Config', 'clinic-desk.config.json'));
+    const legacy = path.join(path.dirname(path.dirname(file)), 'clinic-desk.config.json');
+    fs.mkdirSync(path.dirname(legacy), { recursive: true });
+    fs.writeFileSync(legacy, '{ "language": ');
+    expect(updateMachineConfigFile(file, { share: '1' }, legacy)).toMatchObject({ ok: true, movedFrom: null, keptBroken: null, config: { share: { enabled: true } } });
+  });
+
+  it('a file it may not write (not an administrator) is refused with a hint, nothing left behind', () => {
+    const file = fileIn();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.chmodSync(path.dirname(file), 0o555);
+    try {
+      const r = updateMachineConfigFile(file, { language: 'it' });
+      if (process.getuid?.() === 0) return; // root writes anyway
+      expect(r).toMatchObject({ ok: false, field: '(file)', error: expect.stringContaining('administrator') });
+      expect(fs.readdirSync(path.dirname(file))).toEqual([]);
+    } finally {
+      fs.chmodSync(path.dirname(file), 0o755);
+    }
+  });
 });

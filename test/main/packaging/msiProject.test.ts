@@ -13,6 +13,8 @@ const setup = require('../../../scripts/msi/machineSetup.cjs') as {
   addMachineSetup(wxs: string): string;
   MSI_PROPERTIES: { property: string; option: string }[];
   DATA_FOLDER_COMPONENT_GUID: string;
+  CONFIG_FOLDER_COMPONENT_GUID: string;
+  CONFIG_FOLDER_SDDL: string;
   UTIL_NS: string;
 };
 // The EJS electron-builder itself renders its template with.
@@ -139,7 +141,10 @@ describe('the MSI project (electron-builder template + the machine set-up hook)'
 
   it('creates the data folder under ProgramData, permanent, with Modify for the Users group by its well-known SID', () => {
     const common = all(doc, 'Directory').find((d) => d.getAttribute('Id') === 'CommonAppDataFolder')!;
-    expect(all(common, 'Directory').map((d) => [d.getAttribute('Id'), d.getAttribute('Name')])).toEqual([['CLINICDESKDATA', 'Clinic Desk']]);
+    expect(Array.from(common.childNodes).filter((n): n is Element => n.nodeType === 1).map((d) => [d.getAttribute('Id'), d.getAttribute('Name')])).toEqual([
+      ['CLINICDESKDATA', 'Clinic Desk'],
+      ['CLINICDESKPROGRAMDATA', 'Clinic Desk'],
+    ]);
     const component = all(doc, 'Component').find((c) => c.getAttribute('Id') === 'ClinicDeskDataFolder')!;
     expect(component.getAttribute('Guid')).toBe(setup.DATA_FOLDER_COMPONENT_GUID);
     expect(component.getAttribute('Permanent')).toBe('yes'); // uninstall keeps the clinic
@@ -157,14 +162,43 @@ describe('the MSI project (electron-builder template + the machine set-up hook)'
     expect([seq.getAttribute('Before'), seq.textContent]).toEqual(['CostFinalize', 'DATADIR']);
   });
 
-  it('runs the installed app\'s machine-config as LocalSystem after the files are in, only when a property was given, never on uninstall', () => {
+  it('creates the configuration folder %PROGRAMDATA%\\Clinic Desk\\Config with a protected ACL: SYSTEM and Administrators full, Users read only', () => {
+    // Its own Directory chain, so DATADIR (which moves CLINICDESKDATA) never moves the configuration.
+    const holder = all(doc, 'Directory').find((d) => d.getAttribute('Id') === 'CLINICDESKPROGRAMDATA')!;
+    expect((holder.parentNode as Element).getAttribute('Id')).toBe('CommonAppDataFolder');
+    expect(all(holder, 'Directory').map((d) => [d.getAttribute('Id'), d.getAttribute('Name')])).toEqual([['CLINICDESKCONFIG', 'Config']]);
+    expect(all(doc, 'CustomAction').filter((a) => a.getAttribute('Directory') === 'CLINICDESKCONFIG' || a.getAttribute('Directory') === 'CLINICDESKPROGRAMDATA')).toEqual([]);
+    const component = all(doc, 'Component').find((c) => c.getAttribute('Id') === 'ClinicDeskConfigFolder')!;
+    expect([component.getAttribute('Directory'), component.getAttribute('Guid'), component.getAttribute('Permanent')]).toEqual(['CLINICDESKCONFIG', setup.CONFIG_FOLDER_COMPONENT_GUID, 'yes']);
+    expect(setup.CONFIG_FOLDER_COMPONENT_GUID).not.toBe(setup.DATA_FOLDER_COMPONENT_GUID);
+    // No util:PermissionEx here (it only adds to what the parent's Users: Modify passes down): MsiLockPermissionsEx.
+    expect(all(component, 'PermissionEx', setup.UTIL_NS)).toEqual([]);
+    const [acl] = all(component, 'PermissionEx');
+    const sddl = acl!.getAttribute('Sddl')!;
+    expect(sddl).toBe(setup.CONFIG_FOLDER_SDDL);
+    // D:P = a protected DACL, nothing inherited; each ACE passed down (OICI) to the file machine-config writes.
+    const [, flags, aces] = /^D:([A-Z]*)((?:\([^)]*\))+)$/.exec(sddl)!;
+    expect(flags).toContain('P');
+    const rights = Object.fromEntries(Array.from(aces!.matchAll(/\(([^)]*)\)/g), (m) => m[1]!.split(';')).map(([type, inherit, access, , , sid]) => {
+      expect([type, inherit]).toEqual(['A', 'OICI']);
+      return [sid!, access!];
+    }));
+    // Well-known SID aliases: LocalSystem, Administrators, Users (localised names never matter); Owner Rights read
+    // only, so a user who owns a Config folder made under an older version cannot rewrite its ACL.
+    expect(rights).toEqual({ SY: 'FA', BA: 'FA', BU: 'FRFX', OW: 'FRFX' });
+    // The MSI schema that has MsiLockPermissionsEx (Windows Installer 5.0).
+    expect(Number(all(doc, 'Package')[0]!.getAttribute('InstallerVersion'))).toBeGreaterThanOrEqual(500);
+  });
+
+  it('runs the installed app\'s machine-config --migrate as LocalSystem after the files are in, on every install, never on uninstall', () => {
     const action = all(doc, 'CustomAction').find((a) => a.getAttribute('Id') === 'ClinicDeskWriteMachineConfig')!;
     expect(action.getAttribute('FileKey')).toBe('mainExecutable');
     expect(all(doc, 'File').map((f) => f.getAttribute('Id'))).toContain('mainExecutable');
     expect([action.getAttribute('Execute'), action.getAttribute('Impersonate'), action.getAttribute('Return')]).toEqual(['deferred', 'no', 'check']);
     const seq = all(doc, 'Custom').find((c) => c.getAttribute('Action') === 'ClinicDeskWriteMachineConfig')!;
     expect(seq.getAttribute('After')).toBe('InstallFiles');
-    expect(seq.textContent).toBe('NOT (REMOVE~="ALL") AND (SHARE OR SHAREPORT OR LANGUAGE OR UPDATECHANNEL OR MAINDESK OR DATADIR)');
+    // On every install and upgrade, so an older install's file (in the Users-writable folder) moves to Config.
+    expect(seq.textContent).toBe('NOT (REMOVE~="ALL")');
   });
 
   it('msiexec /i … /qn DATADIR=D:\\Clinica\\ SHARE=1 SHAREPORT=4781 UPDATECHANNEL=off writes the file the app reads, keeping other keys', async () => {
@@ -175,7 +209,7 @@ describe('the MSI project (electron-builder template + the machine set-up hook)'
     const command = all(doc, 'CustomAction').find((a) => a.getAttribute('Id') === 'ClinicDeskWriteMachineConfig')!.getAttribute('ExeCommand')!;
     // A folder typed with a trailing backslash: the classic \" trap of Windows command lines.
     const argv = windowsArgv(format(command, { DATADIR: 'D:\\Clinica\\', SHARE: '1', SHAREPORT: '4781', UPDATECHANNEL: 'off' }));
-    expect(argv.slice(0, 2)).toEqual(['--cli', 'machine-config']);
+    expect(argv.slice(0, 3)).toEqual(['--cli', 'machine-config', '--migrate']);
     const r = await cli(argv.slice(1), file);
     expect(r).toMatchObject({ code: 0 });
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({
@@ -192,5 +226,15 @@ describe('the MSI project (electron-builder template + the machine set-up hook)'
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/updateChannel/);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('msiexec /i … /qn without properties still writes the file (an empty configuration), so the admin-only one exists', async () => {
+    const dir = tempDir('clinic-desk-msi-');
+    dirs.push(dir);
+    const file = path.join(dir, 'Config', 'clinic-desk.config.json');
+    const command = all(doc, 'CustomAction').find((a) => a.getAttribute('Id') === 'ClinicDeskWriteMachineConfig')!.getAttribute('ExeCommand')!;
+    const r = await cli(windowsArgv(format(command, {})).slice(1), file);
+    expect(r).toMatchObject({ code: 0 });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({});
   });
 });
