@@ -61,6 +61,21 @@ function CalendarPopup() {
   );
 }
 
+/** What a date or date-time picker shows: its segments, the calendar button and the month grid it opens. */
+function DatePickerBody() {
+  return (
+    <>
+      <Group className="dt-group">
+        <Segments />
+        <Button className="dt-open">
+          <Icon name="calendar" size={14} />
+        </Button>
+      </Group>
+      <CalendarPopup />
+    </>
+  );
+}
+
 function useLocale(): string {
   const { i18n } = useTranslation();
   return pickerLocale(i18n.language);
@@ -83,13 +98,7 @@ export function DateField(p: DateFieldProps) {
         data-testid={p.testId}
         data-value={fromDate(value)}
       >
-        <Group className="dt-group">
-          <Segments />
-          <Button className="dt-open">
-            <Icon name="calendar" size={14} />
-          </Button>
-        </Group>
-        <CalendarPopup />
+        <DatePickerBody />
       </DatePicker>
     </I18nProvider>
   );
@@ -113,13 +122,7 @@ export function DateTimeField(p: DateTimeFieldProps) {
         data-testid={p.testId}
         data-value={fromDateTime(value)}
       >
-        <Group className="dt-group">
-          <Segments />
-          <Button className="dt-open">
-            <Icon name="calendar" size={14} />
-          </Button>
-        </Group>
-        <CalendarPopup />
+        <DatePickerBody />
       </DatePicker>
     </I18nProvider>
   );
