@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { fakeTwilio } from './fakeTwilio';
 import { startDemoHost, type DemoHost } from './fixtures';
 
 let host: DemoHost;
@@ -13,23 +12,6 @@ test.afterAll(async () => {
   await host.stop();
   fs.rmSync(host.dataDir, { recursive: true, force: true });
 });
-
-/** A local Twilio Messages API: refuses the first SMS with Twilio's documented 401 (error 20003), accepts the rest. */
-async function fakeTwilio(): Promise<{ url: string; bodies: string[]; close(): void }> {
-  const bodies: string[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      bodies.push(body);
-      const refuse = bodies.length === 1;
-      res.writeHead(refuse ? 401 : 201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(refuse ? { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 } : { sid: 'SM1f0e8ae6ade43cb3c0ce4525424e404f', status: 'queued' }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, close: () => server.close() };
-}
 
 /** The SMS step in place: save Twilio, a refused test, a wrong number, an accepted test; only then is it done. */
 async function smsStepWithTest(page: Page, twilio: { url: string; bodies: string[] }): Promise<void> {
@@ -108,7 +90,7 @@ test('from an empty data folder the wizard creates a real clinic; the inbox is e
   const created = (Date.now() - started) / 1000;
   // "Set up now" on SMS stays in the wizard: provider, test SMS, and "done" only once the provider accepted it.
   await expect(page.getByTestId('setup-step-sms')).toHaveAttribute('data-state', 'pending');
-  const twilio = await fakeTwilio();
+  const twilio = await fakeTwilio({ refuseFirst: true });
   try {
     await smsStepWithTest(page, twilio);
   } finally {

@@ -1,26 +1,9 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { fakeTwilio } from './fakeTwilio';
 import { expect, test } from './fixtures';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'e2e-auth-token';
-
-/** A local Twilio Messages API that accepts every SMS and remembers it. */
-async function fakeTwilio(): Promise<{ url: string; bodies: string[]; close(): void }> {
-  const bodies: string[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      bodies.push(body);
-      res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ sid: 'SM1f0e8ae6ade43cb3c0ce4525424e404f', status: 'queued', account_sid: SID }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, close: () => server.close() };
-}
 
 const sign = (url: string, body: string): string => {
   const pairs = [...new URLSearchParams(body).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -28,7 +11,7 @@ const sign = (url: string, body: string): string => {
 };
 
 test('Settings → SMS configures Twilio and sends a test SMS through it', async ({ page, host }) => {
-  const twilio = await fakeTwilio();
+  const twilio = await fakeTwilio({ accountSid: SID });
   try {
     await page.goto(`${host.url}/#/settings/sms`);
     await page.getByTestId('sms-tab-twilio').click();
