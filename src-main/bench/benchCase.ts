@@ -33,6 +33,8 @@ export interface BenchCase {
   before?: (env: BenchEnv) => void | Promise<void>;
   /** Print the plans of the SQL it runs, and fail on a full scan of a large table. */
   plans?: boolean;
+  /** A scan of `table` this case cannot avoid by design (a segment about every patient): printed as allowed, with why. */
+  scanAllowed?: { table: string; why: string };
   /** A case that times something itself (inbox.list while a big import runs) instead of `runs` calls. */
   measure?: (env: BenchEnv) => Promise<Timing>;
   /** The same SQL run on this thread, for the plans (a case whose SQL runs on the search worker). */

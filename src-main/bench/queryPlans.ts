@@ -6,6 +6,8 @@ export interface QueryPlan {
   /** A step that walks a whole large table (or a whole index of it) instead of seeking: a failure on a clinic's
    *  ten-year database. An index walked in order that stops at LIMIT is fine. */
   suspicious: boolean;
+  /** Why this plan may read a whole table (the case says so: a segment about every patient); printed with it. */
+  allowed?: string;
 }
 
 /**
@@ -56,6 +58,11 @@ export const LARGE_TABLES = ['messages', 'conversations', 'patients', 'patient_i
  * order. Scans of sub-queries, CTEs and FTS virtual tables (which seek in their own index) are not counted.
  */
 export function scansLargeTable(sql: string, plan: string[]): boolean {
+  return largeTablesScanned(sql, plan).length > 0;
+}
+
+/** The large tables a plan reads whole (see scansLargeTable). */
+export function largeTablesScanned(sql: string, plan: string[]): string[] {
   const aliases = new Map<string, string>();
   for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?/gi)) {
     const table = m[1]!.toLowerCase();
@@ -63,11 +70,21 @@ export function scansLargeTable(sql: string, plan: string[]): boolean {
     if (m[2] && !/^(WHERE|JOIN|ON|LEFT|INNER|ORDER|GROUP|LIMIT|USING|CROSS)$/i.test(m[2])) aliases.set(m[2].toLowerCase(), table);
   }
   const limited = /\bLIMIT\b/i.test(sql);
-  return plan.some((d) => {
+  return plan.flatMap((d) => {
     const m = /^SCAN (\w+)( USING (COVERING )?INDEX| VIRTUAL TABLE)?/.exec(d);
-    if (!m || m[2] === ' VIRTUAL TABLE') return false;
+    if (!m || m[2] === ' VIRTUAL TABLE') return [];
     const table = aliases.get(m[1]!.toLowerCase()) ?? m[1]!.toLowerCase();
-    if (!LARGE_TABLES.includes(table)) return false;
-    return !(m[2] && limited);
+    if (!LARGE_TABLES.includes(table)) return [];
+    return m[2] && limited ? [] : [table];
+  });
+}
+
+/** A case's declared exception: plans that scan only `table` are marked allowed (with the reason), not failed. */
+export function allowScans(plans: QueryPlan[], allow: { table: string; why: string } | undefined): QueryPlan[] {
+  if (!allow) return plans;
+  return plans.map((p) => {
+    if (!p.suspicious) return p;
+    const tables = largeTablesScanned(p.sql, p.plan);
+    return tables.every((t) => t === allow.table) ? { ...p, suspicious: false, allowed: allow.why } : p;
   });
 }

@@ -7,7 +7,7 @@ import { ensureBenchDatabase, workingCopy, type BenchBuild } from './benchStore'
 import { coreCases } from './coreCases';
 import type { BenchSizeName } from './generator/generateClinic';
 import { summarize, timeInterleaved, timeRunsAsync, type Timing } from './measure';
-import { queryPlansOf, type QueryPlan } from './queryPlans';
+import { allowScans, queryPlansOf, type QueryPlan } from './queryPlans';
 
 export interface CaseResult {
   name: string;
@@ -89,7 +89,7 @@ async function runCase(c: BenchCase, env: BenchEnv): Promise<CaseResult> {
   } else {
     inProcess = await timeRunsAsync(c.runs, once);
   }
-  const plans = c.plans ? await queryPlansOf(env.db, () => (c.planOf ? c.planOf(env) : once(0))) : [];
+  const plans = c.plans ? allowScans(await queryPlansOf(env.db, () => (c.planOf ? c.planOf(env) : once(0))), c.scanAllowed) : [];
   let ratio: CaseResult['ratio'] = null;
   if (raw && raw.timing.p50 > 0) {
     ratio =
@@ -156,11 +156,14 @@ export function formatReport(r: BenchReport): string[] {
     );
   }
   out.push('');
-  out.push('Query plans of the hot queries (! = scans a large table: a failure):');
+  out.push('Query plans of the hot queries (! = scans a large table: a failure; ~ = a scan the case allows, with why):');
   for (const c of r.results) {
     if (!c.plans.length) continue;
     out.push(`  ${c.name}`);
-    for (const p of c.plans) out.push(`    ${p.suspicious ? '!' : ' '} ${p.plan.join(' | ')}\n        ${p.sql.slice(0, 160)}`);
+    for (const p of c.plans) {
+      out.push(`    ${p.suspicious ? '!' : p.allowed ? '~' : ' '} ${p.plan.join(' | ')}\n        ${p.sql.slice(0, 160)}`);
+      if (p.allowed) out.push(`        allowed: ${p.allowed}`);
+    }
   }
   return out;
 }

@@ -2,22 +2,39 @@ import type { SegmentDefinition } from '../../contract/campaigns';
 import type { Db } from '../database';
 
 /**
- * A segment definition compiled to one parameterised WHERE clause over `patients p`. Every criterion about visits
- * or consents is a correlated EXISTS / count on an index keyed by patient (appointments_patient, the consents'
- * primary key), so a segment costs one pass over patients whatever the size of the agenda
- * (test/main/db/repositories/segments.test.ts checks the plan).
+ * A segment definition compiled to one parameterised WHERE clause over `patients p`.
+ *
+ * The query starts from the smallest set of patients an index can name (`startsFrom`), then checks every other
+ * criterion on each of them through an index keyed by patient (appointments_patient, the consents' primary key):
+ * 1. visits in a period: the window of appointments_start, grouped by patient (a few weeks of the agenda);
+ * 2. a next visit booked: the future of appointments_start;
+ * 3. a practitioner or a visit type: appointments_day / appointments_type (migration 200);
+ * 4. a granted consent (marketing first, then channel): patient_consents_granted (migration 200);
+ * 5. otherwise the segment is about every patient (age, sex, language, tags, "no next visit", "last visit
+ *    before", no marketing consent): one pass over patients is the answer, and the bench says so.
+ * A driving rule becomes `p.id IN (…)` (a list built once, then one rowid seek per patient) and is not repeated as a
+ * correlated test. test/main/db/repositories/segments.test.ts checks the plan of every shape and compares the counts
+ * with a brute force on generated data.
  */
 
 /** Visits that happened or will: not cancelled, not missed. */
-const VISIT = `a.patient_id = p.id AND a.status NOT IN ('cancelled','no_show')`;
+const VISIT_STATUS = `a.status NOT IN ('cancelled','no_show')`;
+const VISIT = `a.patient_id = p.id AND ${VISIT_STATUS}`;
+const BOOKED = `a.status IN ('booked','confirmed')`;
+
+export type SegmentStart = 'visits in period' | 'next visit' | 'practitioner or visit type' | 'consent' | 'all patients';
 
 export interface CompiledSegment {
   where: string;
   args: unknown[];
+  /** The set the query reads first; 'all patients' reads the patients table once. */
+  startsFrom: SegmentStart;
 }
 
 /** `today` is the clinic's local date (YYYY-MM-DD) for ages; `now` is the instant for "next visit". */
 export function compileSegment(def: SegmentDefinition, today: string, now: number, dayStart: (isoDate: string) => number): CompiledSegment {
+  const start = startOf(def);
+  const driver: { sql: string; args: unknown[] } | null = driverOf(def, start, now, dayStart);
   const parts = ['p.merged_into IS NULL', 'p.erased_at IS NULL'];
   const args: unknown[] = [];
   const list = (values: readonly unknown[]) => {
@@ -36,13 +53,10 @@ export function compileSegment(def: SegmentDefinition, today: string, now: numbe
   if (def.sex?.length) parts.push(`p.sex IN (${list(def.sex)})`);
   if (def.languages?.length) parts.push(`p.language IN (${list(def.languages)})`);
   if (def.tags?.length) parts.push(`EXISTS (SELECT 1 FROM json_each(p.tags) t WHERE t.value IN (${list(def.tags)}))`);
-  if (def.practitionerIds?.length || def.visitTypes?.length) {
-    const extra: string[] = [];
-    if (def.practitionerIds?.length) extra.push(`a.practitioner_id IN (${list(def.practitionerIds)})`);
-    if (def.visitTypes?.length) extra.push(`a.type IN (${list(def.visitTypes)})`);
-    parts.push(`EXISTS (SELECT 1 FROM appointments a WHERE ${VISIT} AND ${extra.join(' AND ')})`);
+  if ((def.practitionerIds?.length || def.visitTypes?.length) && start !== 'practitioner or visit type') {
+    parts.push(`EXISTS (SELECT 1 FROM appointments a WHERE ${VISIT} AND ${visitWith(def, list)})`);
   }
-  if (def.visitsInPeriod) {
+  if (def.visitsInPeriod && start !== 'visits in period') {
     parts.push(`(SELECT count(*) FROM appointments a WHERE ${VISIT} AND a.starts_at >= ? AND a.starts_at < ?) >= ?`);
     args.push(dayStart(def.visitsInPeriod.from), dayStart(nextDay(def.visitsInPeriod.to)), def.visitsInPeriod.min);
   }
@@ -52,20 +66,67 @@ export function compileSegment(def: SegmentDefinition, today: string, now: numbe
     parts.push(`NOT EXISTS (SELECT 1 FROM appointments a WHERE ${VISIT} AND a.starts_at >= ? AND a.starts_at < ?)`);
     args.push(cut, cut, now);
   }
-  if (def.nextVisit) {
-    const q = `EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id AND a.status IN ('booked','confirmed') AND a.starts_at >= ?)`;
+  if (def.nextVisit && start !== 'next visit') {
+    const q = `EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id AND ${BOOKED} AND a.starts_at >= ?)`;
     parts.push(def.nextVisit === 'exists' ? q : `NOT ${q}`);
     args.push(now);
   }
-  if (def.channelConsent) {
+  // The consent the query started from (marketing when both are asked) is not tested again.
+  const drivenByMarketing = start === 'consent' && def.marketingConsent === true;
+  if (def.channelConsent && !(start === 'consent' && !drivenByMarketing)) {
     const kinds = def.channelConsent === 'any' ? ['whatsapp', 'sms'] : [def.channelConsent];
     parts.push(`EXISTS (SELECT 1 FROM patient_consents c WHERE c.patient_id = p.id AND c.kind IN (${list(kinds)}) AND c.granted = 1)`);
   }
-  if (def.marketingConsent !== undefined) {
+  if (def.marketingConsent !== undefined && !drivenByMarketing) {
     const q = `EXISTS (SELECT 1 FROM patient_consents c WHERE c.patient_id = p.id AND c.kind = 'marketing' AND c.granted = 1)`;
     parts.push(def.marketingConsent ? q : `NOT ${q}`);
   }
-  return { where: parts.join(' AND '), args };
+  if (!driver) return { where: parts.join(' AND '), args, startsFrom: start };
+  return { where: [`p.id IN (${driver.sql})`, ...parts].join(' AND '), args: [...driver.args, ...args], startsFrom: start };
+}
+
+/** The most selective rule an index can answer on its own (the order of the list above). */
+function startOf(def: SegmentDefinition): SegmentStart {
+  if (def.visitsInPeriod) return 'visits in period';
+  if (def.nextVisit === 'exists') return 'next visit';
+  if (def.practitionerIds?.length || def.visitTypes?.length) return 'practitioner or visit type';
+  if (def.marketingConsent === true || def.channelConsent) return 'consent';
+  return 'all patients';
+}
+
+function driverOf(def: SegmentDefinition, start: SegmentStart, now: number, dayStart: (isoDate: string) => number): { sql: string; args: unknown[] } | null {
+  const args: unknown[] = [];
+  const list = (values: readonly unknown[]) => {
+    args.push(...values);
+    return values.map(() => '?').join(',');
+  };
+  switch (start) {
+    case 'visits in period': {
+      const v = def.visitsInPeriod!;
+      args.push(dayStart(v.from), dayStart(nextDay(v.to)), v.min);
+      // INDEXED BY: with statistics (ANALYZE) SQLite would rather walk appointments_patient in patient order to skip
+      // the GROUP BY sort, reading the whole agenda; the window is a few weeks of it.
+      return { sql: `SELECT a.patient_id FROM appointments a INDEXED BY appointments_start WHERE a.starts_at >= ? AND a.starts_at < ? AND ${VISIT_STATUS} GROUP BY a.patient_id HAVING count(*) >= ?`, args };
+    }
+    case 'next visit':
+      args.push(now);
+      return { sql: `SELECT a.patient_id FROM appointments a INDEXED BY appointments_start WHERE a.starts_at >= ? AND ${BOOKED}`, args };
+    case 'practitioner or visit type':
+      return { sql: `SELECT a.patient_id FROM appointments a WHERE ${visitWith(def, list)} AND ${VISIT_STATUS}`, args };
+    case 'consent': {
+      const kinds = def.marketingConsent === true ? ['marketing'] : def.channelConsent === 'any' ? ['whatsapp', 'sms'] : [def.channelConsent!];
+      return { sql: `SELECT c.patient_id FROM patient_consents c WHERE c.kind IN (${list(kinds)}) AND c.granted = 1`, args };
+    }
+    case 'all patients':
+      return null;
+  }
+}
+
+function visitWith(def: SegmentDefinition, list: (values: readonly unknown[]) => string): string {
+  const extra: string[] = [];
+  if (def.practitionerIds?.length) extra.push(`a.practitioner_id IN (${list(def.practitionerIds)})`);
+  if (def.visitTypes?.length) extra.push(`a.type IN (${list(def.visitTypes)})`);
+  return extra.join(' AND ');
 }
 
 function yearsBefore(isoDate: string, years: number): string {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClinic } from '../../../src-main/bench/generator/generateClinic';
-import { queryPlansOf } from '../../../src-main/bench/queryPlans';
+import { allowScans, largeTablesScanned, queryPlansOf } from '../../../src-main/bench/queryPlans';
 import { openDatabase } from '../../../src-main/db/database';
 import { countInbox, decodeCursor, listInbox, listInboxPage } from '../../../src-main/db/repositories/inbox';
 import { tempApp } from '../../helpers/tempApp';
@@ -58,5 +58,23 @@ describe('query plans of the hot paths (bench)', () => {
       const cmp = a.findIndex((v, k) => v !== b[k]);
       if (cmp >= 0) expect(a[cmp]! < b[cmp]!).toBe(true);
     }
+  });
+});
+
+describe('scans a case allows (bench)', () => {
+  const scanPatients = { sql: 'SELECT count(*) FROM patients p WHERE p.sex = ?', plan: ['SCAN p'], suspicious: true };
+  const scanBoth = { sql: 'SELECT count(*) FROM patients p JOIN appointments a ON a.patient_id = p.id', plan: ['SCAN a', 'SCAN p'], suspicious: true };
+
+  it('names every large table a plan reads whole, by alias', () => {
+    expect(largeTablesScanned(scanBoth.sql, scanBoth.plan)).toEqual(['appointments', 'patients']);
+    expect(largeTablesScanned('SELECT * FROM patients p WHERE p.id IN (1)', ['SEARCH p USING INTEGER PRIMARY KEY (rowid=?)'])).toEqual([]);
+  });
+
+  it('marks a scan of the allowed table as allowed with the reason, and keeps any other scan a failure', () => {
+    const out = allowScans([scanPatients, scanBoth], { table: 'patients', why: 'about every patient' });
+    expect(out[0]).toMatchObject({ suspicious: false, allowed: 'about every patient' });
+    expect(out[1]).toMatchObject({ suspicious: true });
+    expect(out[1]!.allowed).toBeUndefined();
+    expect(allowScans([scanPatients], undefined)[0]!.suspicious).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SegmentDefinition } from '../../../../src-main/contract/campaigns';
 import { openDatabase, type Db } from '../../../../src-main/db/database';
 import { compileSegment, countSegment, explainSegment, segmentPatients } from '../../../../src-main/db/repositories/segments';
@@ -86,7 +86,7 @@ describe('segments', () => {
     expect(names(def)).toEqual(expected);
   });
 
-  it('answers every criterion from indexes keyed by patient: one pass over patients, no scan of visits or consents', () => {
+  it('starts from the most selective rule an index answers, and tests the rest on each patient by index', () => {
     const everything: SegmentDefinition = {
       ageMin: 18,
       sex: ['f'],
@@ -100,50 +100,133 @@ describe('segments', () => {
       channelConsent: 'any',
       marketingConsent: true,
     };
-    const plan = explainSegment(db, compileSegment(everything, TODAY, NOW, dayStart));
-    const scans = plan.filter((d) => /^SCAN /.test(d));
-    // The only full scans: the patients table itself and a patient's own tags array (json_each).
-    expect(scans.every((d) => /^SCAN (p|t|json_each)\b/.test(d)), plan.join('\n')).toBe(true);
-    expect(plan.filter((d) => /SEARCH a (EXISTS )?USING (COVERING )?INDEX appointments_patient/.test(d)).length, plan.join('\n')).toBeGreaterThanOrEqual(4);
+    const c = compileSegment(everything, TODAY, NOW, dayStart);
+    expect(c.startsFrom).toBe('visits in period');
+    const plan = explainSegment(db, c);
+    // No pass over patients: one rowid seek per patient of the window; the only scan left is a patient's own tags.
+    expect(plan.filter((d) => /^SCAN /.test(d) && !/^SCAN t\b/.test(d)), plan.join('\n')).toEqual([]);
+    expect(plan.some((d) => /^SEARCH p USING INTEGER PRIMARY KEY/.test(d)), plan.join('\n')).toBe(true);
+    expect(plan.some((d) => /SEARCH a USING (COVERING )?INDEX appointments_start/.test(d)), plan.join('\n')).toBe(true);
+    expect(plan.filter((d) => /SEARCH a (EXISTS )?USING (COVERING )?INDEX appointments_patient/.test(d)).length, plan.join('\n')).toBeGreaterThanOrEqual(3);
     expect(plan.some((d) => /SEARCH c (EXISTS )?USING (COVERING )?INDEX sqlite_autoindex_patient_consents_1/.test(d)), plan.join('\n')).toBe(true);
     void ids;
   });
 });
 
+/** One definition of every shape the builder can produce, the set it must start from, and the index it seeks. */
+const SHAPES: [string, SegmentDefinition, string, RegExp | null][] = [
+  ['visits in a period', { sex: ['f'], ageMin: 30, visitsInPeriod: { min: 3, from: '2026-09-29', to: '2026-11-29' }, marketingConsent: true }, 'visits in period', /SEARCH a USING (COVERING )?INDEX appointments_start/],
+  ['visits in a period with everything else', { ageMin: 18, ageMax: 90, sex: ['f'], languages: ['it'], tags: ['vip'], practitionerIds: [1], visitTypes: ['controllo'], visitsInPeriod: { min: 1, from: '2026-08-01', to: '2026-11-29' }, lastVisitBefore: '2026-11-20', nextVisit: 'none', channelConsent: 'any', marketingConsent: true }, 'visits in period', /SEARCH a USING (COVERING )?INDEX appointments_start/],
+  ['a next visit booked', { nextVisit: 'exists', marketingConsent: true }, 'next visit', /SEARCH a USING (COVERING )?INDEX appointments_start/],
+  ['a practitioner', { practitionerIds: [2], sex: ['m'] }, 'practitioner or visit type', /SEARCH a USING (COVERING )?INDEX appointments_day/],
+  ['a visit type', { visitTypes: ['igiene'] }, 'practitioner or visit type', /SEARCH a USING (COVERING )?INDEX appointments_type/],
+  ['practitioner and type', { practitionerIds: [1, 2], visitTypes: ['igiene'], channelConsent: 'sms' }, 'practitioner or visit type', /SEARCH a USING (COVERING )?INDEX appointments_(day|type)/],
+  ['marketing consent', { marketingConsent: true, channelConsent: 'whatsapp', ageMin: 40 }, 'consent', /SEARCH c USING (COVERING )?INDEX patient_consents_granted/],
+  ['a channel consent', { channelConsent: 'any', languages: ['it'] }, 'consent', /SEARCH c USING (COVERING )?INDEX patient_consents_granted/],
+  ['patient columns only', { sex: ['f'], ageMin: 30, tags: ['vip'] }, 'all patients', null],
+  ['no next visit, no marketing consent', { nextVisit: 'none', marketingConsent: false }, 'all patients', null],
+  ['last visit before (recall)', { lastVisitBefore: '2026-10-01', channelConsent: 'sms' }, 'consent', /SEARCH c USING (COVERING )?INDEX patient_consents_granted/],
+  ['last visit before alone', { lastVisitBefore: '2026-10-01' }, 'all patients', null],
+  ['everyone', {}, 'all patients', null],
+];
+
 describe('segments on the benchmark database', () => {
-  it('keeps the same index plan at scale (bench patients + a year of visits and consents) and counts what a brute force counts', async () => {
+  const big = openDatabase(':memory:');
+  const months = (n: number) => n * 30 * 86_400_000;
+  beforeAll(async () => {
     const { generateClinic } = await import('../../../../src-main/bench/generator/generateClinic');
-    const big = openDatabase(':memory:');
     generateClinic(big, { name: '10k', patients: 2000, messages: 4000, calls: 0, appointments: 0, heavyConversations: 0, heavyMessages: 0, heavyCalls: 0 }, NOW);
     big.prepare(`INSERT OR IGNORE INTO practitioners (id, name) VALUES (1, 'A'), (2, 'B')`).run();
     big.transaction(() => {
       const visit = big.prepare(`INSERT INTO appointments (patient_id, practitioner_id, starts_at, ends_at, type, status) VALUES (?, ?, ?, ?, ?, ?)`);
+      const statuses = ['done', 'done', 'cancelled', 'no_show', 'booked', 'confirmed'];
       for (let p = 1; p <= 2000; p++) {
-        big.prepare('UPDATE patients SET sex = ?, birth_date = ? WHERE id = ?').run(p % 2 ? 'f' : 'm', `${1940 + (p % 70)}-0${1 + (p % 9)}-1${p % 10}`, p);
-        if (p % 3) setConsent(big, p, 'marketing', true, NOW, 'form');
-        for (let v = 0; v < p % 7; v++) {
-          const t = NOW - 86_400_000 - ((p + v * 13) % 120) * 86_400_000;
-          visit.run(p, 1 + (v % 2), t, t + 1_800_000, v % 2 ? 'igiene' : 'controllo', v === 3 ? 'cancelled' : 'done');
+        big.prepare('UPDATE patients SET sex = ?, birth_date = ?, tags = ? WHERE id = ?').run(p % 2 ? 'f' : 'm', `${1940 + (p % 70)}-0${1 + (p % 9)}-1${p % 10}`, p % 5 ? '[]' : '["vip"]', p);
+        if (p % 3) setConsent(big, p, 'marketing', p % 13 !== 0, NOW, 'form');
+        if (p % 4) setConsent(big, p, p % 2 ? 'sms' : 'whatsapp', true, NOW, 'form');
+        // Three years of visits, a few booked ahead, a quarter of the patients coming often lately; some never visit.
+        for (let v = 0; v < p % 9; v++) {
+          const t = p % 4 === 1 ? NOW - ((p * 31 + v * 17) % 75) * 86_400_000 : NOW - months(36) + ((p * 7919 + v * 104_729) % 1140) * 86_400_000;
+          const status = t > NOW ? statuses[4 + (v % 2)]! : statuses[v % 4]!;
+          visit.run(p, 1 + (v % 2), t, t + 1_800_000, v % 3 ? 'controllo' : 'igiene', status);
         }
       }
     })();
     big.exec('ANALYZE');
-    const def: SegmentDefinition = { sex: ['f'], ageMin: 30, visitsInPeriod: { min: 3, from: '2026-09-29', to: '2026-11-29' }, marketingConsent: true, nextVisit: 'none' };
-    const c = compileSegment(def, TODAY, NOW, dayStart);
-    const plan = explainSegment(big, c);
-    expect(plan.filter((d) => /^SCAN /.test(d)), plan.join('\n')).toEqual(['SCAN p']);
-    expect(plan.filter((d) => /appointments_patient/.test(d)), plan.join('\n')).toHaveLength(2);
-    // The same question answered row by row in JavaScript.
-    const from = dayStart('2026-09-29');
-    const to = dayStart('2026-11-30');
-    const brute = (big.prepare('SELECT id, sex, birth_date FROM patients').all() as { id: number; sex: string; birth_date: string }[]).filter((p) => {
-      const visits = big.prepare(`SELECT starts_at, status FROM appointments WHERE patient_id = ?`).all(p.id) as { starts_at: number; status: string }[];
-      const inPeriod = visits.filter((v) => v.starts_at >= from && v.starts_at < to && v.status !== 'cancelled' && v.status !== 'no_show').length;
-      const marketing = big.prepare(`SELECT 1 FROM patient_consents WHERE patient_id = ? AND kind = 'marketing' AND granted = 1`).get(p.id) !== undefined;
-      return p.sex === 'f' && p.birth_date <= '1996-11-29' && inPeriod >= 3 && marketing;
+  });
+  afterAll(() => big.close());
+
+  /** The same question answered row by row in JavaScript, from the definition's words. */
+  function brute(def: SegmentDefinition): number {
+    const patients = big.prepare('SELECT id, sex, birth_date, language, tags, merged_into, erased_at FROM patients').all() as {
+      id: number; sex: string | null; birth_date: string | null; language: string | null; tags: string; merged_into: number | null; erased_at: number | null;
+    }[];
+    const visitsOf = big.prepare('SELECT starts_at, status, practitioner_id, type FROM appointments WHERE patient_id = ?');
+    const consentOf = big.prepare('SELECT kind FROM patient_consents WHERE patient_id = ? AND granted = 1');
+    return patients.filter((p) => {
+      if (p.merged_into !== null || p.erased_at !== null) return false;
+      const age = p.birth_date ? ageOn(p.birth_date, TODAY) : null;
+      if (def.ageMin !== undefined && (age === null || age < def.ageMin)) return false;
+      if (def.ageMax !== undefined && (age === null || age > def.ageMax)) return false;
+      if (def.sex && !def.sex.includes(p.sex as 'f')) return false;
+      if (def.languages && !def.languages.includes(p.language as 'it')) return false;
+      if (def.tags && !(JSON.parse(p.tags) as string[]).some((t) => def.tags!.includes(t))) return false;
+      const all = visitsOf.all(p.id) as { starts_at: number; status: string; practitioner_id: number; type: string }[];
+      const real = all.filter((v) => v.status !== 'cancelled' && v.status !== 'no_show');
+      if (def.practitionerIds || def.visitTypes) {
+        if (!real.some((v) => (!def.practitionerIds || def.practitionerIds.includes(v.practitioner_id)) && (!def.visitTypes || def.visitTypes.includes(v.type)))) return false;
+      }
+      if (def.visitsInPeriod) {
+        const from = dayStart(def.visitsInPeriod.from);
+        const to = dayStart(def.visitsInPeriod.to) + 86_400_000;
+        if (real.filter((v) => v.starts_at >= from && v.starts_at < to).length < def.visitsInPeriod.min) return false;
+      }
+      if (def.lastVisitBefore) {
+        const cut = dayStart(def.lastVisitBefore);
+        const past = real.filter((v) => v.starts_at < NOW);
+        if (!past.length || past.some((v) => v.starts_at >= cut)) return false;
+      }
+      if (def.nextVisit) {
+        const next = all.some((v) => (v.status === 'booked' || v.status === 'confirmed') && v.starts_at >= NOW);
+        if (next !== (def.nextVisit === 'exists')) return false;
+      }
+      const consents = (consentOf.all(p.id) as { kind: string }[]).map((c) => c.kind);
+      if (def.channelConsent && !consents.some((k) => (def.channelConsent === 'any' ? k !== 'marketing' : k === def.channelConsent))) return false;
+      if (def.marketingConsent !== undefined && consents.includes('marketing') !== def.marketingConsent) return false;
+      return true;
     }).length;
-    expect(brute).toBeGreaterThan(0);
-    expect(countSegment(big, c)).toBe(brute);
-    big.close();
+  }
+
+  it.each(SHAPES)('%s: starts from its own set, never scans patients unless it is about every patient, counts what a brute force counts', (_name, def, startsFrom, seek) => {
+    const c = compileSegment(def, TODAY, NOW, dayStart);
+    expect(c.startsFrom).toBe(startsFrom);
+    const plan = explainSegment(big, c);
+    const scans = plan.filter((d) => /^SCAN /.test(d) && !/^SCAN t\b/.test(d)); // t: a patient's own tags array
+    if (startsFrom === 'all patients') {
+      expect(scans, plan.join('\n')).toEqual(['SCAN p']);
+    } else {
+      expect(scans, plan.join('\n')).toEqual([]);
+      expect(plan.some((d) => seek!.test(d)), plan.join('\n')).toBe(true);
+      expect(plan.some((d) => /^SEARCH p USING INTEGER PRIMARY KEY/.test(d)), plan.join('\n')).toBe(true);
+    }
+    const expected = brute(def);
+    expect(countSegment(big, c)).toBe(expected);
+    expect(segmentPatients(big, c, 5000, 0)).toHaveLength(expected);
+  });
+
+  it('the generated data makes every shape a real test (neither empty nor everyone)', () => {
+    for (const [name, def] of SHAPES) {
+      if (Object.keys(def).length === 0) continue;
+      const n = brute(def);
+      expect(n, name).toBeGreaterThan(0);
+      expect(n, name).toBeLessThan(2000);
+    }
   });
 });
+
+/** Whole years of age on `today` (both YYYY-MM-DD); 29 February birthdays count on the 28th in a common year. */
+function ageOn(birth: string, today: string): number {
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
