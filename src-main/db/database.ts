@@ -62,7 +62,7 @@ function writeLockAtBegin(db: Db): void {
  * Repositories call `db.prepare(sql)` where they use it; compiling the SQL each time cost more than running
  * it on the hot paths (an inbound message runs ~40 statements). Statements are kept per SQL text, so each
  * is compiled once per connection. Do not change a prepared statement's mode (`pluck`, `raw`, `expand`,
- * `safeIntegers`): it is shared by every caller of that SQL.
+ * `safeIntegers`): it is shared by every caller of that SQL. Rows as arrays: `prepareRaw` (its own statement).
  */
 const MAX_CACHED_STATEMENTS = 500;
 
@@ -79,6 +79,15 @@ function cacheStatements(db: Db): void {
     }
     return st;
   }) as Db['prepare'];
+}
+
+/**
+ * A cached statement that returns rows as arrays (`raw`), for the reads that build many small tuples (statistics).
+ * It is cached under its own text (the SQL plus a marker comment), so setting raw mode never changes the statement
+ * `db.prepare(sql)` hands to every other caller of that SQL.
+ */
+export function prepareRaw(db: Db, sql: string): Database.Statement {
+  return db.prepare(`${sql}\n/* raw rows */`).raw(true);
 }
 
 /** Runs fn in a transaction that is rolled back when it throws: nothing half-written. */

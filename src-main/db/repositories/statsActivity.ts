@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import { prepareRaw, type Db } from '../database';
 
 /** The statistics' reads of calls, callback tasks, visits, delay notices and SMS costs (indexes: migrations 001, 005, 090). */
 
@@ -6,10 +6,10 @@ import type { Db } from '../database';
 export type StatsCallRow = ['in' | 'out', 'answered' | 'missed' | 'abandoned' | 'voicemail' | 'busy', 0 | 1, number];
 
 export function callsInRange(db: Db, from: number, to: number): StatsCallRow[] {
-  return db
-    .prepare(`SELECT direction, result, source = 'whatsapp', started_at FROM calls INDEXED BY calls_started WHERE started_at >= ? AND started_at < ?`)
-    .raw()
-    .all(from, to) as StatsCallRow[];
+  return prepareRaw(db, `SELECT direction, result, source = 'whatsapp', started_at FROM calls INDEXED BY calls_started WHERE started_at >= ? AND started_at < ?`).all(
+    from,
+    to,
+  ) as StatsCallRow[];
 }
 
 export interface StatsCallbackRow {

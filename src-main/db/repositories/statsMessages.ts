@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import { prepareRaw, type Db } from '../database';
 
 /**
  * The statistics' reads of messages and conversations. Every query is a range or a seek on an index of migration
@@ -14,15 +14,13 @@ export type StatsMessageRow = [number, number, 'in' | 'out', 'whatsapp' | 'sms',
  * an author read the table for it.
  */
 export function messagesInRange(db: Db, from: number, to: number): StatsMessageRow[] {
-  return db
-    .prepare(
-      `SELECT conversation_id, created_at, direction, channel, author,
-         CASE WHEN direction = 'out' AND author IS NOT NULL THEN instr(coalesce(meta, ''), '"fallbackFor"') > 0 ELSE 0 END
-       FROM messages INDEXED BY messages_stats_range
-       WHERE created_at >= ? AND created_at < ? AND channel IN ('whatsapp','sms')`,
-    )
-    .raw()
-    .all(from, to) as StatsMessageRow[];
+  return prepareRaw(
+    db,
+    `SELECT conversation_id, created_at, direction, channel, author,
+       CASE WHEN direction = 'out' AND author IS NOT NULL THEN instr(coalesce(meta, ''), '"fallbackFor"') > 0 ELSE 0 END
+     FROM messages INDEXED BY messages_stats_range
+     WHERE created_at >= ? AND created_at < ? AND channel IN ('whatsapp','sms')`,
+  ).all(from, to) as StatsMessageRow[];
 }
 
 /** [conversationId, startAt, respondedAt]: a wait and its first human reply (null: none yet). */
@@ -33,13 +31,11 @@ export type StatsWaitRow = [number, number, number | null];
  * covering index of migration 091 (conversation_waits is kept by triggers on messages).
  */
 export function waitsStartedIn(db: Db, from: number, to: number): StatsWaitRow[] {
-  return db
-    .prepare(
-      `SELECT conversation_id, start_at, responded_at FROM conversation_waits INDEXED BY conversation_waits_start
-       WHERE start_at >= ? AND start_at < ?`,
-    )
-    .raw()
-    .all(from, to) as StatsWaitRow[];
+  return prepareRaw(
+    db,
+    `SELECT conversation_id, start_at, responded_at FROM conversation_waits INDEXED BY conversation_waits_start
+     WHERE start_at >= ? AND start_at < ?`,
+  ).all(from, to) as StatsWaitRow[];
 }
 
 export interface NewConversationRow {
