@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { createApp, type App } from '../app/createApp';
 import { OffsetClock } from '../domain/shared/clock';
 import { startHost } from '../host/hostServer';
@@ -30,10 +31,14 @@ export interface BenchReport {
   results: CaseResult[];
   planFailures: number;
   rssMb: number;
+  /** The machine's 1-minute load average when the run started and ended, and its cores: how quiet the run was
+   *  (scripts/bench-growth.cjs judges wall times only when every run was quiet). */
+  machine: { cores: number; loadAtStart: number; loadAtEnd: number };
 }
 
 export async function runBench(opts: { size: BenchSizeName; root: string; http: boolean; only?: string; runs?: number; log: (l: string) => void }): Promise<BenchReport> {
   const build = ensureBenchDatabase(opts.root, opts.size, opts.log);
+  const loadAtStart = round(os.loadavg()[0]!);
   const copy = workingCopy(build);
   const clock = new OffsetClock(build.facts.now - Date.now());
   const t0 = process.hrtime.bigint();
@@ -73,6 +78,7 @@ export async function runBench(opts: { size: BenchSizeName; root: string; http: 
     results,
     planFailures: results.reduce((n, r) => n + r.plans.filter((p) => p.suspicious).length, 0),
     rssMb: Math.round(process.memoryUsage().rss / 1e6),
+    machine: { cores: os.cpus().length, loadAtStart, loadAtEnd: round(os.loadavg()[0]!) },
   };
 }
 
@@ -145,7 +151,7 @@ export function formatReport(r: BenchReport): string[] {
       `built this run: ${r.built.seconds.toFixed(1)} s wall, ${r.built.cpuSeconds} s CPU, ${r.built.megabytes} MB — ${r.built.messagesPerSecond.toLocaleString('en')} messages/s wall, ${r.built.messagesPerCpuSecond.toLocaleString('en')} per CPU second`,
     );
   }
-  out.push(`app cold start on it: ${r.coldStartMs} ms; RSS after the run: ${r.rssMb} MB`);
+  out.push(`app cold start on it: ${r.coldStartMs} ms; RSS after the run: ${r.rssMb} MB; load average ${r.machine.loadAtStart} → ${r.machine.loadAtEnd} on ${r.machine.cores} cores`);
   out.push('');
   out.push(`${'case'.padEnd(44)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'cpu p95'.padStart(8)} ${'target'.padStart(7)} ${'http p95'.padStart(9)} ${'vs raw'.padStart(12)}  ok`);
   for (const c of r.results) {
