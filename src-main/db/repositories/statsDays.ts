@@ -27,3 +27,9 @@ export function storeStatsDays(db: Db, basis: string, days: readonly { date: str
     for (const d of days) put.run(d.date, basis, d.startMs, d.endMs, d.figures, at);
   })();
 }
+
+/** Which dates in [from, to] are stored under `basis` (dates only: the background filler asks this often). */
+export function storedStatsDates(db: Db, from: string, to: string, basis: string): Set<string> {
+  const rows = db.prepare('SELECT date FROM stats_days WHERE date >= ? AND date <= ? AND basis = ?').all(from, to, basis) as { date: string }[];
+  return new Set(rows.map((r) => r.date));
+}

@@ -2,6 +2,7 @@
 import type { Area } from '../../app/area';
 import { localParts } from '../hours/zonedTime';
 import { getClinicSettings } from '../settings/clinicSettings';
+import { startStatsPrecompute } from './dayPrecompute';
 import { buildReport, statsFor } from './statsService';
 import { resolvePeriod } from './periods';
 
@@ -20,5 +21,12 @@ export const statsArea: Area = {
         return buildReport({ db: ctx.db, now: w.now }, resolvePeriod({ kind: 'day', date }, w.today, w.timeZone));
       },
     };
+  },
+  start(ctx) {
+    // The running desk fills the closed days in the background (dayPrecompute.ts); one-shot commands and the bench
+    // leave the store as they found it.
+    if (ctx.oneShot) return;
+    const precompute = startStatsPrecompute({ db: ctx.db, clock: ctx.clock });
+    ctx.onStop.push(() => precompute.stop());
   },
 };
