@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { i18n as I18n } from 'i18next';
 import type { ShellUpdates } from '../../../../src-renderer/views/setup/updateStatus';
 
 /**
@@ -21,7 +22,7 @@ type Act = (fn: () => unknown) => Promise<void>;
 let act: Act;
 let root: { render(el: unknown): void; unmount(): void };
 let container: HTMLElement;
-let i18n: typeof import('i18next').default;
+let i18n: I18n;
 
 beforeAll(async () => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
