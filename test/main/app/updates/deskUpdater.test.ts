@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { DAILY_MS, FIRST_CHECK_MS, RETRY_MS, startDeskUpdater, type UpdaterPort } from '../../../../src-main/app/updates/deskUpdater';
-import { resolveUpdateMode, type Installation } from '../../../../src-main/app/updates/updatePolicy';
+import fs from 'node:fs';
+import path from 'node:path';
+import { hasUpdateFeed, resolveUpdateMode, type Installation } from '../../../../src-main/app/updates/updatePolicy';
 import { events } from '../../../../src-main/contract';
 import type { UpdateState } from '../../../../src-main/app/updates/deskUpdater';
 
@@ -72,6 +74,17 @@ describe('which updates a PC takes (machine-wide updateChannel + what the instal
     [ok(), { ...installed, hasFeed: false }, { on: false, reason: 'no-feed' }],
   ])('%j on %j → %j', (config, install, expected) => {
     expect(resolveUpdateMode(config, install)).toEqual(expected);
+  });
+});
+
+describe('the update source packed with the app (resources/app-update.yml)', () => {
+  const fixture = (name: string): string => fs.readFileSync(path.join(__dirname, '../../../fixtures/packaging', name), 'utf8');
+  it("electron-builder's file from a pack with the GitHub repository names a provider; one from a pack without it does not", () => {
+    expect(hasUpdateFeed(fixture('app-update.github.yml'))).toBe(true);
+    // Written all the same, with only the cache folder: an updater started on it would fail every check.
+    expect(fixture('app-update.no-repo.yml').trim()).toBe('updaterCacheDirName: clinic-desk-updater');
+    expect(hasUpdateFeed(fixture('app-update.no-repo.yml'))).toBe(false);
+    expect(hasUpdateFeed('')).toBe(false);
   });
 });
 
