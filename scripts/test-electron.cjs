@@ -15,6 +15,11 @@ if (!binary) {
     binary = undefined;
   }
 }
+if (process.env.CLINIC_DESK_APP && !fs.existsSync(process.env.CLINIC_DESK_APP)) {
+  // Asked for a packaged app that is not there (a failed install, a wrong path): a failure, never a skip.
+  process.stderr.write(`test:electron: FAILED — CLINIC_DESK_APP=${process.env.CLINIC_DESK_APP} does not exist.\n`);
+  process.exit(1);
+}
 if (!binary || !fs.existsSync(binary)) {
   process.stdout.write(
     'test:electron: SKIPPED — no Electron binary here (node_modules/electron has none and CLINIC_DESK_APP is not set).\n' +

@@ -16,6 +16,7 @@ import { usersApi } from './users';
 import { whatsappApi, whatsappEvents } from './whatsapp';
 import { visitLoopApi } from './visitLoop';
 import { agendaApi } from './agenda';
+import { updatesEvents } from './updates';
 
 /**
  * The one API contract, shared by main, preload and renderer. Each area contributes a map of
@@ -53,6 +54,7 @@ export const events = {
   ...whatsappEvents,
   ...draftsEvents,
   ...campaignsEvents,
+  ...updatesEvents,
 };
 
 export type Api = typeof api;

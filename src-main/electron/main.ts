@@ -313,7 +313,8 @@ function runShell(): void {
     }
     applyStartAtLogin();
     // Checks soon after start and daily, downloads in the background, installs on quit; IT's "off" wins.
-    updates = startUpdates(machine, (level, message) => logLine(level, message));
+    // Settings → This desk follows the updater live (checking, percent, ready on quit, a translated failure).
+    updates = startUpdates(machine, (level, message) => logLine(level, message), (state) => broadcast('updates.state', state));
 
     if (!args.includes('--hidden')) mainWindow = createMainWindow();
     mainWindow?.on('focus', () => backend?.client.focus(true));

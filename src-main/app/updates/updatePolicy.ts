@@ -25,7 +25,7 @@ export interface Installation {
   platform: NodeJS.Platform;
   /** Linux: running from an AppImage (electron-updater replaces the file). */
   appImage: boolean;
-  /** app-update.yml was packed with the app (electron-builder writes it from the publish configuration). */
+  /** app-update.yml packed with the app names an update source (hasUpdateFeed; electron-builder writes it from the publish configuration). */
   hasFeed: boolean;
 }
 
@@ -42,4 +42,12 @@ export function resolveUpdateMode(config: MachineConfigResult, install: Installa
   if (install.platform === 'linux' && !install.appImage) return { on: false, reason: 'package-manager' };
   if (!install.hasFeed) return { on: false, reason: 'no-feed' };
   return { on: true, channel: chosen };
+}
+
+/**
+ * Whether the app-update.yml packed with the app names an update source. electron-builder writes the file even
+ * without a publish target (then only `updaterCacheDirName`), and electron-updater fails on every check with it.
+ */
+export function hasUpdateFeed(appUpdateYml: string): boolean {
+  return /^provider:[ \t]*\S/m.test(appUpdateYml);
 }

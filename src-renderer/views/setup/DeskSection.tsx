@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormRow, FormStatus, type SaveStatus } from '../../components/SaveBar';
 import { reasonText } from '../../i18n/errors';
-import { updateStatus, type ShellUpdates } from './updateStatus';
+import { type ShellUpdates } from './updateStatus';
+import { UpdatesCard } from './UpdatesCard';
 import './setup.css';
 
 interface ShellState {
@@ -135,10 +136,7 @@ export function DeskSection() {
           </form>
         </>
       )}
-      <div className="card" data-testid="desk-updates">
-        <h3>{t('updates.title')}</h3>
-        <p className="muted">{t(updateStatus(state.updates ?? null).key, updateStatus(state.updates ?? null).params)}</p>
-      </div>
+      <UpdatesCard initial={state.updates ?? null} />
       <div className="card">
         <h3>{t('desk.diagnosticsTitle')}</h3>
         <p className="muted">{t('desk.diagnosticsWhat', { file: state.configFile })}</p>
