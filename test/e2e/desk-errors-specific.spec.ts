@@ -22,3 +22,13 @@ for (const [lang, text] of cases) {
     await page.screenshot({ path: `test-results/desk-error-pbx-user-${lang}.png` });
   });
 }
+
+test('a stale link to a conversation says, in Italian, that it no longer exists', async ({ page, host }) => {
+  await page.addInitScript(() => localStorage.setItem('clinic-desk.uiLanguage', 'it'));
+  await page.goto(`${host.url}/#/inbox/987654`);
+  await expect(page.getByTestId('open-error')).toHaveText("Questa conversazione non esiste più: forse è stata unita a un'altra. Ricarica la posta.");
+  await page.screenshot({ path: 'test-results/desk-error-conversation-gone.png' });
+  // Picking a conversation from the list opens it as usual.
+  await page.getByTestId('conversation-list').getByTestId('conversation-item').first().click();
+  await expect(page.getByTestId('open-error')).toHaveCount(0);
+});
