@@ -2,6 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import type { Role } from '../../src-main/contract/define';
 import { InboxView } from '../views/inbox/InboxView';
 import type { IconName } from '../components/Icon';
+import { parseScheduleRoute } from '../views/schedule/schedulePath';
 
 // Every screen but the inbox is its own chunk, fetched the first time it opens (React.lazy + Suspense in
 // App): the desk starts with the inbox's JavaScript only. A new screen: `const X = lazy(() => import(...).then(...))`.
@@ -35,7 +36,7 @@ const StatsView = lazy(() => import('../views/stats/StatsView'));
 export const routes: RouteDef[] = [
   { segment: 'inbox', label: 'common:nav.inbox', icon: 'inbox', render: (rest) => <InboxView conversationId={rest[0] ? Number(rest[0]) : null} /> },
   { segment: 'templates', label: 'templates:nav', icon: 'templates', render: (rest) => <TemplatesView templateId={rest[0] === 'new' ? 'new' : rest[0] ? Number(rest[0]) : null} /> },
-  { segment: 'schedule', label: 'schedule:nav.label', icon: 'calendar', render: () => <ScheduleView /> },
+  { segment: 'schedule', label: 'schedule:nav.label', icon: 'calendar', render: (rest) => <ScheduleView route={parseScheduleRoute(rest)} /> },
   { segment: 'waiting-room', label: 'schedule:waitingRoom.title', icon: 'tv', bare: true, hidden: true, render: () => <WaitingRoomView /> },
   { segment: 'calls', label: 'calls:title', icon: 'calls', render: () => <CallsView /> },
   { segment: 'stats', label: 'stats:nav', icon: 'stats', role: 'manager', render: (rest) => <StatsView day={rest[0] ?? null} /> },

@@ -91,6 +91,13 @@ test('Polish and English desks: 24-hour times and day-first dates on the agenda 
     await typeInto(time, '17:45');
     expect(await shown(time)).toBe('17:45');
     await expect(time).toHaveAttribute('data-value', '17:45');
+    // Visits start on 5-minute marks: ↑/↓ on the minutes step by 5 (the other fields by 1).
+    await time.locator('[data-type="minute"]').press('ArrowUp');
+    await expect(time).toHaveAttribute('data-value', '17:50');
+    await time.locator('[data-type="minute"]').press('ArrowDown');
+    await time.locator('[data-type="minute"]').press('ArrowDown');
+    await expect(time).toHaveAttribute('data-value', '17:40');
+    expect(await shown(time)).toBe('17:40');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   }

@@ -78,3 +78,17 @@ export function whatsappFallbackMessage(db: Db, idempotencyKey: string): number 
   const r = db.prepare('SELECT message_id FROM outbox WHERE idempotency_key = ?').get(`whatsapp-fallback:${idempotencyKey}`) as { message_id: number | null } | undefined;
   return r?.message_id ?? null;
 }
+
+/** The timeline line of a fallback queued for later (meta.fallback.fallbackMessageId, meta.fallback.scheduledFor). */
+export function scheduledFallbackEvent(db: Db, conversationId: number, fallbackMessageId: number): { id: number; body: string } | undefined {
+  return db
+    .prepare(
+      `SELECT id, body FROM messages WHERE conversation_id = ? AND channel = 'system'
+         AND json_extract(meta, '$.fallback.fallbackMessageId') = ? AND json_extract(meta, '$.fallback.scheduledFor') IS NOT NULL`,
+    )
+    .get(conversationId, fallbackMessageId) as { id: number; body: string } | undefined;
+}
+
+export function setEventBody(db: Db, id: number, body: string): void {
+  db.prepare(`UPDATE messages SET body = ? WHERE id = ? AND channel = 'system'`).run(body, id);
+}

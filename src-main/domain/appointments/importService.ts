@@ -15,6 +15,8 @@ import { toE164 } from '../patients/phone';
 import { getClinicSettings } from '../settings/clinicSettings';
 import { importAppointmentCsv, type AppointmentColumnMapping } from './import/csvImport';
 import { importIcs } from './import/icsImport';
+import { roomForLocation } from './import/roomMatch';
+import { allRooms } from '../../db/repositories/agendaCatalog';
 import type { ImportedAppointment, ImportIssue } from './import/importedAppointment';
 
 export interface ImportRequest {
@@ -72,9 +74,13 @@ export function importAppointments(deps: MessagingDeps, req: ImportRequest): Imp
   const changes: ImportChange[] = [];
   const confirmed = new Set((req.createPractitioners ?? []).map(practitionerKey).filter((k) => k !== ''));
   const confirm: Confirm = (name) => req.createAllPractitioners === true || confirmed.has(practitionerKey(name));
+  // The rooms a source's location may name (Settings → Visit loop); a visit whose location names one gets it.
+  const rooms = allRooms(db)
+    .filter((r) => r.active === 1)
+    .map((r) => r.name);
   const apply = db.transaction(() => {
     for (const a of parsed.appointments) {
-      const error = applyOne(deps, a, summary, settings.defaultRegion, req.nameOrder ?? 'first_last', changes, confirm);
+      const error = applyOne(deps, a, summary, settings.defaultRegion, req.nameOrder ?? 'first_last', changes, confirm, rooms);
       if (error) summary.errors.push(error);
     }
     if (req.dryRun) throw new DryRunRollback();
@@ -108,6 +114,7 @@ function applyOne(
   nameOrder: NameOrder,
   changes: ImportChange[],
   confirm: Confirm,
+  rooms: readonly string[],
 ): ImportIssue | null {
   const { db, clock } = deps;
   if (!a.practitioner) return { line: a.line, message: 'no practitioner: name one with --practitioner or a practitioner column', reason: 'appointments.noPractitioner' };
@@ -164,6 +171,9 @@ function applyOne(
   });
   summary[outcome]++;
   const id = prior?.id ?? (db.prepare('SELECT id FROM appointments WHERE external_uid = ?').get(a.uid) as { id: number }).id;
+  // A location that names no room (an address, two rooms) leaves the room as the desk set it.
+  const room = roomForLocation(a.location, rooms);
+  if (room !== null) db.prepare('UPDATE appointments SET room = ? WHERE id = ? AND room IS NOT ?').run(room, id, room);
   if (!prior) {
     db.prepare('UPDATE appointments SET booked_at = ? WHERE id = ?').run(clock.now(), id);
     if (!a.cancelled) changes.push({ id, change: 'created' });

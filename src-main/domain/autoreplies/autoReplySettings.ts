@@ -3,6 +3,7 @@
  * the matching category", so that a new clinic's starter set works without wiring ids by hand.
  */
 import { z } from 'zod';
+import { issueReason } from '../../contract/issueReason';
 import { invalidInput } from '../shared/errors';
 
 export const KEYWORD_TOPICS = ['hours', 'address', 'booking', 'prices', 'documents'] as const;
@@ -50,5 +51,6 @@ export function parseAutoReplySettings(input: unknown): AutoReplySettings {
   const result = autoReplySettingsSchema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw invalidInput(['autoReplies', ...(issue?.path ?? []).map(String)].join('.'), issue?.message ?? 'invalid settings');
+  const field = ['autoReplies', ...(issue?.path ?? []).map(String)].join('.');
+  throw invalidInput(field, issue?.message ?? 'invalid settings', issueReason(issue, field));
 }

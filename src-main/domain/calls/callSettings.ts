@@ -56,10 +56,10 @@ export function savePbxConfig(
   const sealedSecret = input.secret !== undefined && input.secret !== '' ? secrets.seal(input.secret).toString('base64') : kept;
   if (input.enabled) {
     if (!/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:]+\]?$/.test(input.host)) {
-      throw new DeskError('invalid_input', 'pbx.host: the PBX address (a host name or IP address) is required', { field: 'pbx.host' });
+      throw new DeskError('invalid_input', 'pbx.host: the PBX address (a host name or IP address) is required', { field: 'pbx.host', reason: 'errors-detail:pbxHost' });
     }
-    if (!input.username) throw new DeskError('invalid_input', 'pbx.username: the AMI user (manager.conf) is required', { field: 'pbx.username' });
-    if (!sealedSecret) throw new DeskError('invalid_input', 'pbx.secret: the AMI secret is required', { field: 'pbx.secret' });
+    if (!input.username) throw new DeskError('invalid_input', 'pbx.username: the AMI user (manager.conf) is required', { field: 'pbx.username', reason: 'errors-detail:pbxUser' });
+    if (!sealedSecret) throw new DeskError('invalid_input', 'pbx.secret: the AMI secret is required', { field: 'pbx.secret', reason: 'errors-detail:pbxSecret' });
   }
   const next: PbxConfig = { enabled: input.enabled, host: input.host, port: input.port, username: input.username, sealedSecret };
   writeSetting(db, PBX_KEY, next);

@@ -24,11 +24,11 @@ export function saveCdrSettings(db: Db, input: CdrSettings): CdrSettings {
   const trunkPatterns = input.trunkPatterns.map((p) => p.trim()).filter((p) => p !== '');
   const bad = trunkPatterns.find((p) => !/^[A-Za-z0-9_/*.@-]+$/.test(p));
   if (bad !== undefined) {
-    throw new DeskError('invalid_input', `cdr.trunkPatterns: "${bad}" is not a channel or trunk name (letters, digits, / and * only)`, { field: 'cdr.trunkPatterns' });
+    throw new DeskError('invalid_input', `cdr.trunkPatterns: "${bad}" is not a channel or trunk name (letters, digits, / and * only)`, { field: 'cdr.trunkPatterns', reason: 'errors-detail:trunkName', params: { value: bad } });
   }
   const deskExtensions = input.deskExtensions.trim();
   if (deskExtensions !== '' && !parseExtensionRanges(deskExtensions)) {
-    throw new DeskError('invalid_input', 'cdr.deskExtensions: write numbers and ranges, e.g. "100-399, 500"', { field: 'cdr.deskExtensions' });
+    throw new DeskError('invalid_input', 'cdr.deskExtensions: write numbers and ranges, e.g. "100-399, 500"', { field: 'cdr.deskExtensions', reason: 'errors-detail:extensionRanges' });
   }
   const next: CdrSettings = { timeBase: input.timeBase, trunkPatterns, deskExtensions };
   writeSetting(db, CDR_KEY, next);

@@ -36,7 +36,7 @@ function mappingFor(deps: MessagingDeps, req: CallImportRequest): ColumnMapping 
 
 export function saveColumnMapping(deps: MessagingDeps, sourceName: string, mapping: ColumnMappingDto): void {
   const problem = mappingProblem(mapping as ColumnMapping);
-  if (problem) throw new DeskError('invalid_input', problem, { field: 'mapping' });
+  if (problem) throw new DeskError('invalid_input', problem, { field: 'mapping', reason: 'calls.mappingIncomplete' });
   writeImportMapping(deps.db, sourceName, mapping, deps.clock.now());
 }
 

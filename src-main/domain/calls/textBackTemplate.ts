@@ -15,7 +15,7 @@ export function ensureTextBackTemplate(db: Db, shortcode: string, now: number): 
   const code = shortcode.trim().replace(/^\//, '').toLowerCase();
   if (shortcodeOwner(db, code) !== undefined) return;
   if (code !== MISSED_CALL_SHORTCODE) {
-    throw new DeskError('invalid_input', `textBack.templateShortcode: no template has the shortcode /${code}`, { field: 'textBack.templateShortcode' });
+    throw new DeskError('invalid_input', `textBack.templateShortcode: no template has the shortcode /${code}`, { field: 'textBack.templateShortcode', reason: 'errors-detail:noShortcode', params: { code } });
   }
   saveTemplate(db, { name: NAMES[getClinicSettings(db).uiLanguage], shortcode: code, category: 'general', variants: MISSED_CALL_VARIANTS }, now);
 }

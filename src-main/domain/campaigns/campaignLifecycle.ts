@@ -34,7 +34,7 @@ export function createCampaign(db: Db, d: CampaignDraft, actor: string, now: num
   const template = getTemplate(db, d.templateId);
   if (!template) throw notFound('Template', d.templateId);
   const variants = template.variants;
-  if (!Object.values(variants).some((b) => b.trim() !== '')) throw new DeskError('invalid_input', 'templateId: the template has no text in any language', { field: 'templateId' });
+  if (!Object.values(variants).some((b) => b.trim() !== '')) throw new DeskError('invalid_input', 'templateId: the template has no text in any language', { field: 'templateId', reason: 'errors-detail:templateEmpty' });
   return db.transaction(() => {
     const id = insertCampaign(
       db,
@@ -63,8 +63,16 @@ function requireCampaign(db: Db, id: number): CampaignRow {
   return c;
 }
 
-function refuseTransition(c: CampaignRow, verb: string): never {
-  throw new DeskError('conflict', `campaign #${c.id} is ${c.status}: it cannot ${verb}`, { field: 'id', details: { status: c.status } });
+/** What the desk says when a campaign is not in a state that allows the action (its status changed meanwhile). */
+const CANNOT = {
+  start: 'errors-detail:campaignCannot.start',
+  pause: 'errors-detail:campaignCannot.pause',
+  resume: 'errors-detail:campaignCannot.resume',
+  'be cancelled': 'errors-detail:campaignCannot.cancel',
+} as const;
+
+function refuseTransition(c: CampaignRow, verb: keyof typeof CANNOT): never {
+  throw new DeskError('conflict', `campaign #${c.id} is ${c.status}: it cannot ${verb}`, { field: 'id', details: { status: c.status }, reason: CANNOT[verb], params: { name: c.name } });
 }
 
 /** Fixes the audience (one recipient row per patient, in dispatch order) and starts sending. */

@@ -108,7 +108,7 @@ export function previewDelay(deps: Deps, practitionerId: number, actor = 'desk')
 
 /** "+25 min" (or 0 to clear). A new revision; in automatic mode the notices go out at once. */
 export function announceDelay(deps: Deps, practitionerId: number, minutes: number, actor: string): DelayPreview {
-  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 240) throw invalidInput('minutes', 'must be a whole number of minutes between 0 and 240');
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 240) throw invalidInput('minutes', 'must be a whole number of minutes between 0 and 240', { reason: 'errors-detail:delayMinutes', params: { max: 240 } });
   const now = deps.clock.now();
   const pd = loadPractitionerDay(deps.db, practitionerId, now);
   const state = recordRevision(deps.db, { practitionerId, day: pd.day.day, reason: minutes === 0 ? 'cleared' : 'announced', announcedMinutes: minutes === 0 ? null : minutes, actor, at: now });

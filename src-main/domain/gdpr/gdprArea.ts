@@ -2,7 +2,7 @@ import type { AppContext, Area } from '../../app/area';
 import { auditActors, listAudit, type AuditRow } from '../../db/repositories/auditLog';
 import { MediaStore } from '../media/mediaStore';
 import { auditCsv } from './auditCsv';
-import { exportPatient, type GdprDeps } from './patientExport';
+import { clinicDate, exportPatient, type GdprDeps } from './patientExport';
 import { erasePatient } from './patientErasure';
 import { getRetentionYears, runRetention, setRetentionYears } from './retention';
 
@@ -48,7 +48,7 @@ export const gdprArea: Area = {
       },
       'audit.exportCsv': (f) => {
         const { rows } = listAudit(ctx.db, { ...f, limit: 1_000_000, offset: 0 });
-        return { fileName: `audit-${new Date(ctx.clock.now()).toISOString().slice(0, 10)}.csv`, csv: auditCsv(rows) };
+        return { fileName: `audit-${clinicDate(ctx.db, ctx.clock.now())}.csv`, csv: auditCsv(rows) };
       },
     };
   },

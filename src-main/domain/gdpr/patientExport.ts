@@ -5,6 +5,8 @@ import { getMedia } from '../../db/repositories/media';
 import { mediaOf, personKeys, personRows } from '../../db/repositories/gdpr';
 import type { MediaStore } from '../media/mediaStore';
 import type { Clock } from '../shared/clock';
+import { localParts } from '../hours/zonedTime';
+import { getClinicSettings } from '../settings/clinicSettings';
 import { requireGdprSubject } from './findPatient';
 import { PATIENT_TABLES } from './patientTables';
 
@@ -65,7 +67,7 @@ export async function exportPatient(deps: GdprDeps, patientId: number, actor: st
   files['patient.json'] = strToU8(JSON.stringify(document, null, 2));
   const zip = zipSync(files, { level: 6, mtime: new Date(at) });
   writeAudit(deps.db, at, { actor, action: 'patient.export', entity: 'patient', entityId: patientId, details: { tables: counts, bytes: zip.length } });
-  return { zip, fileName: `patient-${patientId}-${new Date(at).toISOString().slice(0, 10)}.zip`, tables: counts, mediaFiles: Object.keys(files).length - 1, missingMedia };
+  return { zip, fileName: `patient-${patientId}-${clinicDate(deps.db, at)}.zip`, tables: counts, mediaFiles: Object.keys(files).length - 1, missingMedia };
 }
 
 /** JSON columns (meta, details, tags, media) read as values, not as strings inside strings. */
@@ -87,4 +89,9 @@ function parseJsonColumns(row: Record<string, unknown>): Record<string, unknown>
 
 function safeName(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80) || 'file';
+}
+
+/** The clinic's date of an instant, for file names a manager files by day (not UTC's day after midnight in Rome). */
+export function clinicDate(db: Db, at: number): string {
+  return localParts(at, getClinicSettings(db).timeZone).date;
 }

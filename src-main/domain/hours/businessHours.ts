@@ -4,6 +4,7 @@
  * part of the data so that answers are right around midnight and on DST change days.
  */
 import { z } from 'zod';
+import { issueReason } from '../../contract/issueReason';
 import { invalidInput } from '../shared/errors';
 import { HOLIDAY_COUNTRIES, holidayOn, type Holiday } from './holidays';
 import { addDays, isCivilDate, isValidTimeZone, isoWeekdayIndex, localParts, zonedToUtc } from './zonedTime';
@@ -56,7 +57,7 @@ export function parseBusinessHours(input: unknown): BusinessHours {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = ['businessHours', ...(issue?.path ?? []).map(String)].join('.');
-  throw invalidInput(field, issue?.message ?? 'invalid business hours');
+  throw invalidInput(field, issue?.message ?? 'invalid business hours', issueReason(issue, field));
 }
 
 export type ClosedReason = { kind: 'holiday'; holiday: Holiday } | { kind: 'closure'; closure: Closure } | null;

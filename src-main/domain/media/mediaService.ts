@@ -49,7 +49,7 @@ export class MediaService {
     }
     if (!up || up.chunks.length !== c.index) {
       this.pending.delete(c.uploadId);
-      throw invalidInput('index', `chunk ${c.index} of upload ${c.uploadId} arrived out of order; start the upload again`);
+      throw invalidInput('index', `chunk ${c.index} of upload ${c.uploadId} arrived out of order; start the upload again`, { reason: 'errors-detail:uploadOrder' });
     }
     up.chunks.push(chunk);
     up.size += chunk.length;

@@ -71,7 +71,7 @@ export class MediaStore {
       await rename(temp, target);
     } catch (err) {
       await rm(temp, { force: true });
-      throw new DeskError('internal', `media: could not store the file (${(err as Error).message})`, { field: 'file' });
+      throw new DeskError('internal', `media: could not store the file (${(err as Error).message})`, { field: 'file', reason: 'errors-detail:mediaNotStored' });
     }
     return { ...ref, deduped: false };
   }
@@ -93,7 +93,7 @@ export class MediaStore {
       return await readFile(this.pathOf(sha256));
     } catch (err) {
       if (err instanceof DeskError) throw err;
-      throw new DeskError('not_found', `media ${sha256} is not on disk`, { field: 'sha256' });
+      throw new DeskError('not_found', `media ${sha256} is not on disk`, { field: 'sha256', reason: 'errors-detail:mediaMissing' });
     }
   }
 }

@@ -76,7 +76,7 @@ export function nextConversationState(s: ConversationState, e: ConversationEvent
       return { ...s, status: 'waiting', snoozedUntil: null };
     case 'snooze':
       if (!Number.isFinite(e.until) || e.until <= e.at) {
-        throw invalidInput('until', 'a snooze must end in the future');
+        throw invalidInput('until', 'a snooze must end in the future', { reason: 'errors-detail:snoozePast' });
       }
       return { ...s, status: 'snoozed', snoozedUntil: e.until };
     case 'tick':

@@ -49,7 +49,7 @@ export function resolvePatient(deps: MessagingDeps, from: Sender): { patientId: 
     if (from.whatsappJid && byJid === undefined) addIdentity(db, existing, 'whatsapp', from.whatsappJid, now);
     return { patientId: existing, created: false };
   }
-  if (!phone && !from.whatsappJid) throw new DeskError('invalid_input', 'from: a message needs a phone number or a WhatsApp id', { field: 'from' });
+  if (!phone && !from.whatsappJid) throw new DeskError('invalid_input', 'from: a message needs a phone number or a WhatsApp id', { field: 'from', reason: 'errors-detail:noAddress' });
   // An agenda says which order its names are in; a WhatsApp push name is taken first word first.
   const [first, ...rest] = (from.pushName ?? '').trim().split(/\s+/);
   const name = from.nameOrder ? splitPersonName(from.pushName, from.nameOrder) : { firstName: first ?? '', lastName: rest.join(' ') };

@@ -22,8 +22,8 @@ const CANCELLED: Record<string, string> = {
 
 function checkTime(deps: MessagingDeps, sendAt: number): void {
   const now = deps.clock.now();
-  if (sendAt <= now) throw invalidInput('sendAt', 'must be in the future');
-  if (sendAt > now + YEAR) throw invalidInput('sendAt', 'must be within a year');
+  if (sendAt <= now) throw invalidInput('sendAt', 'must be in the future', { reason: 'errors-detail:sendAtPast' });
+  if (sendAt > now + YEAR) throw invalidInput('sendAt', 'must be within a year', { reason: 'errors-detail:sendAtTooFar' });
 }
 
 export function scheduleMessage(deps: MessagingDeps, req: { conversationId: number; channel?: Channel; body: string; sendAt: number }, author: string): TimelineMessage {
@@ -45,7 +45,7 @@ function pendingScheduled(deps: MessagingDeps, messageId: number) {
   const row = outboxForMessage(deps.db, messageId);
   const meta = msg.meta ? (JSON.parse(msg.meta) as Record<string, unknown>) : {};
   if (!row || row.status !== 'pending' || msg.status !== 'queued' || typeof meta.scheduledFor !== 'number') {
-    throw new DeskError('conflict', `messageId: message ${messageId} is not a scheduled message waiting to go (it may have been sent already)`, { field: 'messageId' });
+    throw new DeskError('conflict', `messageId: message ${messageId} is not a scheduled message waiting to go (it may have been sent already)`, { field: 'messageId', reason: 'errors-detail:notScheduled' });
   }
   return { msg, row, meta };
 }
@@ -64,7 +64,7 @@ export function editScheduled(deps: MessagingDeps, req: { messageId: number; bod
     const { msg, row, meta } = pendingScheduled(deps, req.messageId);
     const body = req.body ?? msg.body;
     const sendAt = req.sendAt ?? (meta.scheduledFor as number);
-    if (body.trim() === '') throw invalidInput('body', 'the message is empty');
+    if (body.trim() === '') throw invalidInput('body', 'the message is empty', { reason: 'errors-detail:emptyMessage' });
     deps.db.prepare('UPDATE messages SET body = ?, meta = ? WHERE id = ?').run(body, JSON.stringify({ ...meta, scheduledFor: sendAt }), msg.id);
     deps.db.prepare(`UPDATE outbox SET body = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'`).run(body, sendAt, row.id);
   })();

@@ -31,7 +31,7 @@ export function isLanguageCode(code: string): boolean {
 }
 
 export function checkClinicSettingsMeaning(s: { timeZone?: string; defaultRegion?: string; defaultLanguage?: string }): void {
-  if (s.timeZone !== undefined && !isTimeZone(s.timeZone)) throw invalidInput('timeZone', `"${s.timeZone}" is not a time zone name like Europe/Rome`);
-  if (s.defaultRegion !== undefined && !isPhoneRegion(s.defaultRegion)) throw invalidInput('defaultRegion', `"${s.defaultRegion}" is not a country code like IT or PL`);
-  if (s.defaultLanguage !== undefined && !isLanguageCode(s.defaultLanguage)) throw invalidInput('defaultLanguage', `"${s.defaultLanguage}" is not a language code like it, pl or en`);
+  if (s.timeZone !== undefined && !isTimeZone(s.timeZone)) throw invalidInput('timeZone', `"${s.timeZone}" is not a time zone name like Europe/Rome`, { reason: 'errors-detail:timeZone', params: { value: s.timeZone } });
+  if (s.defaultRegion !== undefined && !isPhoneRegion(s.defaultRegion)) throw invalidInput('defaultRegion', `"${s.defaultRegion}" is not a country code like IT or PL`, { reason: 'errors-detail:region', params: { value: s.defaultRegion } });
+  if (s.defaultLanguage !== undefined && !isLanguageCode(s.defaultLanguage)) throw invalidInput('defaultLanguage', `"${s.defaultLanguage}" is not a language code like it, pl or en`, { reason: 'errors-detail:language', params: { value: s.defaultLanguage } });
 }

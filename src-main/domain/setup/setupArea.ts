@@ -14,7 +14,7 @@ export const setupArea: Area = {
     },
     'setup.createClinic': async (req, call) => {
       // The demo clinic is a separate profile: a real clinic is never created inside it.
-      if (ctx.demo) throw new DeskError('conflict', 'the demo clinic cannot become a real clinic; open the real desk to set it up');
+      if (ctx.demo) throw new DeskError('conflict', 'the demo clinic cannot become a real clinic; open the real desk to set it up', { reason: 'errors-detail:demoNoSetup' });
       await createClinic(ctx.db, ctx.clock, req, call.guest ? 'setup' : call.user);
       const status = setupStatusOf(ctx.db, ctx.demo);
       ctx.events.emit('settings.updated', getClinicSettings(ctx.db));

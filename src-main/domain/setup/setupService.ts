@@ -52,7 +52,7 @@ export function setupStatusOf(db: Db, demo: boolean): SetupStatus {
 
 /** The wizard's clinic as stored rows, validated in full before anything is written. */
 function plan(input: CreateClinic): { holidays: HolidayCountry[]; weekly: NonNullable<CreateClinic['weekly']> } {
-  if (!isValidTimeZone(input.timeZone)) throw invalidInput('timeZone', `"${input.timeZone}" is not a time zone (e.g. Europe/Rome)`);
+  if (!isValidTimeZone(input.timeZone)) throw invalidInput('timeZone', `"${input.timeZone}" is not a time zone (e.g. Europe/Rome)`, { reason: 'errors-detail:timeZone', params: { value: input.timeZone } });
   const holidays = (HOLIDAY_COUNTRIES as readonly string[]).includes(input.country) ? [input.country as HolidayCountry] : [];
   const weekly = input.weekly ?? defaultBusinessHours('IT', input.timeZone).weekly;
   parseBusinessHours({ timeZone: input.timeZone, weekly, publicHolidays: holidays, closures: [] });
@@ -64,11 +64,11 @@ function plan(input: CreateClinic): { holidays: HolidayCountry[]; weekly: NonNul
  * country's public holidays, practitioners, and the set-up record. Refused once a clinic exists.
  */
 export async function createClinic(db: Db, clock: Clock, input: CreateClinic, actor = 'setup'): Promise<void> {
-  if (isConfigured(db)) throw new DeskError('conflict', 'this desk already has a clinic; change it in Settings');
+  if (isConfigured(db)) throw new DeskError('conflict', 'this desk already has a clinic; change it in Settings', { reason: 'errors-detail:clinicExists' });
   const { holidays, weekly } = plan(input);
   // The admin first: the password rules are the trust area's; a weak password stops here with nothing written.
   const admin = await createUser(db, clock, { name: input.admin.name, role: 'admin', password: input.admin.password, displayName: input.admin.displayName ?? null }, actor);
-  if (admin.error) throw new DeskError(admin.error.code, admin.error.message, { field: `admin.${admin.error.field ?? 'name'}` });
+  if (admin.error) throw new DeskError(admin.error.code, admin.error.message, { field: `admin.${admin.error.field ?? 'name'}`, ...(admin.error.reason ? { reason: admin.error.reason } : {}), ...(admin.error.params ? { params: admin.error.params } : {}) });
   const now = clock.now();
   db.transaction(() => {
     updateClinicSettings(db, {
@@ -90,6 +90,6 @@ export async function createClinic(db: Db, clock: Clock, input: CreateClinic, ac
 /** Skips an optional step (the wizard) or takes it up again (Settings); "done" follows from the facts alone. */
 export function setStep(db: Db, step: Step, state: 'pending' | 'skipped'): void {
   const rec = readSetting<SetupRecord>(db, KEY);
-  if (!rec) throw new DeskError('conflict', 'create the clinic first');
+  if (!rec) throw new DeskError('conflict', 'create the clinic first', { reason: 'errors-detail:clinicFirst' });
   writeSetting(db, KEY, { ...rec, steps: { ...rec.steps, [step]: state } });
 }

@@ -70,5 +70,27 @@ export class DeskError extends Error {
 export const invalidInput = (field: string, message: string, reason?: { reason: string; params?: ErrorParams }): DeskError =>
   new DeskError('invalid_input', `${field}: ${message}`, { field, ...reason });
 
-export const notFound = (what: string, id: string | number): DeskError =>
-  new DeskError('not_found', `${what} ${id} does not exist`, { params: { id } });
+/**
+ * What a not-found error can be about, and the sentence the desk shows for it (errors-detail.json `notFound.*`):
+ * «Il paziente n. 12 non esiste più» names the thing, in its grammatical gender, instead of "not found".
+ */
+const NOT_FOUND = {
+  Appointment: 'errors-detail:notFound.appointment',
+  'Callback task': 'errors-detail:notFound.callbackTask',
+  Campaign: 'errors-detail:notFound.campaign',
+  'Column mapping': 'errors-detail:notFound.columnMapping',
+  Conversation: 'errors-detail:notFound.conversation',
+  Media: 'errors-detail:notFound.media',
+  Message: 'errors-detail:notFound.message',
+  Patient: 'errors-detail:notFound.patient',
+  Practitioner: 'errors-detail:notFound.practitioner',
+  Room: 'errors-detail:notFound.room',
+  Segment: 'errors-detail:notFound.segment',
+  Template: 'errors-detail:notFound.template',
+  'Visit message': 'errors-detail:notFound.visitMessage',
+  'Visit type': 'errors-detail:notFound.visitType',
+  user: 'errors-detail:notFound.user',
+} as const;
+
+export const notFound = (what: keyof typeof NOT_FOUND, id: string | number): DeskError =>
+  new DeskError('not_found', `${what} ${id} does not exist`, { reason: NOT_FOUND[what], params: { id } });

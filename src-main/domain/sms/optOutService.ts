@@ -10,6 +10,7 @@ import { insertOptOut, latestOptOut, reminderSentSince, setOptOutConfirmation } 
 import { withdrawQueuedMarketing } from '../campaigns/marketingWithdrawal';
 import { queueOutgoing, recordSystemEvent, type MessagingDeps } from '../messaging/messagingService';
 import { getClinicSettings } from '../settings/clinicSettings';
+import { localParts } from '../hours/zonedTime';
 import { confirmationText, isOptInKeyword, matchOptOut } from './optOut';
 import { openQuestion } from '../../db/repositories/visitMessages';
 import { automaticSmsBlockedText, optedInEventText, optedOutEventText } from './smsEventTexts';
@@ -76,8 +77,9 @@ export function handleOptOutKeyword(deps: MessagingDeps, m: InboundSms): OptOutO
 export function automaticSmsBlockReason(deps: Pick<MessagingDeps, 'db'>, patientId: number): string | null {
   if (!hasOptedOut(deps.db, patientId, 'sms')) return null;
   const last = latestOptOut(deps.db, patientId);
-  const ui = getClinicSettings(deps.db).uiLanguage;
-  return automaticSmsBlockedText(ui, last?.keyword ?? null, last ? new Date(last.at).toISOString().slice(0, 10) : null);
+  const { uiLanguage, timeZone } = getClinicSettings(deps.db);
+  // The clinic's day of the opt-out: a STOP at 00:30 in Rome is dated that day, not UTC's day before.
+  return automaticSmsBlockedText(uiLanguage, last?.keyword ?? null, last ? localParts(last.at, timeZone).date : null);
 }
 
 /** "START" after an opt-out: SMS consent is granted again (source "opt-in keyword") and noted in the timeline. */

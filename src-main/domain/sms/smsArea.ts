@@ -134,7 +134,7 @@ export function createSmsArea(o: SmsAreaOptions): Area {
           // settings typed in and saved are a request to reach that real provider.
           const simulated = ctx.demo && !loadProviderConfig(ctx.db, boxOf(ctx), provider);
           const adapter = simulated ? fallback.get(ctx) : testProvider(ctx, provider);
-          if (!adapter) throw new DeskError('channel_unavailable', 'the demo clinic has no simulated SMS provider running', { reason: 'sms.noSimulation' });
+          if (!adapter) throw new DeskError('channel_unavailable', 'the demo clinic has no simulated SMS provider running', { reason: 'errors-detail:smsNoSimulation' });
           const body = previewSms(text, { transliterate: getSmsSettings(ctx.db).transliterate }).sent;
           const now = ctx.clock.now();
           const result = await adapter.send({ outboxId: 0, idempotencyKey: `sms-test:${now}:${Math.floor(ctx.random() * 1e9)}`, channel: 'sms', toPhone, body });

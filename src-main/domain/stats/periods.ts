@@ -37,7 +37,7 @@ function make(kind: StatsPeriodKind, from: string, to: string, timeZone: string)
 }
 
 function check(field: string, value: string | undefined): string {
-  if (!value || !isCivilDate(value)) throw invalidInput(field, 'a date as YYYY-MM-DD');
+  if (!value || !isCivilDate(value)) throw invalidInput(field, 'a date as YYYY-MM-DD', { reason: 'errors-fields:format', params: { field } });
   return value;
 }
 

@@ -4,6 +4,7 @@
  * a fallback is only a warning (it will always print its fallback).
  */
 import { z } from 'zod';
+import { issueReason } from '../../contract/issueReason';
 import { DeskError, invalidInput } from '../shared/errors';
 import { findPlaceholders } from './renderTemplate';
 import { KNOWN_VARIABLES, isKnownVariable } from './templateVariables';
@@ -138,7 +139,7 @@ export function validateTemplateInput(input: unknown): { template: TemplateInput
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = (issue?.path ?? []).map(String).join('.') || 'template';
-    throw invalidInput(field, issue?.message ?? 'invalid template');
+    throw invalidInput(field, issue?.message ?? 'invalid template', issueReason(issue, field));
   }
   const warnings: Array<TemplateIssue & { language: string }> = [];
   for (const [language, body] of Object.entries(parsed.data.variants)) {
@@ -148,6 +149,8 @@ export function validateTemplateInput(input: unknown): { template: TemplateInput
       throw new DeskError('invalid_input', `variants.${language}: ${error.message}`, {
         field: `variants.${language}`,
         details: { code: error.code, subject: error.subject, suggestion: error.suggestion },
+        reason: error.code === 'unknown_variable' ? 'errors-detail:templateUnknownVariable' : 'errors-detail:templateMalformed',
+        params: { subject: error.subject, language: language.toUpperCase() },
       });
     }
     warnings.push(...issues.map((i) => ({ ...i, language })));

@@ -19,13 +19,13 @@ export async function signIn(db: Db, clock: Clock, input: { name: string; passwo
   const wait = loginWaitMs(db, clock.now(), input.address, name);
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    return { error: new DeskError('rate_limited', `too many failed sign-ins: try again in ${seconds} s`, { details: { retryAfterSeconds: seconds } }) };
+    return { error: new DeskError('rate_limited', `too many failed sign-ins: try again in ${seconds} s`, { details: { retryAfterSeconds: seconds }, reason: 'errors-detail:tooManySignIns', params: { seconds } }) };
   }
   const user = name && input.password ? await verifyUser(db, name, input.password) : null;
   const now = clock.now();
   recordLoginAttempt(db, { at: now, address: input.address, name, ok: user !== null });
   writeAudit(db, now, { actor: user?.name ?? name, action: user ? 'login.ok' : 'login.failed', entity: 'user', entityId: user?.id ?? null, details: { address: input.address } });
-  if (!user) return { error: new DeskError('unauthorized', 'wrong user name or password') };
+  if (!user) return { error: new DeskError('unauthorized', 'wrong user name or password', { reason: 'errors-detail:wrongPassword' }) };
   markUserLogin(db, user.id, now);
   // The assignment list learns the name here, not on every inbox read.
   touchDeskUser(db, user.name, now);

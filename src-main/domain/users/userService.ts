@@ -56,8 +56,8 @@ export async function createUser(
   actor = 'system',
 ): Promise<UserResult> {
   const name = input.name.trim();
-  if (!NAME.test(name)) return { error: invalidInput('name', 'a user name is 1 to 80 letters, digits, spaces, dots, dashes or apostrophes, starting with a letter or digit') };
-  if (!ROLES.includes(input.role)) return { error: invalidInput('role', `one of ${ROLES.join(', ')}`) };
+  if (!NAME.test(name)) return { error: invalidInput('name', 'a user name is 1 to 80 letters, digits, spaces, dots, dashes or apostrophes, starting with a letter or digit', { reason: 'errors-detail:userName' }) };
+  if (!ROLES.includes(input.role)) return { error: invalidInput('role', `one of ${ROLES.join(', ')}`, { reason: 'errors-fields:notAChoice', params: { field: 'role' } }) };
   const weak = checkPassword(input.password, name);
   if (weak) return { error: weak };
   if (userByName(db, name)) return { error: new DeskError('conflict', `a user named "${name}" already exists`, { field: 'name', reason: 'users:errors.nameTaken', params: { name } }) };

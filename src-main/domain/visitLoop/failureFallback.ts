@@ -9,6 +9,8 @@
  * The fallback of a visit-loop message keeps to the sending window (`nextAllowed`, the reminders' rule): a failure
  * known at 22:30 is queued with the outbox's `notBefore` at the next window start; if that is already too late
  * (the visit or the question is over by then) it is `expired`. Delay notices are urgent and go at once.
+ * While such a fallback waits, its timeline line says when it will go ("SMS scheduled for tomorrow, 09:00 …", clinic's
+ * zone); once the outbox has sent it, the same line is rewritten to "Sent by SMS instead of …" (`fallbackSent`).
  */
 import {
   appointmentIdsOf,
@@ -17,6 +19,8 @@ import {
   failedDelayNoticesSince,
   failedVisitMessageOf,
   failedVisitMessagesSince,
+  scheduledFallbackEvent,
+  setEventBody,
   setFallback,
   whatsappFallbackMessage,
   type FailedVisitMessage,
@@ -25,7 +29,11 @@ import { queueOutgoing, recordSystemEvent } from '../messaging/messagingService'
 import { getBusinessHours } from '../hours/hoursService';
 import { getClinicSettings } from '../settings/clinicSettings';
 import { nextAllowed } from './sendingWindow';
-import { fallbackText, unreachableText } from './visitEventTexts';
+import type { TimelineMessage } from '../../contract/inbox';
+import { getMessage } from '../../db/repositories/messages';
+import { formatWhen } from '../templates/localeFormat';
+import { toTimelineMessage } from '../messaging/timeline';
+import { fallbackScheduledText, fallbackText, unreachableText } from './visitEventTexts';
 import { getVisitLoopSettings } from './visitLoopSettings';
 import { channelFor, type VisitLoopDeps } from './visitMessaging';
 
@@ -84,8 +92,12 @@ export function fallbackAfterFailure(deps: VisitLoopDeps, f: FailedVisitMessage)
       ...(sendAt > now ? { notBefore: sendAt } : {}),
     });
     setFallback(db, f, 'queued', message.id);
-    const line = fallbackText(ui, channel, f.channel, 'failed');
-    recordSystemEvent(deps, f.conversation_id, f.error ? `${line} (${f.error})` : line, meta);
+    const later = sendAt > now;
+    const line = later
+      ? fallbackScheduledText(ui, channel, f.channel, 'failed', formatWhen(sendAt, now, ui, getClinicSettings(db).timeZone))
+      : fallbackText(ui, channel, f.channel, 'failed');
+    const eventMeta = later ? { ...about, fallback: { ...meta.fallback, fallbackMessageId: message.id, scheduledFor: sendAt } } : meta;
+    recordSystemEvent(deps, f.conversation_id, f.error ? `${line} (${f.error})` : line, eventMeta);
     return 'queued';
   })();
 }
@@ -104,4 +116,21 @@ export function fallbackSweep(deps: VisitLoopDeps): number {
     if (fallbackAfterFailure(deps, f) === 'queued') queued++;
   }
   return queued;
+}
+
+/**
+ * A fallback that waited for the window has gone (its `message.updated` with status sent or later): its timeline
+ * line stops saying "scheduled for …" and says it was sent. Idempotent: a later delivered/read update rewrites nothing.
+ */
+export function fallbackSent(deps: VisitLoopDeps, m: TimelineMessage, conversationId: number): boolean {
+  const fb = m.meta?.fallback as { from?: string; failure?: string | null } | undefined;
+  if (!fb || m.channel === 'system' || m.direction !== 'out' || !['sent', 'delivered', 'read'].includes(m.status)) return false;
+  const event = scheduledFallbackEvent(deps.db, conversationId, m.id);
+  if (!event) return false;
+  const line = fallbackText(getClinicSettings(deps.db).uiLanguage, m.channel, fb.from ?? '', 'failed');
+  const body = fb.failure ? `${line} (${fb.failure})` : line;
+  if (event.body === body) return false;
+  setEventBody(deps.db, event.id, body);
+  deps.events.emit('message.updated', { conversationId, message: toTimelineMessage(getMessage(deps.db, event.id)!) });
+  return true;
 }

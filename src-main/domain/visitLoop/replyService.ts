@@ -69,8 +69,8 @@ export function handleVisitReply(deps: VisitLoopDeps, m: InboundReply): ReplyOut
 export function resolveVisitQuestion(deps: VisitLoopDeps, visitMessageId: number, answer: 'confirm' | 'cancel', actor: string): ReplyOutcome {
   const q = getVisitMessage(deps.db, visitMessageId);
   if (!q) throw notFound('Visit message', visitMessageId);
-  if (q.asks_until === null || q.kind === 'feedback') throw new DeskError('conflict', `visitMessageId: message ${visitMessageId} asked nothing to confirm or cancel`, { field: 'visitMessageId' });
-  if (q.answer === 'confirmed' || q.answer === 'cancelled') throw new DeskError('conflict', `visitMessageId: already answered (${q.answer})`, { field: 'visitMessageId' });
+  if (q.asks_until === null || q.kind === 'feedback') throw new DeskError('conflict', `visitMessageId: message ${visitMessageId} asked nothing to confirm or cancel`, { field: 'visitMessageId', reason: 'errors-detail:visitAskedNothing' });
+  if (q.answer === 'confirmed' || q.answer === 'cancelled') throw new DeskError('conflict', `visitMessageId: already answered (${q.answer})`, { field: 'visitMessageId', reason: q.answer === 'confirmed' ? 'errors-detail:visitAnswered.confirmed' : 'errors-detail:visitAnswered.cancelled' });
   return applyAnswer(deps, q, answer, { actor, messageId: null, channel: q.channel, at: deps.clock.now() });
 }
 

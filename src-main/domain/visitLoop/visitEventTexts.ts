@@ -21,6 +21,20 @@ export function fallbackText(lang: string, to: string, from: string, why: Channe
   return pick(t, lang);
 }
 
+/**
+ * A fallback waiting for the sending window: "SMS programmato per domani, 09:00 invece di WhatsApp: invio fallito".
+ * `when` is already written in the desk's language and the clinic's zone; the line becomes `fallbackText` once sent.
+ */
+export function fallbackScheduledText(lang: string, to: string, from: string, why: ChannelUnusable | null, when: string): string {
+  const reason = why ? pick(WHY, lang)[why] : '';
+  const t = {
+    it: `${CHANNEL(to)} programmato per ${when} invece di ${CHANNEL(from)}: ${reason}`,
+    pl: `${CHANNEL(to)} zaplanowany na ${when} zamiast ${CHANNEL(from)}: ${reason}`,
+    en: `${CHANNEL(to)} scheduled for ${when} instead of ${CHANNEL(from)}: ${reason}`,
+  };
+  return pick(t, lang);
+}
+
 export function unreachableText(lang: string, what: string, why: Partial<Record<string, ChannelUnusable>>): string {
   const reasons = Object.entries(why)
     .map(([c, r]) => `${CHANNEL(c)}: ${r ? pick(WHY, lang)[r] : ''}`)

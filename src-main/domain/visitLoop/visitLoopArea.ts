@@ -8,7 +8,7 @@ import { writeAudit } from '../../db/repositories/audit';
 import { hasAuthCreds } from '../../db/repositories/whatsappAuth';
 import { findPatients } from '../../db/repositories/visitFacts';
 import { cancelScheduled, editScheduled, scheduleMessage } from '../messaging/scheduledMessages';
-import { fallbackForMessage, fallbackSweep } from './failureFallback';
+import { fallbackForMessage, fallbackSent, fallbackSweep } from './failureFallback';
 import { createVisit, feedbackTick, moveVisit } from './lifecycleService';
 import { reminderLines, reminderTick, sendRemainingReminders } from './reminderService';
 import { handleVisitReply, resolveVisitQuestion } from './replyService';
@@ -42,7 +42,14 @@ export const visitLoopArea: Area = {
     });
     // A visit message the outbox gave up on goes once on the next consented channel (the sweep in the tick
     // catches what a crash left between the two).
-    const offFailed = ctx.events.on('message.updated', ({ message }) => {
+    const offFailed = ctx.events.on('message.updated', ({ conversationId, message }) => {
+      if (message.meta?.fallback && message.channel !== 'system') {
+        try {
+          fallbackSent(deps, message, conversationId);
+        } catch (err) {
+          console.error('[visitLoop] fallback line not updated for message', message.id, err);
+        }
+      }
       if (message.status !== 'failed' || !(message.kind.startsWith('visit_') || message.kind === 'delay_notice')) return;
       try {
         fallbackForMessage(deps, message.id);

@@ -6,6 +6,7 @@ import { type z } from 'zod';
 import { visitLoopSettings } from '../../contract/visitLoop';
 import type { Db } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
+import { issueReason } from '../../contract/issueReason';
 import { DeskError, invalidInput } from '../shared/errors';
 import { getSmsSettings } from '../sms/smsSettings';
 import { typicalSegments } from './typicalSegments';
@@ -38,7 +39,8 @@ export function saveVisitLoopSettings(db: Db, input: unknown): VisitLoopSettings
   const result = visitLoopSettingsSchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw invalidInput(['visitLoop', ...(issue?.path ?? []).map(String)].join('.'), issue?.message ?? 'invalid settings');
+    const field = ['visitLoop', ...(issue?.path ?? []).map(String)].join('.');
+    throw invalidInput(field, issue?.message ?? 'invalid settings', issueReason(issue, field));
   }
   const sms = getSmsSettings(db);
   for (const [kind, byLanguage] of Object.entries(result.data.texts) as Array<[VisitTextKind, Record<string, string>]>) {

@@ -31,8 +31,10 @@ export const DEFAULT_PACING: PacingSettings = {
 const DAY_MS = 24 * 60 * 60_000;
 
 function integerIn(field: string, value: unknown, lo: number, hi: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidInput(field, 'must be a whole number');
-  if (value < lo || value > hi) throw invalidInput(field, `must be between ${lo} and ${hi}`);
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidInput(field, 'must be a whole number', { reason: 'errors-detail:wholeNumber', params: { field } });
+  if (value < lo || value > hi) throw invalidInput(field, `must be between ${lo} and ${hi}`, field.endsWith('Ms')
+      ? { reason: 'errors-detail:betweenSeconds', params: { field, lo: lo / 1000, hi: hi / 1000 } } // the form shows seconds
+      : { reason: 'errors-detail:between', params: { field, lo, hi } });
   return value;
 }
 
@@ -41,9 +43,9 @@ export function validatePacing(change: Partial<PacingSettings>, current: PacingS
   const next = { ...current, ...change };
   const minGapMs = integerIn('minGapMs', next.minGapMs, PACING_LIMITS.gapFloorMs, PACING_LIMITS.gapCeilingMs);
   const maxGapMs = integerIn('maxGapMs', next.maxGapMs, PACING_LIMITS.gapFloorMs, PACING_LIMITS.gapCeilingMs);
-  if (maxGapMs < minGapMs) throw invalidInput('maxGapMs', 'must not be shorter than the minimum gap');
+  if (maxGapMs < minGapMs) throw invalidInput('maxGapMs', 'must not be shorter than the minimum gap', { reason: 'errors-detail:maxGap' });
   const firstContactDailyCap = integerIn('firstContactDailyCap', next.firstContactDailyCap, 0, PACING_LIMITS.firstContactCapMax);
-  if (typeof next.typing !== 'boolean') throw invalidInput('typing', 'must be true or false');
+  if (typeof next.typing !== 'boolean') throw invalidInput('typing', 'must be true or false', { reason: 'errors-fields:invalid', params: { field: 'typing' } });
   return { minGapMs, maxGapMs, firstContactDailyCap, typing: next.typing };
 }
 

@@ -32,15 +32,15 @@ export function updateWhatsAppSettings(db: Db, change: Partial<WhatsAppSettings>
     current,
   );
   const webVersion = (change.webVersion ?? current.webVersion).trim();
-  if (webVersion !== '' && !parseWebVersion(webVersion)) throw invalidInput('webVersion', 'must look like 2.3000.1027934701, or be empty');
+  if (webVersion !== '' && !parseWebVersion(webVersion)) throw invalidInput('webVersion', 'must look like 2.3000.1027934701, or be empty', { reason: 'errors-detail:webVersion' });
   const next: WhatsAppSettings = {
     ...pacing,
     smsFallback: change.smsFallback ?? current.smsFallback,
     includeGroups: change.includeGroups ?? current.includeGroups,
     webVersion,
   };
-  if (typeof next.smsFallback !== 'boolean') throw invalidInput('smsFallback', 'must be true or false');
-  if (typeof next.includeGroups !== 'boolean') throw invalidInput('includeGroups', 'must be true or false');
+  if (typeof next.smsFallback !== 'boolean') throw invalidInput('smsFallback', 'must be true or false', { reason: 'errors-fields:invalid', params: { field: 'smsFallback' } });
+  if (typeof next.includeGroups !== 'boolean') throw invalidInput('includeGroups', 'must be true or false', { reason: 'errors-fields:invalid', params: { field: 'includeGroups' } });
   writeSetting(db, WHATSAPP_SETTINGS_KEY, next);
   return next;
 }

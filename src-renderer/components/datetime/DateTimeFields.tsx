@@ -17,7 +17,7 @@ import {
 } from 'react-aria-components';
 import type { CalendarDate, CalendarDateTime } from '@internationalized/date';
 import { Icon } from '../Icon';
-import { fromDate, fromDateTime, fromTime, pickerLocale, toDate, toDateTime, toTime } from './pickerValues';
+import { fromDate, fromDateTime, fromTime, pickerLocale, stepMinutes, toDate, toDateTime, toTime } from './pickerValues';
 import type { DateFieldProps, DateTimeFieldProps, TimeFieldProps } from './types';
 import './datetime.css';
 
@@ -130,6 +130,17 @@ export function DateTimeField(p: DateTimeFieldProps) {
 
 export function TimeField(p: TimeFieldProps) {
   const value = toTime(p.value);
+  // React Aria steps minutes by 1; a field with a coarser step takes ↑/↓ on its minutes before the segment does.
+  const step = p.minuteStep ?? 1;
+  const onKeyDownCapture = (e: KeyboardEvent<HTMLElement>): void => {
+    if (step <= 1 || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey) return;
+    if ((e.target as Element).getAttribute('data-type') !== 'minute') return;
+    const next = stepMinutes(fromTime(value), e.key === 'ArrowUp' ? 1 : -1, step);
+    if (next === null) return;
+    e.preventDefault();
+    e.stopPropagation();
+    p.onChange(next);
+  };
   return (
     <I18nProvider locale={useLocale()}>
       <AriaTimeField
@@ -143,7 +154,7 @@ export function TimeField(p: TimeFieldProps) {
         data-testid={p.testId}
         data-value={fromTime(value)}
       >
-        <div className="dt-group">
+        <div className="dt-group" onKeyDownCapture={onKeyDownCapture}>
           <Segments />
         </div>
       </AriaTimeField>

@@ -34,3 +34,16 @@ export const clinicDayStart = (date: string, timeZone: string): number => zonedT
 
 /** The instant the clinic's day `date` ends (the next day's midnight, DST days included). */
 export const clinicDayEnd = (date: string, timeZone: string): number => zonedToUtc(addDays(date, 1), 0, timeZone);
+
+/**
+ * ↑/↓ on the minutes of a field that steps by `step` (visits start on 5-minute marks): "09:07" ↑ → "09:10",
+ * ↓ → "09:05". The minutes wrap within the hour as the field's own step does ("09:55" ↑ → "09:00"). An empty or
+ * incomplete value is left to the field.
+ */
+export function stepMinutes(value: string, direction: 1 | -1, step: number): string | null {
+  const m = /^(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const minute = Number(m[2]);
+  const next = direction === 1 ? Math.floor(minute / step) * step + step : Math.ceil(minute / step) * step - step;
+  return `${m[1]}:${pad((next + 60) % 60)}`;
+}

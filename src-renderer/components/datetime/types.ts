@@ -18,6 +18,8 @@ export interface DateFieldProps extends FieldBase {
 export interface TimeFieldProps extends FieldBase {
   value: string;
   onChange(value: string): void;
+  /** Minutes the ↑/↓ keys step by on the minutes (1 when absent). */
+  minuteStep?: number;
 }
 
 /** "2026-11-30T14:30" in the clinic's zone, or "". */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../api/client';
 import { useRouter } from '../../app/router';
+import { errorText } from '../../i18n/errors';
 import { useInbox, useSearch } from '../../stores/inboxStore';
 import { ConversationList } from './ConversationList';
 import { ConversationPane } from './ConversationPane';
@@ -25,12 +26,14 @@ export function InboxView({ conversationId }: { conversationId: number | null })
   const searchRef = useRef<HTMLInputElement>(null);
   const [sheet, setSheet] = useState(false);
   const [newPatient, setNewPatient] = useState(false);
+  /** Why the conversation in the address did not open (a stale link: merged, erased), in the desk's language. */
+  const [openError, setOpenError] = useState<{ id: number; text: string } | null>(null);
 
   useEffect(() => {
     void loadList();
   }, [loadList]);
   useEffect(() => {
-    if (conversationId) void openConversation(conversationId);
+    if (conversationId) openConversation(conversationId).catch((e: unknown) => setOpenError({ id: conversationId, text: errorText(e) }));
   }, [conversationId, openConversation]);
   useEffect(() => desk.on('app.openConversation', ({ conversationId: id }) => navigate(`/inbox/${id}`)), [navigate]);
   useBrowserNotifications();
@@ -53,6 +56,11 @@ export function InboxView({ conversationId }: { conversationId: number | null })
         </>
       ) : (
         <div className="empty-pane">
+          {openError && openError.id === conversationId ? (
+            <p className="error" role="alert" data-testid="open-error">
+              {openError.text}
+            </p>
+          ) : null}
           <p>{t('empty.pick')}</p>
           <p className="muted">{t('empty.keys')}</p>
         </div>

@@ -13,6 +13,8 @@ import { RemindersDialog } from './RemindersDialog';
 import { ACTIONS_BY_STATUS } from './VisitRow';
 import { EditVisitDialog } from './EditVisitDialog';
 import { WeekView } from './WeekView';
+import type { ScheduleRoute } from './schedulePath';
+import { useScheduleRoute } from './scheduleRoute';
 import type { BoardVisit } from '../../../src-main/contract/appointments';
 import './schedule.css';
 
@@ -24,8 +26,9 @@ const typing = (e: KeyboardEvent): boolean => {
 };
 
 /** The day board: each practitioner's visits with check-in / start / end / no-show, the delay box and the preview. */
-export function ScheduleView() {
+export function ScheduleView(props: { route: ScheduleRoute }) {
   const { t, i18n } = useTranslation('schedule');
+  useScheduleRoute(props.route);
   const [creating, setCreating] = useState(false);
   const [reminders, setReminders] = useState(false);
   const s = useSchedule();
@@ -44,11 +47,9 @@ export function ScheduleView() {
   };
 
   useEffect(() => {
-    void s.load();
-    // The derived delay grows with the clock even when nobody clicks.
+    // The first load follows the address (useScheduleRoute). The derived delay grows with the clock even when nobody clicks.
     const timer = setInterval(() => void useSchedule.getState().load(), 30_000);
     return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Once, when the day first shows: each column scrolled to where the day is now, not to 8 o'clock.

@@ -13,7 +13,7 @@ export function VisitWhenFields(props: { day: string; time: string; minutes: num
       </label>
       <label>
         {t('newVisit.time')}
-        <TimeField value={props.time} onChange={props.onTime} label={t('newVisit.time')} testId={`${id}-time`} />
+        <TimeField value={props.time} onChange={props.onTime} label={t('newVisit.time')} testId={`${id}-time`} minuteStep={5} />
       </label>
       <label>
         {t('newVisit.minutes')}

@@ -19,6 +19,8 @@ interface ScheduleState {
   day: string | null;
   load(): Promise<void>;
   setDay(day: string | null): Promise<void>;
+  /** Day and view at once (the Schedule's address), one load. */
+  open(day: string | null, view: 'day' | 'week'): Promise<void>;
   /** Moves a visit, to another practitioner too (the patient gets one reschedule notice). */
   move(appointmentId: number, startsAt: number, endsAt: number, practitionerId?: number): Promise<void>;
   /** Day board or one practitioner's week. */
@@ -67,6 +69,10 @@ export const useSchedule = create<ScheduleState>((set, get) => {
     setAgendaFlash: (f) => set({ agendaFlash: f }),
     setDay: async (day) => {
       set({ day });
+      await get().load();
+    },
+    open: async (day, view) => {
+      set({ day, view });
       await get().load();
     },
     view: 'day',

@@ -6,6 +6,7 @@ import type { StatsPeriod, StatsReport } from '../../../src-main/contract/stats'
 import { useRouter } from '../../app/router';
 import { useInbox, type PeriodFilter } from '../../stores/inboxStore';
 import { useCalls, type ResultFilter } from '../calls/callsStore';
+import { schedulePath } from '../schedule/schedulePath';
 
 export type FigureKind = 'count' | 'duration' | 'share' | 'minutes';
 
@@ -63,8 +64,12 @@ export const PHONE: FigureDef[] = [
   { key: 'callbackP90', kind: 'duration', value: (r) => p(r).callbackTime.p90Ms },
 ];
 
+/** The Schedule on the report's first day: its day board for a one-day report, else that day's week. */
+export const toSchedule = (period: StatsPeriod): void =>
+  useRouter.getState().navigate(schedulePath({ day: period.from, view: period.from === period.to ? 'day' : 'week' }));
+
 export const VISITS: FigureDef[] = [
-  { key: 'appointments', kind: 'count', value: (r) => r.visits.appointments, open: () => useRouter.getState().navigate('/schedule') },
-  { key: 'noShows', kind: 'count', value: (r) => r.visits.noShows, open: () => useRouter.getState().navigate('/schedule') },
+  { key: 'appointments', kind: 'count', value: (r) => r.visits.appointments, open: toSchedule },
+  { key: 'noShows', kind: 'count', value: (r) => r.visits.noShows, open: toSchedule },
   { key: 'noticesSent', kind: 'count', value: (r) => r.visits.noticesSent },
 ];

@@ -9,7 +9,7 @@ import { findPhone, inRange, type DateRange, type ImportedAppointment, type Impo
 import type { ErrorParams } from '../../shared/errors';
 import { ROW } from '../../shared/rowReasons';
 
-export const CSV_FIELDS = ['id', 'start', 'date', 'time', 'end', 'endTime', 'duration', 'patient', 'firstName', 'lastName', 'phone', 'practitioner', 'type', 'notes', 'status'] as const;
+export const CSV_FIELDS = ['id', 'start', 'date', 'time', 'end', 'endTime', 'duration', 'patient', 'firstName', 'lastName', 'phone', 'practitioner', 'type', 'notes', 'status', 'room'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 /** Field → header text as it appears in the file. */
 export type AppointmentColumnMapping = Partial<Record<CsvField, string>>;
@@ -30,6 +30,7 @@ const SYNONYMS: Record<CsvField, string[]> = {
   type: ['type', 'service', 'visit type', 'prestazione', 'tipo', 'tipo visita', 'usługa', 'typ wizyty', 'rodzaj'],
   notes: ['notes', 'note', 'comment', 'uwagi', 'notatki', 'komentarz'],
   status: ['status', 'stato'],
+  room: ['room', 'location', 'stanza', 'ambulatorio', 'sala', 'gabinet', 'sala zabiegowa', 'lokalizacja'],
 };
 
 const CANCELLED = new Set(['cancelled', 'canceled', 'annullato', 'annullata', 'cancellato', 'disdetto', 'anulowana', 'odwołana', 'odwolana']);
@@ -154,6 +155,7 @@ function readRow(cells: (f: CsvField) => string, line: number, opts: CsvImportOp
       practitioner,
       type: cells('type'),
       notes: cells('notes'),
+      location: cells('room'),
       cancelled: CANCELLED.has(key(cells('status'))),
     },
   };

@@ -139,6 +139,7 @@ function shapeOf(ev: IcalComponent, ctx: ZoneContext, opts: IcsImportOptions, ca
       practitioner: opts.practitioner ?? calendarName ?? organizerName(ev),
       type,
       notes: description,
+      location,
       cancelled: text(ev, 'status').toUpperCase() === 'CANCELLED',
     },
   };

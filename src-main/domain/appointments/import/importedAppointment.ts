@@ -16,6 +16,8 @@ export interface ImportedAppointment {
   practitioner: string | null;
   type: string;
   notes: string;
+  /** Where the source says the visit is (ICS LOCATION, a CSV room column); matched to a configured room. */
+  location?: string;
   cancelled: boolean;
 }
 

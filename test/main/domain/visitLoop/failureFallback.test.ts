@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Channel, ChannelSender, OutgoingMessage, SendResult } from '../../../../src-main/domain/messaging/channelPort';
 import { addIdentity, insertPatient, setConsent } from '../../../../src-main/db/repositories/patients';
+import { updateClinicSettings } from '../../../../src-main/domain/settings/clinicSettings';
 import { fallbackSweep } from '../../../../src-main/domain/visitLoop/failureFallback';
 import { visitLoopDeps } from '../../../../src-main/domain/visitLoop/visitLoopArea';
 import { T0, tempApp, tempDir } from '../../../helpers/tempApp';
@@ -191,6 +192,39 @@ describe('channel fallback after a permanent send failure', () => {
       expect(rows(app, `SELECT fallback_state FROM visit_messages`)).toEqual([{ fallback_state: 'queued' }]);
       expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(0);
       expect(fallbackRows(app)).toEqual([{ at: tuesday9, status: 'pending' }]);
+    });
+
+    it('while it waits, the timeline says when the SMS will go (clinic time); once sent it says sent, in it/pl/en', async () => {
+      const cases = [
+        ['it', 'SMS programmato per domani, 09:00 invece di WhatsApp: invio fallito (gone)', 'Inviato via SMS invece di WhatsApp: invio fallito (gone)'],
+        ['pl', 'SMS zaplanowany na jutro, 09:00 zamiast WhatsApp: wysyłka nieudana (gone)', 'Wysłano przez SMS zamiast WhatsApp: wysyłka nieudana (gone)'],
+        ['en', 'SMS scheduled for tomorrow, 09:00 instead of WhatsApp: sending failed (gone)', 'Sent by SMS instead of WhatsApp: sending failed (gone)'],
+      ] as const;
+      for (const [lang, waiting, sent] of cases) {
+        const app = await bookedOnWhatsApp();
+        updateClinicSettings(app.ctx.db, { uiLanguage: lang });
+        const sms = new FakeProvider('sms', 'ok');
+        app.ctx.senders.set('sms', sms);
+        app.clock.set(Date.UTC(2026, 10, 23, 21, 30)); // Monday 22:30 in Rome
+        const updates: string[] = [];
+        app.ctx.events.on('message.updated', ({ message }) => {
+          if (message.channel === 'system') updates.push(message.body);
+        });
+        expect(fallbackSweep(visitLoopDeps(app.ctx))).toBe(1);
+        const line = () => rows(app, `SELECT body, json_extract(meta, '$.fallback.scheduledFor') AS at FROM messages WHERE channel = 'system' AND json_extract(meta, '$.fallback.from') = 'whatsapp'`);
+        expect(line()).toEqual([{ body: waiting, at: Date.UTC(2026, 10, 24, 8, 0) }]);
+        // Before 09:00 the outbox holds it back; the line still says "scheduled".
+        app.ctx.outbox.start();
+        await new Promise((r) => setTimeout(r, 100));
+        expect(sms.sent).toHaveLength(0);
+        expect(line()[0]!.body).toBe(waiting);
+        app.clock.set(Date.UTC(2026, 10, 24, 8, 0));
+        app.ctx.outbox.kick();
+        await vi.waitFor(() => expect(sms.sent).toHaveLength(1), { timeout: 5_000 });
+        expect(line()).toEqual([{ body: sent, at: Date.UTC(2026, 10, 24, 8, 0) }]);
+        // The open timeline is told once; the search index follows the stored text.
+        expect(updates).toEqual([sent]);
+      }
     });
 
     it('a failure inside the window goes at once', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicDayEnd, clinicDayStart, fromDate, fromDateTime, fromTime, pickerLocale, toDate, toDateTime, toTime } from '../../../../src-renderer/components/datetime/pickerValues';
+import { clinicDayEnd, clinicDayStart, fromDate, fromDateTime, fromTime, pickerLocale, stepMinutes, toDate, toDateTime, toTime } from '../../../../src-renderer/components/datetime/pickerValues';
 
 describe('date/time field values', () => {
   it.each([
@@ -34,5 +34,24 @@ describe('date/time field values', () => {
   it('a clinic day ends at the next midnight, 23 or 25 hours on DST days', () => {
     const len = (d: string) => (clinicDayEnd(d, 'Europe/Rome') - clinicDayStart(d, 'Europe/Rome')) / 3600_000;
     expect([len('2026-03-29'), len('2026-10-25'), len('2026-11-30')]).toEqual([23, 25, 24]);
+  });
+});
+
+describe('minutes stepped by 5 with ↑/↓ (new visit time)', () => {
+  it.each([
+    ['09:07', 1, '09:10'],
+    ['09:07', -1, '09:05'],
+    ['09:10', 1, '09:15'],
+    ['09:10', -1, '09:05'],
+    ['09:55', 1, '09:00'],
+    ['09:00', -1, '09:55'],
+    ['09:58', 1, '09:00'],
+  ] as const)('%s %i → %s', (value, dir, out) => {
+    expect(stepMinutes(value, dir, 5)).toBe(out);
+  });
+
+  it('leaves an empty or incomplete value to the field', () => {
+    expect(stepMinutes('', 1, 5)).toBeNull();
+    expect(stepMinutes('9:', 1, 5)).toBeNull();
   });
 });
