@@ -111,4 +111,41 @@ describe('messaging service', () => {
     expect(again.message.id).toBe(first.message.id);
     expect(app.ctx.db.prepare('SELECT (SELECT count(*) FROM patients) AS p, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM patient_identities) AS i').get()).toEqual({ p: 1, c: 1, i: 1 });
   });
+  it('a WhatsApp sender known by id whose number is new: the number is learnt, and an SMS from it joins the same conversation', async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    const jid = '393331234567@s.whatsapp.net';
+    const a = receiveInbound(app.ctx.messaging, { channel: 'whatsapp', providerId: 'w1', fromPhone: null, fromWhatsappJid: jid, body: 'Ciao', at: T0 });
+    const b = receiveInbound(app.ctx.messaging, { channel: 'whatsapp', providerId: 'w2', fromPhone: '+393331234567', fromWhatsappJid: jid, body: 'Sono io', at: T0 + 1 });
+    const c = receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 's1', fromPhone: '+393331234567', body: 'Anche via SMS', at: T0 + 2 });
+    expect([b.conversationId, c.conversationId]).toEqual([a.conversationId, a.conversationId]);
+    expect([a.newPatient, b.newPatient, c.newPatient]).toEqual([true, false, false]);
+    expect(app.ctx.db.prepare('SELECT kind, value FROM patient_identities ORDER BY id').all()).toEqual([
+      { kind: 'whatsapp', value: jid },
+      { kind: 'phone', value: '+393331234567' },
+    ]);
+  });
+
+  it("a known sender's message: one read of who wrote and their conversation, one INSERT, one UPDATE", async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'k1', fromPhone: '+393331234567', body: 'Salve', at: T0 });
+    const db = app.ctx.db;
+    const ran: string[] = [];
+    const prepare = db.prepare;
+    db.prepare = ((sql: string) => {
+      const st = prepare.call(db, sql);
+      return new Proxy(st, { get: (t, k) => (k === 'run' || k === 'get' || k === 'all' ? (...a: unknown[]) => (ran.push(sql.replace(/\s+/g, ' ').trim()), (t[k] as (...x: unknown[]) => unknown)(...a)) : Reflect.get(t, k, t)) });
+    }) as typeof db.prepare;
+    try {
+      receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'k2', fromPhone: '+393331234567', body: 'Una domanda', at: T0 + 60_000 });
+    } finally {
+      db.prepare = prepare;
+    }
+    expect(ran.filter((s) => s.includes('patient_identities who'))).toHaveLength(1);
+    expect(ran.filter((s) => /^SELECT patient_id FROM patient_identities/.test(s))).toHaveLength(0);
+    expect(ran.filter((s) => s.startsWith('INSERT'))).toHaveLength(1);
+    expect(ran.filter((s) => s.startsWith('UPDATE'))).toHaveLength(1);
+    expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
+  });
 });
