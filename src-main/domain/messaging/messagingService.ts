@@ -28,9 +28,16 @@ function applyState(db: Db, conv: ConversationRow, next: ConversationRowState): 
 
 type Sender = { phone: string | null; whatsappJid?: string | null; pushName?: string | null; nameOrder?: NameOrder };
 
+/**
+ * A number written with its country code (what SMS gateways send) reads the same in every region, so the
+ * clinic's region, a settings read, is asked for national numbers only.
+ */
+const senderE164 = (deps: MessagingDeps, raw: string): string | null => toE164(raw, raw.trimStart().startsWith('+') ? ANY_REGION : deps.region());
+const ANY_REGION: Region = 'IT';
+
 /** Who wrote, by reads only: the patient (if known) by each identity given. */
 function lookupSender(deps: MessagingDeps, from: Sender): { phone: string | null; byJid: number | undefined; byPhone: number | undefined; existing: number | undefined } {
-  const phone = from.phone ? toE164(from.phone, deps.region()) : null;
+  const phone = from.phone ? senderE164(deps, from.phone) : null;
   const byJid = from.whatsappJid ? findPatientByIdentity(deps.db, 'whatsapp', from.whatsappJid) : undefined;
   const byPhone = phone ? findPatientByIdentity(deps.db, 'phone', phone) : undefined;
   return { phone, byJid, byPhone, existing: byJid ?? byPhone };
@@ -130,7 +137,7 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
  * in one read; undefined when something is still to be created or learnt (resolvePatient does that).
  */
 function knownSenderConversation(deps: MessagingDeps, from: Sender): ConversationListRow | undefined {
-  const phone = from.phone ? toE164(from.phone, deps.region()) : null;
+  const phone = from.phone ? senderE164(deps, from.phone) : null;
   const jid = from.whatsappJid ?? null;
   const conv = jid ? conversationListRowByIdentity(deps.db, 'whatsapp', jid) : phone ? conversationListRowByIdentity(deps.db, 'phone', phone) : undefined;
   // A WhatsApp sender's number not on file yet is learnt by resolvePatient.
