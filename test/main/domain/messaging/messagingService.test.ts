@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyStatus, queueOutgoing, receiveInbound } from '../../../../src-main/domain/messaging/messagingService';
 import { getConversationListRow } from '../../../../src-main/db/repositories/conversations';
+import { inboxCounts } from '../../../../src-main/db/repositories/inbox';
 import { toSummary } from '../../../../src-main/domain/messaging/timeline';
 import type { ConversationSummary } from '../../../../src-main/contract/inbox';
 import { tempApp, T0 } from '../../../helpers/tempApp';
@@ -147,5 +148,31 @@ describe('messaging service', () => {
     expect(ran.filter((s) => s.startsWith('INSERT'))).toHaveLength(1);
     expect(ran.filter((s) => s.startsWith('UPDATE'))).toHaveLength(1);
     expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
+  });
+  it('keeps the maintained inbox counters equal to a recount while messages reopen, answer and close conversations', async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    const db = app.ctx.db;
+    const phones = Array.from({ length: 12 }, (_, k) => `+3933312345${String(k).padStart(2, '0')}`);
+    let n = 0;
+    for (let round = 0; round < 4; round++) {
+      for (const [k, phone] of phones.entries()) {
+        const { conversationId } = receiveInbound(app.ctx.messaging, { channel: k % 3 ? 'sms' : 'whatsapp', providerId: `c-${n++}`, fromPhone: phone, body: `messaggio ${round}`, at: T0 + n * 1000 });
+        if ((k + round) % 3 === 0) queueOutgoing(app.ctx.messaging, { conversationId, body: 'Risposta', author: 'Anna' });
+        if ((k + round) % 4 === 0) db.prepare("UPDATE conversations SET status = 'done', waiting_since = NULL, unread_count = 0 WHERE id = ?").run(conversationId);
+        if ((k + round) % 5 === 0) db.prepare("UPDATE conversations SET status = 'snoozed', snoozed_until = ? WHERE id = ?").run(T0 + 86_400_000, conversationId);
+      }
+      const brute = db
+        .prepare(
+          `SELECT sum(status = 'open') AS open, sum(status = 'waiting') AS waiting, sum(status = 'done') AS done, sum(status = 'snoozed') AS snoozed,
+             sum(waiting_since IS NOT NULL AND status IN ('open','waiting')) AS unanswered,
+             sum(CASE WHEN status IN ('open','waiting') THEN unread_count ELSE 0 END) AS unread FROM conversations WHERE last_message_at IS NOT NULL`,
+        )
+        .get() as Record<string, number>;
+      expect(inboxCounts(db, 'Anna'), `after round ${round}`).toMatchObject(brute);
+    }
+    // Every kind of move happened: the recount is not of an inbox that stayed still.
+    const last = inboxCounts(db, 'Anna');
+    expect([last.open, last.waiting, last.done, last.snoozed, last.unread].every((x) => x > 0)).toBe(true);
   });
 });
