@@ -79,6 +79,17 @@ export function ensureConversationListRow(db: Db, patientId: number, at: number)
   return conversationListRowOf(db, patientId)!;
 }
 
+/**
+ * The conversation, as the inbox lists it, of whoever owns an identity (a phone number, a WhatsApp id): what a
+ * message from a known sender needs, in one read (identity, patient and conversation). Undefined when the
+ * identity is unknown or its patient has no conversation yet.
+ */
+export function conversationListRowByIdentity(db: Db, kind: 'phone' | 'whatsapp', value: string): ConversationListRow | undefined {
+  return db
+    .prepare(`${LIST_SELECT} JOIN patient_identities who ON who.patient_id = c.patient_id WHERE who.kind = ? AND who.value = ?`)
+    .get(kind, value) as ConversationListRow | undefined;
+}
+
 /** A patient's conversation as the inbox lists it, if they have one. */
 export function conversationListRowOf(db: Db, patientId: number): ConversationListRow | undefined {
   return db.prepare(`${LIST_SELECT} WHERE c.patient_id = ?`).get(patientId) as ConversationListRow | undefined;

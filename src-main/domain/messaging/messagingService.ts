@@ -1,7 +1,7 @@
 import { splitPersonName, type NameOrder } from '../patients/personName';
 import type { ConversationSummary, TimelineMessage } from '../../contract/inbox';
 import type { Db } from '../../db/database';
-import { conversationListRowOf, ensureConversationListRow, getConversation, saveConversationChanges, type ConversationRow } from '../../db/repositories/conversations';
+import { conversationListRowByIdentity, ensureConversationListRow, getConversation, saveConversationChanges, type ConversationListRow, type ConversationRow } from '../../db/repositories/conversations';
 import { findByProviderId, getMessage, insertMessage, insertNewMessage, setMessageStatus, type MessageRow } from '../../db/repositories/messages';
 import { insertOutbox, outboxForMessage, requeue } from '../../db/repositories/outbox';
 import { addIdentity, findPatientByIdentity, identitiesOf, insertPatient } from '../../db/repositories/patients';
@@ -28,14 +28,19 @@ function applyState(db: Db, conv: ConversationRow, next: ConversationRowState): 
 
 type Sender = { phone: string | null; whatsappJid?: string | null; pushName?: string | null; nameOrder?: NameOrder };
 
-/** Who wrote, by reads only: the patient (if known) and whether an identity of theirs is still to be learnt. */
-function lookupSender(deps: MessagingDeps, from: Sender): { phone: string | null; byJid: number | undefined; byPhone: number | undefined; existing: number | undefined; complete: boolean } {
-  const phone = from.phone ? toE164(from.phone, deps.region()) : null;
+/**
+ * A number written with its country code (what SMS gateways send) reads the same in every region, so the
+ * clinic's region, a settings read, is asked for national numbers only.
+ */
+const senderE164 = (deps: MessagingDeps, raw: string): string | null => toE164(raw, raw.trimStart().startsWith('+') ? ANY_REGION : deps.region());
+const ANY_REGION: Region = 'IT';
+
+/** Who wrote, by reads only: the patient (if known) by each identity given. */
+function lookupSender(deps: MessagingDeps, from: Sender): { phone: string | null; byJid: number | undefined; byPhone: number | undefined; existing: number | undefined } {
+  const phone = from.phone ? senderE164(deps, from.phone) : null;
   const byJid = from.whatsappJid ? findPatientByIdentity(deps.db, 'whatsapp', from.whatsappJid) : undefined;
   const byPhone = phone ? findPatientByIdentity(deps.db, 'phone', phone) : undefined;
-  const existing = byJid ?? byPhone;
-  const complete = existing !== undefined && !(phone && byPhone === undefined) && !(from.whatsappJid && byJid === undefined);
-  return { phone, byJid, byPhone, existing, complete };
+  return { phone, byJid, byPhone, existing: byJid ?? byPhone };
 }
 
 /** Finds the patient a phone number or WhatsApp id belongs to, creating one for a first contact. */
@@ -79,9 +84,7 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
   let summary: ConversationSummary | null = null;
   const from: Sender = { phone: m.fromPhone, whatsappJid: m.fromWhatsappJid ?? null, pushName: m.pushName ?? null };
   const result = inOneTransaction(db, (): InboundResult => {
-    // Reads only, for a sender whose patient, numbers and conversation are all known (nearly every message).
-    const sender = lookupSender(deps, from);
-    let conv = sender.complete ? conversationListRowOf(db, sender.existing!) : undefined;
+    let conv = knownSenderConversation(deps, from);
     let newPatient = false;
     if (!conv) {
       // Something is written before the message (a patient, a number, a conversation): rule out a
@@ -101,7 +104,7 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
       status: m.fromClinic ? 'sent' : 'received',
       providerId: m.providerId,
       author: m.fromClinic ? 'phone' : null,
-      meta: { ...(m.meta ?? {}), ...(m.media ? { media: m.media } : {}), ...(m.quotedProviderId ? { quoted: m.quotedProviderId } : {}) },
+      meta: metaOf(m),
       at: m.at,
     });
     if (!row) return redelivered(db, findByProviderId(db, m.channel, m.providerId)!); // nothing was written before it
@@ -129,13 +132,41 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
   return result;
 }
 
+/**
+ * The conversation of a sender whose patient, numbers and conversation are all known (nearly every message),
+ * in one read; undefined when something is still to be created or learnt (resolvePatient does that).
+ */
+function knownSenderConversation(deps: MessagingDeps, from: Sender): ConversationListRow | undefined {
+  const phone = from.phone ? senderE164(deps, from.phone) : null;
+  const jid = from.whatsappJid ?? null;
+  const conv = jid ? conversationListRowByIdentity(deps.db, 'whatsapp', jid) : phone ? conversationListRowByIdentity(deps.db, 'phone', phone) : undefined;
+  // A WhatsApp sender's number not on file yet is learnt by resolvePatient.
+  if (conv && jid && phone && findPatientByIdentity(deps.db, 'phone', phone) === undefined) return undefined;
+  return conv;
+}
+
+/** What the message carries besides its text; null (not "{}") for a plain text, like a raw insert. */
+function metaOf(m: InboundMessage): Record<string, unknown> | null {
+  if (!m.media && !m.quotedProviderId && !(m.meta && Object.keys(m.meta).length > 0)) return null;
+  return { ...(m.meta ?? {}), ...(m.media ? { media: m.media } : {}), ...(m.quotedProviderId ? { quoted: m.quotedProviderId } : {}) };
+}
+
 function redelivered(db: Db, duplicate: MessageRow): InboundResult {
   const conv = getConversation(db, duplicate.conversation_id)!;
   return { message: duplicate, conversationId: conv.id, patientId: conv.patient_id, created: false, newPatient: false };
 }
 
-/** fn in a transaction of its own, or directly in the caller's (no savepoint). */
-const inOneTransaction = <T>(db: Db, fn: () => T): T => (db.inTransaction ? fn() : db.transaction(fn)());
+/**
+ * fn in a transaction of its own, or directly in the caller's (no savepoint). One transaction function per
+ * connection, taking the body as its argument: making a new one for every message cost ~5 µs.
+ */
+const runners = new WeakMap<Db, (fn: () => unknown) => unknown>();
+function inOneTransaction<T>(db: Db, fn: () => T): T {
+  if (db.inTransaction) return fn();
+  let run = runners.get(db);
+  if (!run) runners.set(db, (run = db.transaction((body: () => unknown) => body())));
+  return run(fn) as T;
+}
 
 /** A receipt from a channel. Unknown ids are ignored (a message sent before the desk existed). */
 export function applyStatus(deps: MessagingDeps, s: StatusUpdate): boolean {

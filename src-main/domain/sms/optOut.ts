@@ -30,7 +30,28 @@ const isVisitAnswer = (text: string): boolean => {
 
 /** Words that turn automatic SMS back on after an opt-out (named in the opt-out confirmation). */
 export const OPT_IN_KEYWORDS: readonly string[] = ['START', 'START SMS', 'UNSTOP'];
-export const isOptInKeyword = (text: string): boolean => OPT_IN_KEYWORDS.includes(normalizeKeyword(text));
+export const isOptInKeyword = (text: string): boolean => mayBeKeyword(text) && OPT_IN_KEYWORDS.includes(normalizeKeyword(text));
+
+/** The longest normalised text read as a keyword. */
+const MAX_KEYWORD = 40;
+
+/**
+ * False when `text` normalises to more than MAX_KEYWORD characters, decided without normalising it: every
+ * message is checked and nearly none is a keyword. normalizeKeyword only drops white space, combining accents
+ * and punctuation at the ends (NFD and upper case never shorten), so every other character survives it.
+ */
+export function mayBeKeyword(text: string): boolean {
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!droppable(text.charCodeAt(i)) && ++kept > MAX_KEYWORD) return false;
+  }
+  return true;
+}
+
+const PUNCTUATION = new Set([...`.,;:!?'"()-`].map((c) => c.charCodeAt(0)));
+/** Counting white space as dropped (a run keeps one space) only makes the count smaller: still a lower bound. */
+const droppable = (c: number): boolean =>
+  c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) || PUNCTUATION.has(c) : (c >= 0x300 && c <= 0x36f) || /\s/.test(String.fromCharCode(c));
 
 /** Upper case, accents folded, surrounding punctuation and repeated spaces removed. */
 export function normalizeKeyword(text: string): string {
@@ -55,8 +76,9 @@ export function matchOptOut(
   keywords: Readonly<Record<string, readonly string[]>>,
   opts: { reminderPending: boolean | (() => boolean) },
 ): OptOutMatch | null {
+  if (!mayBeKeyword(text)) return null;
   const said = normalizeKeyword(text);
-  if (!said || said.length > 40) return null;
+  if (!said || said.length > MAX_KEYWORD) return null;
   const match = keywordIndex(keywords).get(said);
   if (!match) return null;
   // Asked only for a keyword (a lookup of the conversation's reminders: not for every message).

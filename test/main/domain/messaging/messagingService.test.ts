@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyStatus, queueOutgoing, receiveInbound } from '../../../../src-main/domain/messaging/messagingService';
 import { getConversationListRow } from '../../../../src-main/db/repositories/conversations';
+import { inboxCounts } from '../../../../src-main/db/repositories/inbox';
 import { toSummary } from '../../../../src-main/domain/messaging/timeline';
 import type { ConversationSummary } from '../../../../src-main/contract/inbox';
 import { tempApp, T0 } from '../../../helpers/tempApp';
@@ -110,5 +111,68 @@ describe('messaging service', () => {
     expect(again).toMatchObject({ created: false, newPatient: false, conversationId: first.conversationId, patientId: first.patientId });
     expect(again.message.id).toBe(first.message.id);
     expect(app.ctx.db.prepare('SELECT (SELECT count(*) FROM patients) AS p, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM patient_identities) AS i').get()).toEqual({ p: 1, c: 1, i: 1 });
+  });
+  it('a WhatsApp sender known by id whose number is new: the number is learnt, and an SMS from it joins the same conversation', async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    const jid = '393331234567@s.whatsapp.net';
+    const a = receiveInbound(app.ctx.messaging, { channel: 'whatsapp', providerId: 'w1', fromPhone: null, fromWhatsappJid: jid, body: 'Ciao', at: T0 });
+    const b = receiveInbound(app.ctx.messaging, { channel: 'whatsapp', providerId: 'w2', fromPhone: '+393331234567', fromWhatsappJid: jid, body: 'Sono io', at: T0 + 1 });
+    const c = receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 's1', fromPhone: '+393331234567', body: 'Anche via SMS', at: T0 + 2 });
+    expect([b.conversationId, c.conversationId]).toEqual([a.conversationId, a.conversationId]);
+    expect([a.newPatient, b.newPatient, c.newPatient]).toEqual([true, false, false]);
+    expect(app.ctx.db.prepare('SELECT kind, value FROM patient_identities ORDER BY id').all()).toEqual([
+      { kind: 'whatsapp', value: jid },
+      { kind: 'phone', value: '+393331234567' },
+    ]);
+  });
+
+  it("a known sender's message: one read of who wrote and their conversation, one INSERT, one UPDATE", async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'k1', fromPhone: '+393331234567', body: 'Salve', at: T0 });
+    const db = app.ctx.db;
+    const ran: string[] = [];
+    const prepare = db.prepare;
+    db.prepare = ((sql: string) => {
+      const st = prepare.call(db, sql);
+      return new Proxy(st, { get: (t, k) => (k === 'run' || k === 'get' || k === 'all' ? (...a: unknown[]) => (ran.push(sql.replace(/\s+/g, ' ').trim()), (t[k] as (...x: unknown[]) => unknown)(...a)) : Reflect.get(t, k, t)) });
+    }) as typeof db.prepare;
+    try {
+      receiveInbound(app.ctx.messaging, { channel: 'sms', providerId: 'k2', fromPhone: '+393331234567', body: 'Una domanda', at: T0 + 60_000 });
+    } finally {
+      db.prepare = prepare;
+    }
+    expect(ran.filter((s) => s.includes('patient_identities who'))).toHaveLength(1);
+    expect(ran.filter((s) => /^SELECT patient_id FROM patient_identities/.test(s))).toHaveLength(0);
+    expect(ran.filter((s) => s.startsWith('INSERT'))).toHaveLength(1);
+    expect(ran.filter((s) => s.startsWith('UPDATE'))).toHaveLength(1);
+    expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
+  });
+  it('keeps the maintained inbox counters equal to a recount while messages reopen, answer and close conversations', async () => {
+    const app = await tempApp();
+    cleanup = app.cleanup;
+    const db = app.ctx.db;
+    const phones = Array.from({ length: 12 }, (_, k) => `+3933312345${String(k).padStart(2, '0')}`);
+    let n = 0;
+    for (let round = 0; round < 4; round++) {
+      for (const [k, phone] of phones.entries()) {
+        const { conversationId } = receiveInbound(app.ctx.messaging, { channel: k % 3 ? 'sms' : 'whatsapp', providerId: `c-${n++}`, fromPhone: phone, body: `messaggio ${round}`, at: T0 + n * 1000 });
+        if ((k + round) % 3 === 0) queueOutgoing(app.ctx.messaging, { conversationId, body: 'Risposta', author: 'Anna' });
+        if ((k + round) % 4 === 0) db.prepare("UPDATE conversations SET status = 'done', waiting_since = NULL, unread_count = 0 WHERE id = ?").run(conversationId);
+        if ((k + round) % 5 === 0) db.prepare("UPDATE conversations SET status = 'snoozed', snoozed_until = ? WHERE id = ?").run(T0 + 86_400_000, conversationId);
+      }
+      const brute = db
+        .prepare(
+          `SELECT sum(status = 'open') AS open, sum(status = 'waiting') AS waiting, sum(status = 'done') AS done, sum(status = 'snoozed') AS snoozed,
+             sum(waiting_since IS NOT NULL AND status IN ('open','waiting')) AS unanswered,
+             sum(CASE WHEN status IN ('open','waiting') THEN unread_count ELSE 0 END) AS unread FROM conversations WHERE last_message_at IS NOT NULL`,
+        )
+        .get() as Record<string, number>;
+      expect(inboxCounts(db, 'Anna'), `after round ${round}`).toMatchObject(brute);
+    }
+    // Every kind of move happened: the recount is not of an inbox that stayed still.
+    const last = inboxCounts(db, 'Anna');
+    expect([last.open, last.waiting, last.done, last.snoozed, last.unread].every((x) => x > 0)).toBe(true);
   });
 });

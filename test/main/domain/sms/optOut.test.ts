@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPT_OUT_CONFIRMATION, DEFAULT_OPT_OUT_KEYWORDS, confirmationText, matchOptOut, normalizeKeyword } from '../../../../src-main/domain/sms/optOut';
+import { DEFAULT_OPT_OUT_CONFIRMATION, DEFAULT_OPT_OUT_KEYWORDS, confirmationText, isOptInKeyword, matchOptOut, mayBeKeyword, normalizeKeyword } from '../../../../src-main/domain/sms/optOut';
 
 describe('matchOptOut', () => {
   const cases: Array<[string, boolean, string | null]> = [
@@ -60,6 +60,35 @@ describe('matchOptOut', () => {
   it('normalizes accents, case and punctuation', () => {
     expect(normalizeKeyword(' Rezygnuję!! ')).toBe('REZYGNUJE');
     expect(normalizeKeyword('wyłącz')).toBe('WYLACZ');
+  });
+});
+
+describe('mayBeKeyword (the check every message gets before any normalising)', () => {
+  // Never false for a text that normalises to 40 characters or fewer: that would miss an opt-out.
+  const texts = [
+    'STOP',
+    `${' '.repeat(60)}stop${'!'.repeat(60)}`,
+    `"${'.'.repeat(30)}STOP${' \u00a0\t'.repeat(30)}SMS(((${')'.repeat(40)}`,
+    `${'e\u0301'.repeat(40)}`,
+    'Żółć gęślą jaźń — ąę ł',
+    'a'.repeat(40),
+    'a'.repeat(41),
+    `${'a '.repeat(20)}`,
+    `${'a  '.repeat(21)}`,
+    'ß'.repeat(30),
+    "Buongiorno, volevo spostare l'appuntamento di domani pomeriggio, grazie",
+  ];
+  it.each(texts)('agrees with normalizeKeyword: %j', (text) => {
+    expect(mayBeKeyword(text) || normalizeKeyword(text).length > 40).toBe(true);
+  });
+  it('turns down an ordinary message without normalising it', () => {
+    expect(mayBeKeyword("Buongiorno, volevo spostare l'appuntamento di domani pomeriggio, grazie")).toBe(false);
+    expect(mayBeKeyword('a'.repeat(41))).toBe(false);
+    expect(matchOptOut(`STOP ${'x'.repeat(40)}`, DEFAULT_OPT_OUT_KEYWORDS, { reminderPending: false })).toBeNull();
+  });
+  it('still reads keywords padded with spaces and punctuation, and the opt-in words', () => {
+    expect(matchOptOut(`${' '.repeat(50)}Stop!!!${'.'.repeat(50)}`, DEFAULT_OPT_OUT_KEYWORDS, { reminderPending: false })?.keyword).toBe('STOP');
+    expect(isOptInKeyword(`  start sms ${'!'.repeat(45)}`)).toBe(true);
   });
 });
 
