@@ -11,8 +11,9 @@ import type { Migration } from '../migrate';
  *   rows in order and stops at the page size instead of sorting every waiting conversation.
  * - conversations_active_recent: the active conversations nobody waits on, by latest activity, with their
  *   channel bits and assignee: the second run of an active view (any channel filter) walks it and stops.
- * - conversations_inbox_order (021) goes: the list reads conversations_recent and the two indexes above, and
- *   every message rewrote its entry, which ingest paid for.
+ * - conversations_inbox_order (021) and conversations_active (052) go: the list reads conversations_recent and
+ *   the two indexes above, the counts read the tallies, and every message rewrote their entries, which ingest
+ *   paid for.
  */
 const ACTIVE = (r: 'new' | 'old'): string => `(${r}.status IN ('open', 'waiting') AND ${r}.last_message_at IS NOT NULL)`;
 
@@ -69,6 +70,7 @@ export const migration: Migration = {
       CREATE INDEX conversations_active_recent ON conversations (last_message_at DESC, id, channels, assigned_to)
         WHERE status IN ('open', 'waiting') AND last_message_at IS NOT NULL AND waiting_since IS NULL;
       DROP INDEX conversations_inbox_order;
+      DROP INDEX conversations_active;
     `);
   },
 };

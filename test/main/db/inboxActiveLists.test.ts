@@ -22,7 +22,7 @@ function clinic(): Db {
   // Equal waits and equal activity times, so the tie-breakers of the order are exercised.
   db.prepare('UPDATE conversations SET waiting_since = ? WHERE id % 11 = 0 AND waiting_since IS NOT NULL').run(T - 3600_000);
   db.prepare('UPDATE conversations SET last_message_at = ? WHERE id % 13 = 0 AND last_message_at IS NOT NULL').run(T - 7200_000);
-  db.prepare("UPDATE conversations SET assigned_to = 'marta' WHERE id % 4 = 1").run();
+  db.prepare("UPDATE conversations SET assigned_to = 'marta' WHERE id % 4 IN (1, 2)").run();
   return db;
 }
 
@@ -59,6 +59,8 @@ const VIEWS: InboxFilter[] = [
   { statuses: ACTIVE, assignedTo: 'marta' },
   { statuses: ['open', 'waiting', 'snoozed', 'done'], unanswered: true },
   { statuses: ['open', 'waiting', 'snoozed', 'done'], channel: 'call' },
+  { statuses: ACTIVE, assignedTo: 'marta', unanswered: true },
+  { statuses: ['waiting'], channel: 'call' },
 ];
 
 describe('active inbox lists in index order (migration 230)', () => {
