@@ -10,7 +10,7 @@ import type { Migration } from '../migrate';
  *   exact order (oldest wait, then latest activity, then id) with what its filters test, so a page reads its
  *   rows in order and stops at the page size instead of sorting every waiting conversation.
  * - conversations_active_recent: the active conversations nobody waits on, by latest activity, with their
- *   channel bits and assignee: the second run of an active view (any channel filter) walks it and stops.
+ *   status, channel bits and assignee: the second run of an active view (any channel filter) walks it and stops.
  * - conversations_inbox_order (021) and conversations_active (052) go: the list reads conversations_recent and
  *   the two indexes above, the counts read the tallies, and every message rewrote their entries, which ingest
  *   paid for.
@@ -67,7 +67,7 @@ export const migration: Migration = {
       DROP INDEX conversations_unanswered;
       CREATE INDEX conversations_waiting_order ON conversations (waiting_since, last_message_at DESC, id, status, channels, assigned_to)
         WHERE waiting_since IS NOT NULL;
-      CREATE INDEX conversations_active_recent ON conversations (last_message_at DESC, id, channels, assigned_to)
+      CREATE INDEX conversations_active_recent ON conversations (last_message_at DESC, id, status, channels, assigned_to)
         WHERE status IN ('open', 'waiting') AND last_message_at IS NOT NULL AND waiting_since IS NULL;
       DROP INDEX conversations_inbox_order;
       DROP INDEX conversations_active;
