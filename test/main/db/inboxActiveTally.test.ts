@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src-main/app/createApp';
+import { generateClinic } from '../../../src-main/bench/generator/generateClinic';
+import { allMigrations, runMigrations } from '../../../src-main/db/migrate';
 import { countInbox, inboxCounts, wakeDueSnoozes } from '../../../src-main/db/repositories/inbox';
 import { erasePatient } from '../../../src-main/domain/gdpr/patientErasure';
 import { gdprDeps } from '../../../src-main/domain/gdpr/gdprArea';
@@ -109,5 +112,33 @@ describe('active tally (migration 230) against a recount, through every write pa
     await erasePatient(gdprDeps(app.ctx), patientOf(convs[1]!), 'admin');
     expectExact(app, 'erase');
     expect(inboxCounts(app.ctx.db, 'marta').mine).toBeGreaterThan(0);
+  });
+});
+
+describe('migration 230 on a database that already holds conversations', () => {
+  it('fills the tally from the rows, then keeps it in step', () => {
+    const db = new Database(':memory:');
+    try {
+      runMigrations(db, allMigrations().filter((m) => m.version < 230));
+      generateClinic(db, { name: '10k', patients: 150, messages: 1500, calls: 100, appointments: 20, heavyConversations: 1, heavyMessages: 100, heavyCalls: 10 }, T);
+      db.prepare("UPDATE conversations SET status = 'open', waiting_since = last_message_at, unread_count = id % 4 WHERE id % 3 = 0 AND last_message_at IS NOT NULL").run();
+      db.prepare("UPDATE conversations SET assigned_to = 'anna' WHERE id % 2 = 0").run();
+      runMigrations(db);
+      const recounted = () =>
+        db
+          .prepare(
+            `SELECT coalesce(assigned_to, '') AS assignee, count(*) AS n, sum(waiting_since IS NOT NULL) AS unanswered, sum(unread_count) AS unread
+             FROM conversations WHERE status IN ('open','waiting') AND last_message_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+          )
+          .all();
+      const tally = () => db.prepare('SELECT assignee, n, unanswered, unread FROM inbox_active_tally WHERE n != 0 ORDER BY 1').all();
+      expect(recounted().length).toBe(2);
+      expect(tally()).toEqual(recounted());
+      db.prepare("UPDATE conversations SET status = 'done', waiting_since = NULL, unread_count = 0 WHERE id % 9 = 0").run();
+      db.prepare("UPDATE conversations SET assigned_to = NULL WHERE id % 6 = 0").run();
+      expect(tally()).toEqual(recounted());
+    } finally {
+      db.close();
+    }
   });
 });
