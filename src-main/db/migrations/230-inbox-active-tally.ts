@@ -69,7 +69,7 @@ export const migration: Migration = {
         WHERE waiting_since IS NOT NULL;
       CREATE INDEX conversations_active_recent ON conversations (last_message_at DESC, id, status, channels, assigned_to)
         WHERE status IN ('open', 'waiting') AND last_message_at IS NOT NULL AND waiting_since IS NULL;
-      DROP INDEX conversations_inbox_order;
+      DROP INDEX IF EXISTS conversations_inbox_order;
       DROP INDEX conversations_active;
     `);
   },

@@ -3,7 +3,7 @@ import type { ConversationListRow, ConversationRow } from './conversations';
 
 /**
  * The inbox list with its filters, counts, snooze timer and assignment. Orders and filters are backed by
- * conversations_inbox / _recent (001), conversations_snoozed / _assigned (002), the channel bits and
+ * conversations_recent (001), conversations_snoozed / _assigned (002), the channel bits and
  * counters of 052, and the active tally and the ordered waiting / active indexes of 230.
  */
 export type ListChannel = 'whatsapp' | 'sms' | 'call';
@@ -146,10 +146,9 @@ export function countInbox(db: Db, f: InboxFilter): number {
   const { parts, params } = filters(f);
   if (f.unanswered) parts.push('c.waiting_since IS NOT NULL');
   // What the counters cannot answer (two filters at once, a period) walks the smallest set the filter names:
-  // one user's conversations, the waiting ones (the index covers status and channel bits), or the active ones
-  // through the status index.
-  const activeOnly = f.statuses.every((st) => st === 'open' || st === 'waiting');
-  const index = f.assignedTo ? 'conversations_assigned' : f.unanswered ? 'conversations_waiting_order' : activeOnly ? 'conversations_inbox' : null;
+  // one user's conversations or the waiting ones (the index covers status and channel bits). Otherwise only a
+  // period is left, and SQLite starts from the period's conversation ids (the time indexes, see filters()).
+  const index = f.assignedTo ? 'conversations_assigned' : f.unanswered ? 'conversations_waiting_order' : null;
   return (db.prepare(`SELECT count(*) AS n FROM conversations c ${index ? `INDEXED BY ${index}` : ''} WHERE ${parts.join(' AND ')}`).get(...params) as { n: number }).n;
 }
 
