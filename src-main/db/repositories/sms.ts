@@ -16,6 +16,7 @@ export function listSmsProviderRows(db: Db): SmsProviderRow[] {
 }
 
 export function upsertSmsProvider(db: Db, provider: string, config: Record<string, unknown>, secrets: Buffer, at: number): void {
+  providerWrites.set(db, (providerWrites.get(db) ?? 0) + 1);
   db.prepare(
     `INSERT INTO sms_providers (provider, config, secrets, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(provider) DO UPDATE SET config = excluded.config, secrets = excluded.secrets, updated_at = excluded.updated_at`,
@@ -23,7 +24,22 @@ export function upsertSmsProvider(db: Db, provider: string, config: Record<strin
 }
 
 export function deleteSmsProvider(db: Db, provider: string): void {
+  providerWrites.set(db, (providerWrites.get(db) ?? 0) + 1);
   db.prepare('DELETE FROM sms_providers WHERE provider = ?').run(provider);
+}
+
+/** Writes to sms_providers through each connection (every write goes through the two functions above). */
+const providerWrites = new WeakMap<Db, number>();
+
+/**
+ * A value that changes whenever sms_providers may have changed: a write through this connection (counted
+ * above, even one later rolled back) or a commit by any other connection (`PRAGMA data_version`). A reader
+ * that keeps what it derived from the rows (the webhook's provider configuration) compares it instead of
+ * reading the row for every call. Costs no table read.
+ */
+export function smsProvidersVersion(db: Db): string {
+  const { data_version: dataVersion } = db.prepare('PRAGMA data_version').get() as { data_version: number };
+  return `${dataVersion}:${providerWrites.get(db) ?? 0}`;
 }
 
 export interface WebhookLogEntry {
@@ -39,13 +55,19 @@ export interface WebhookLogEntry {
   remote: string | null;
 }
 
+/** Calls the webhook log keeps at least (Settings shows the last 10, the API at most 200). */
+export const WEBHOOK_LOG_KEEP = 2000;
+/** The log is trimmed back to WEBHOOK_LOG_KEEP once every this many calls: one range delete, not one per call. */
+export const WEBHOOK_LOG_TRIM_EVERY = 100;
+
 export function insertWebhookLog(db: Db, e: Omit<WebhookLogEntry, 'id'>): void {
-  db.prepare(
-    `INSERT INTO sms_webhook_log (provider, at, http_status, outcome, reason, inbound, statuses, applied, remote)
-     VALUES (@provider, @at, @http_status, @outcome, @reason, @inbound, @statuses, @applied, @remote)`,
-  ).run(e);
-  // Keep the log bounded: a misconfigured provider retrying all night must not grow the database.
-  db.prepare('DELETE FROM sms_webhook_log WHERE id <= (SELECT max(id) FROM sms_webhook_log) - 2000').run();
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO sms_webhook_log (provider, at, http_status, outcome, reason, inbound, statuses, applied, remote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(e.provider, e.at, e.http_status, e.outcome, e.reason, e.inbound, e.statuses, e.applied, e.remote);
+  // Keep the log bounded: a misconfigured provider retrying all night must not grow the database. Ids only
+  // grow (the newest row is never deleted), so every hundredth call trims what is older than the last 2,000.
+  const id = Number(lastInsertRowid);
+  if (id % WEBHOOK_LOG_TRIM_EVERY === 0) db.prepare('DELETE FROM sms_webhook_log WHERE id <= ?').run(id - WEBHOOK_LOG_KEEP);
 }
 
 export function recentWebhookLog(db: Db, limit: number): WebhookLogEntry[] {

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SmsProviderInput, SmsProviderView } from '../../contract/sms';
 import type { Db } from '../../db/database';
-import { deleteSmsProvider, getSmsProviderRow, listSmsProviderRows, upsertSmsProvider, type SmsProviderRow } from '../../db/repositories/sms';
+import { deleteSmsProvider, getSmsProviderRow, listSmsProviderRows, smsProvidersVersion, upsertSmsProvider, type SmsProviderRow } from '../../db/repositories/sms';
 import { DeskError } from '../shared/errors';
 import type { SecretBox } from '../shared/secretBox';
 import { androidInboundMode, checkAndroidInbound } from './androidInboundMode';
@@ -42,23 +42,40 @@ function toConfig(row: SmsProviderRow, secrets: Record<string, string>): SmsProv
   return { ...(JSON.parse(row.config) as object), ...secrets, provider: row.provider } as SmsProviderConfig;
 }
 
-/** The last configuration opened per box and provider, with the stored bytes it came from. */
-const opened = new WeakMap<SecretBox, Map<string, { config: string; secrets: Buffer; value: SmsProviderConfig }>>();
+/**
+ * What each provider's configuration was last opened to, per connection: the version of the table it was
+ * read at (smsProvidersVersion), the box and stored bytes it came from, and the result (null: not
+ * configured).
+ */
+interface Opened {
+  version: string;
+  box: SecretBox;
+  row: { config: string; secrets: Buffer } | null;
+  value: SmsProviderConfig | null;
+}
+const opened = new WeakMap<Db, Map<SmsProviderName, Opened>>();
 
 /**
- * A provider's configuration with its secrets opened. Every webhook reads it: the decryption is done
- * once per stored value (a save changes the stored bytes, and then it is opened again).
+ * A provider's configuration with its secrets opened (frozen: it is shared by every caller). Every webhook
+ * needs it: while nothing wrote to sms_providers (a save through this connection, or any commit of another
+ * one) it comes from memory without a read; after that the row is read again, and decrypted again only if
+ * its stored bytes changed. A value read inside a transaction is not kept, since that transaction may still
+ * roll back. Unreadable secrets throw (sms.credentialsUnreadable) every time until they are entered again.
  */
-export function loadProviderConfig(db: Db, box: SecretBox, provider: SmsProviderName): SmsProviderConfig | null {
+export function loadProviderConfig(db: Db, box: SecretBox, provider: SmsProviderName): Readonly<SmsProviderConfig> | null {
+  const version = smsProvidersVersion(db);
+  let perDb = opened.get(db);
+  if (!perDb) opened.set(db, (perDb = new Map()));
+  const hit = perDb.get(provider);
+  if (hit && hit.box === box && hit.version === version) return hit.value;
   const row = getSmsProviderRow(db, provider);
-  if (!row) return null;
-  let perBox = opened.get(box);
-  if (!perBox) opened.set(box, (perBox = new Map()));
-  const hit = perBox.get(provider);
-  if (hit && hit.config === row.config && hit.secrets.equals(row.secrets)) return { ...hit.value };
-  const value = toConfig(row, openSecrets(box, row));
-  perBox.set(provider, { config: row.config, secrets: Buffer.from(row.secrets), value });
-  return { ...value };
+  let value: SmsProviderConfig | null = null;
+  if (row) {
+    const same = hit?.box === box && hit.row !== null && hit.row.config === row.config && hit.row.secrets.equals(row.secrets);
+    value = same ? hit.value : Object.freeze(toConfig(row, openSecrets(box, row)));
+  }
+  if (!db.inTransaction) perDb.set(provider, { version, box, row: row ? { config: row.config, secrets: Buffer.from(row.secrets) } : null, value });
+  return value;
 }
 
 /** The callback secret guards the clinic's inbox, so it comes from the OS CSPRNG, not the seeded Random. */

@@ -10,7 +10,7 @@ import { applyStatus, receiveInbound, type MessagingDeps } from '../messaging/me
 import { DeskError } from '../shared/errors';
 import type { SecretBox } from '../shared/secretBox';
 import { loadProviderConfig } from './providerStore';
-import { isSmsProvider, type SmsGateway, type WebhookResult } from './smsPorts';
+import { isSmsProvider, type SmsGateway, type SmsProviderName, type WebhookResult } from './smsPorts';
 import { WindowLimiter } from './webhookRateLimit';
 
 export const WEBHOOK_MAX_BODY = 64 * 1024;
@@ -38,40 +38,60 @@ export interface AppliedWebhook {
   applied: number;
 }
 
-/** Stores a webhook's payload in one transaction; `andThen` writes inside it too (the log line). */
-export function applyWebhookResult(deps: MessagingDeps, result: Extract<WebhookResult, { ok: true }>, andThen?: (counts: AppliedWebhook) => void): AppliedWebhook {
-  return deps.db.transaction((): AppliedWebhook => {
+type AcceptedWebhook = Extract<WebhookResult, { ok: true }>;
+
+/** One line of the webhook log, as the route knows it before the call is stored. */
+interface LogLine {
+  provider: SmsProviderName;
+  status: number;
+  outcome: 'accepted' | 'rejected' | 'failed';
+  reason: string | null;
+  remote: string;
+}
+
+/**
+ * Stores an accepted webhook's payload and its log line in ONE transaction, so one commit per webhook and
+ * nothing of it (log line included) when any part fails. Built once per connection: a transaction function
+ * per call cost more than some of the statements it runs.
+ */
+export function webhookStore(deps: MessagingDeps): (result: AcceptedWebhook, line: LogLine) => AppliedWebhook {
+  return deps.db.transaction((result: AcceptedWebhook, line: LogLine): AppliedWebhook => {
     let applied = 0;
     for (const m of result.inbound) if (receiveInbound(deps, m).created) applied += 1;
     for (const s of result.statuses) if (applyStatus(deps, s)) applied += 1;
     const counts = { inbound: result.inbound.length, statuses: result.statuses.length, applied };
-    andThen?.(counts);
+    writeLog(deps, line, counts);
     return counts;
-  })();
+  });
+}
+
+function writeLog(deps: MessagingDeps, line: LogLine, counts?: AppliedWebhook): void {
+  insertWebhookLog(deps.db, {
+    provider: line.provider,
+    at: deps.clock.now(),
+    http_status: line.status,
+    outcome: line.outcome,
+    reason: line.reason,
+    inbound: counts?.inbound ?? 0,
+    statuses: counts?.statuses ?? 0,
+    applied: counts?.applied ?? 0,
+    remote: line.remote,
+  });
 }
 
 export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
   const failures = new WindowLimiter(FAILED_PER_MINUTE, 60_000);
   const accepted = new WindowLimiter(ACCEPTED_PER_MINUTE, 60_000);
   const { messaging } = deps;
+  const store = webhookStore(messaging);
   const tooMany = (retryAt: number, now: number, message: string): HttpResponse => ({
     status: 429,
     headers: { 'Retry-After': String(Math.ceil((retryAt - now) / 1000)) },
     body: errorBody('rate_limited', message),
   });
-  const log = (provider: string, status: number, outcome: 'accepted' | 'rejected' | 'failed', reason: string | null, remote: string, counts?: AppliedWebhook): void => {
-    insertWebhookLog(messaging.db, {
-      provider,
-      at: messaging.clock.now(),
-      http_status: status,
-      outcome,
-      reason,
-      inbound: counts?.inbound ?? 0,
-      statuses: counts?.statuses ?? 0,
-      applied: counts?.applied ?? 0,
-      remote,
-    });
-  };
+  /** A call that stored nothing still leaves its line, in a commit of its own. */
+  const log = (provider: SmsProviderName, status: number, outcome: LogLine['outcome'], reason: string, remote: string): void =>
+    writeLog(messaging, { provider, status, outcome, reason, remote });
 
   const handle = (req: HttpRequest): HttpResponse => {
     const provider = req.params.provider ?? '';
@@ -109,8 +129,7 @@ export function smsWebhookRoutes(deps: WebhookDeps): HttpRoute[] {
     const over = accepted.hit(provider, now);
     if (over !== null) return tooMany(over, now, `More than ${ACCEPTED_PER_MINUTE} calls a minute from ${provider}`);
     try {
-      // The log line commits with what the call stored: one commit per webhook.
-      applyWebhookResult(messaging, result, (counts) => log(provider, 200, 'accepted', result.notes?.join('; ') ?? null, req.remoteAddress, counts));
+      store(result, { provider, status: 200, outcome: 'accepted', reason: result.notes?.join('; ') ?? null, remote: req.remoteAddress });
       return { status: 200, headers: { 'Content-Type': result.reply.contentType }, body: result.reply.body };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
