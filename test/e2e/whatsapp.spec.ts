@@ -84,7 +84,7 @@ test('the demo clinic shows the simulated link, its health and pacing, and refus
     await page.locator('#wa-min').fill('10');
     await page.locator('#wa-max').fill('5');
     await page.getByTestId('whatsapp-pacing-save').click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Intervallo massimo' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: "L'intervallo più lungo non può essere più corto" })).toBeVisible();
     await expect(page.locator('#wa-max')).toHaveAttribute('aria-invalid', 'true');
     expect(await host.api('whatsapp.status')).toMatchObject({ settings: { minGapMs: 2_000, maxGapMs: 4_000 } });
     await page.locator('#wa-min').fill('3');
