@@ -110,7 +110,9 @@ export const coreCases: BenchCase[] = [
     runs: 200,
     method: 'inbox.counts',
     params: () => ({}),
-    raw: { what: "count(*) of open conversations", run: (_i, db) => db.prepare("SELECT count(*) FROM conversations WHERE status = 'open'").get() },
+    // The counts are maintained (052, 230): the closest raw operation reads one counter. A count(*) over
+    // conversations here would scan the table between the case's runs and leave it a cold cache.
+    raw: { what: 'the open count from its maintained counter', run: (_i, db) => db.prepare("SELECT sum(n) FROM inbox_counts WHERE status = 'open'").get() },
     plans: true,
   },
   {

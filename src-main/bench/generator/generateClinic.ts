@@ -10,12 +10,12 @@ import { FIRST_NAMES, LAST_NAMES, PHRASES, type BenchLanguage } from './clinicVo
 import { zipf } from './zipf';
 
 /**
- * Builds a clinic's ten-year-ish history (3 years of traffic) through the product's own repository
+ * Builds one clinic's history through the product's own repository
  * functions — the same INSERTs, unique indexes and FTS triggers as live traffic — in large transactions
  * (the only liberty taken: live traffic commits once per message). Deterministic for a given size.
  * Bump GENERATOR_VERSION whenever the output changes: the cached databases are keyed by it.
  */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export type BenchSizeName = '10k' | '100k' | '1m';
 
@@ -43,7 +43,13 @@ const HOUR = 3_600_000;
 const UNANSWERED_WINDOW = 3 * HOUR;
 /** Conversations quiet for this long have been marked done by the desk. */
 const CLOSED_AFTER = 12 * HOUR;
-const SPAN = 3 * 365 * DAY;
+/**
+ * The sizes are the same clinic at three ages: its history after about 11 days, 110 days and 3 years. The day's
+ * traffic (and so the active inbox) is the same at every size, so the growth table shows what a growing database
+ * costs, not what a busier clinic costs.
+ */
+const FULL_SPAN = 3 * 365 * DAY;
+const spanOf = (size: BenchSize): number => Math.round((FULL_SPAN * size.messages) / 1_000_000);
 const LANGS: BenchLanguage[] = ['it', 'pl', 'en'];
 const PREFIX: Record<BenchLanguage, string> = { it: '+39 3', pl: '+48 5', en: '+44 7' };
 
@@ -71,7 +77,8 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
     phrase.patient.set(l, zipf(PHRASES[l].patient.length, 1.05, r));
     phrase.clinic.set(l, zipf(PHRASES[l].clinic.length, 1.05, r));
   }
-  const start = now - SPAN;
+  const span = spanOf(size);
+  const start = now - span;
   const practitioners = ['Dott.ssa Ferri', 'Dott. Conti', 'Dr Wiśniewski', 'Dott. Bruno'].map((name) => insertPractitioner(db, { name }));
 
   // Patients, their numbers and their (empty) conversations.
@@ -81,7 +88,7 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
   db.transaction(() => {
     for (let i = 0; i < size.patients; i++) {
       const l: BenchLanguage = r() < 0.6 ? 'it' : r() < 0.75 ? 'pl' : 'en';
-      const created = start + Math.floor(Math.sqrt(r()) * SPAN * 0.9);
+      const created = start + Math.floor(Math.sqrt(r()) * span * 0.9);
       const id = insertPatient(db, { firstName: pick(FIRST_NAMES[l], r), lastName: pick(LAST_NAMES[l], r), language: l, preferredChannel: r() < 0.65 ? 'whatsapp' : 'sms' }, created);
       const phone = phoneOf(i, l);
       addIdentity(db, id, 'phone', phone, created);
@@ -117,8 +124,8 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
       if (r() < 0.35) push(conv, at + 4.5 * 3600_000 + r() * 3600_000, 0); // "grazie"
     }
   };
-  for (const h of heavy) for (let k = 0; k < size.heavyMessages / 2; k++) exchange(h, start + Math.sqrt(r()) * SPAN);
-  while (n < size.messages) exchange(perm[whoPick()]!, start + Math.sqrt(r()) * SPAN);
+  for (const h of heavy) for (let k = 0; k < size.heavyMessages / 2; k++) exchange(h, start + Math.sqrt(r()) * span);
+  while (n < size.messages) exchange(perm[whoPick()]!, start + Math.sqrt(r()) * span);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => plan.at[a]! - plan.at[b]!);
 
   const batch = 20_000;
@@ -152,7 +159,7 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
   db.transaction(() => {
     for (let k = 0; k < size.calls; k++) {
       const p = k < heavy.length * size.heavyCalls ? heavy[k % heavy.length]! : perm[whoPick()]!;
-      const startedAt = Math.floor(start + Math.sqrt(r()) * SPAN);
+      const startedAt = Math.floor(start + Math.sqrt(r()) * span);
       const x = r();
       const result = x < 0.7 ? 'answered' : x < 0.9 ? 'missed' : x < 0.95 ? 'voicemail' : 'abandoned';
       const inbound = r() < 0.8;
@@ -179,11 +186,11 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
   })();
   progress(`${size.calls} calls`);
 
-  // Appointments: three years back and a month ahead, in working hours.
+  // Appointments: over the history and a month ahead, in working hours.
   db.transaction(() => {
     for (let k = 0; k < size.appointments; k++) {
       const p = perm[whoPick()]!;
-      const day = Math.floor(start / DAY + r() * (SPAN / DAY + 30));
+      const day = Math.floor(start / DAY + r() * (span / DAY + 30));
       const startsAt = day * DAY + (8 + Math.floor(r() * 10)) * 3600_000 + (r() < 0.5 ? 0 : 1800_000);
       insertAppointment(db, {
         patientId: conversations[p]!.patient_id,
@@ -198,8 +205,8 @@ export function generateClinic(db: Db, size: BenchSize, now: number, progress: (
   progress(`${size.appointments} appointments`);
 
   // The desk closes a conversation once it is dealt with, the same day: a patient's "grazie" after the
-  // answer included. What stays in the active inbox is today's traffic (a few dozen conversations in a
-  // clinic's day, a few hundred at the 1M size), not thousands of forgotten ones.
+  // answer included. What stays in the active inbox is today's traffic (a few hundred conversations, the same at
+  // every size), not thousands of forgotten ones.
   db.transaction(() => {
     for (const c of conversations) {
       if (c.last_message_at === null) continue;
