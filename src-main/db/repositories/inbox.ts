@@ -130,7 +130,7 @@ const onlyActive = (f: InboxFilter): boolean => f.statuses.every((s) => s === 'o
 
 /** How many conversations a view holds: from the maintained counters (052, 230), or the small active/assigned sets. */
 export function countInbox(db: Db, f: InboxFilter): number {
-  if (isActiveSet(f.statuses) && !f.channel && !f.period && !(f.assignedTo && f.unanswered) && (f.assignedTo || f.unanswered)) {
+  if (isActiveSet(f) && !f.channel && !f.period && !(f.assignedTo && f.unanswered) && (f.assignedTo || f.unanswered)) {
     const row = f.assignedTo
       ? (db.prepare('SELECT n FROM inbox_active_tally WHERE assignee = ?').get(f.assignedTo) as { n: number } | undefined)
       : (db.prepare('SELECT coalesce(sum(unanswered), 0) AS n FROM inbox_active_tally').get() as { n: number });
@@ -177,8 +177,7 @@ export interface InboxCounts {
 }
 
 /** The open and waiting conversations, exactly: what inbox_active_tally (230) counts. */
-const isActiveSet = (statuses: InboxFilter['statuses']): boolean =>
-  statuses.length > 0 && statuses.every((s) => s === 'open' || s === 'waiting') && statuses.includes('open') && statuses.includes('waiting');
+const isActiveSet = (f: InboxFilter): boolean => onlyActive(f) && f.statuses.includes('open') && f.statuses.includes('waiting');
 
 /** All from maintained counters: a row per (status, channels) of 052 and a row per desk user of 230. */
 export function inboxCounts(db: Db, user: string): InboxCounts {

@@ -37,10 +37,7 @@ export function compileSegment(def: SegmentDefinition, today: string, now: numbe
   const driver: { sql: string; args: unknown[] } | null = driverOf(def, start, now, dayStart);
   const parts = ['p.merged_into IS NULL', 'p.erased_at IS NULL'];
   const args: unknown[] = [];
-  const list = (values: readonly unknown[]) => {
-    args.push(...values);
-    return values.map(() => '?').join(',');
-  };
+  const list = binder(args);
   // Age a ≤ age ⇔ born on or before today minus a years; age ≤ b ⇔ born after today minus (b+1) years.
   if (def.ageMin !== undefined) {
     parts.push('p.birth_date IS NOT NULL AND p.birth_date <= ?');
@@ -96,10 +93,7 @@ function startOf(def: SegmentDefinition): SegmentStart {
 
 function driverOf(def: SegmentDefinition, start: SegmentStart, now: number, dayStart: (isoDate: string) => number): { sql: string; args: unknown[] } | null {
   const args: unknown[] = [];
-  const list = (values: readonly unknown[]) => {
-    args.push(...values);
-    return values.map(() => '?').join(',');
-  };
+  const list = binder(args);
   switch (start) {
     case 'visits in period': {
       const v = def.visitsInPeriod!;
@@ -120,6 +114,14 @@ function driverOf(def: SegmentDefinition, start: SegmentStart, now: number, dayS
     case 'all patients':
       return null;
   }
+}
+
+/** Placeholders for a list of values, whose values go to `args` in the order the SQL names them. */
+function binder(args: unknown[]): (values: readonly unknown[]) => string {
+  return (values) => {
+    args.push(...values);
+    return values.map(() => '?').join(',');
+  };
 }
 
 function visitWith(def: SegmentDefinition, list: (values: readonly unknown[]) => string): string {
