@@ -1,5 +1,6 @@
 import { updateError, type UpdateError } from './updateErrors';
 import type { UpdateMode } from './updatePolicy';
+import type { Timers } from '../../domain/shared/timers';
 
 /** The part of electron-updater's AppUpdater the desk uses (a fake one in tests). */
 export interface UpdaterPort {
@@ -12,10 +13,8 @@ export interface UpdaterPort {
   on(event: 'checking-for-update' | 'update-available' | 'update-not-available' | 'download-progress' | 'update-downloaded' | 'error', listener: (arg: unknown) => void): unknown;
 }
 
-export interface UpdateTimers {
+export interface UpdateTimers extends Timers {
   now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 /** What Settings → This desk shows; pushed to the open windows on every change (contract event `updates.state`). */

@@ -10,6 +10,7 @@ import { mapMessageUpdate, mapReceipt } from './mapping/updateMapper';
 import { RecentIds } from './recentIds';
 import { withTimeout } from './socket/mediaDownload';
 import type { MediaDownloader, SocketPort } from './socket/socketPort';
+import type { Timers } from '../../domain/shared/timers';
 
 /**
  * Everything a socket receives, in order, into the domain sink: live and offline messages
@@ -33,7 +34,7 @@ export interface InboundDeps {
   saveMedia: (bytes: Buffer, hint: MediaHint) => Promise<MediaRef>;
   onActivity: (a: Activity) => void;
   onError: (message: string) => void;
-  timers: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(h: unknown): void };
+  timers: Timers;
   /** A download that takes longer is given up and reported on the message (default 2 min). */
   mediaTimeoutMs?: number;
 }

@@ -18,11 +18,9 @@ import { RetryCounterCache } from './retry/retryCounterCache';
 import { PacedSender, type FirstContactLedger } from './sending/pacedSender';
 import { SocketTransport } from './sending/socketTransport';
 import type { MediaDownloader, SocketFactory, SocketPort, VersionFetcher, WAVersion } from './socket/socketPort';
+import type { Timers } from '../../domain/shared/timers';
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type { Timers };
 
 export const realTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),

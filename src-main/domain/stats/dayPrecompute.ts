@@ -16,20 +16,16 @@
 import type { Db } from '../../db/database';
 import { storedStatsDates } from '../../db/repositories/statsDays';
 import type { Clock } from '../shared/clock';
+import type { Timers } from '../shared/timers';
 import { getBusinessHours } from '../hours/hoursService';
 import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
 import { dayBasis, periodDays } from './dayStore';
 import { openCalendar } from './openCalendar';
 
-export interface PrecomputeTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 export interface PrecomputeOptions {
   db: Db;
   clock: Clock;
-  timers?: PrecomputeTimers;
+  timers?: Timers;
   /** How many closed days back are kept ready: a year and the month before it (a year's report compared). */
   daysBack?: number;
   sliceDays?: number;
@@ -76,7 +72,7 @@ export function precomputeDays(db: Db, now: number, dates: readonly string[]): b
 
 export function startStatsPrecompute(o: PrecomputeOptions): StatsPrecompute {
   const c = { ...PRECOMPUTE_DEFAULTS, ...o };
-  const timers: PrecomputeTimers = o.timers ?? {
+  const timers: Timers = o.timers ?? {
     setTimeout: (fn, ms) => {
       const t = setTimeout(fn, ms);
       t.unref();

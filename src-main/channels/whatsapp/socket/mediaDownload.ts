@@ -1,5 +1,6 @@
 import type { WAMessage } from '@whiskeysockets/baileys';
 import { statusCodeOf } from '../connection/disconnectReason';
+import type { Timers } from '../../../domain/shared/timers';
 
 /**
  * WhatsApp deletes a media file from its CDN after a while; the file is then fetched with 404/410 and
@@ -31,7 +32,7 @@ export async function downloadWithReupload(
  * (only dispatcher and headers, lib/Utils/messages-media.js), so a stalled CDN download would wait forever;
  * here the desk stops waiting and reports it. The fetch itself ends when the socket does.
  */
-export function withTimeout<T>(work: Promise<T>, ms: number, timers: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(h: unknown): void }): Promise<T> {
+export function withTimeout<T>(work: Promise<T>, ms: number, timers: Timers): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const handle = timers.setTimeout(() => reject(new Error(`download timed out after ${Math.round(ms / 1000)} s`)), ms);
     work.then(

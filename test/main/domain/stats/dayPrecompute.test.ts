@@ -9,14 +9,15 @@ import { getBusinessHours, saveBusinessHours } from '../../../../src-main/domain
 import { addDays } from '../../../../src-main/domain/hours/zonedTime';
 import { updateClinicSettings } from '../../../../src-main/domain/settings/clinicSettings';
 import { dayBasis } from '../../../../src-main/domain/stats/dayStore';
-import { missingClosedDays, precomputeDays, startStatsPrecompute, type PrecomputeTimers } from '../../../../src-main/domain/stats/dayPrecompute';
+import { missingClosedDays, precomputeDays, startStatsPrecompute } from '../../../../src-main/domain/stats/dayPrecompute';
+import type { Timers } from '../../../../src-main/domain/shared/timers';
 import { resolvePeriod } from '../../../../src-main/domain/stats/periods';
 import { buildReport } from '../../../../src-main/domain/stats/statsService';
 import { DAY, writeFixtureDay } from './fixtureDay';
 import { ZONE, at, conversation, memoryDb, msg } from './statsFixture';
 
 /** Timers driven by hand: `fire()` runs the one pending callback (the filler keeps at most one). */
-function fakeTimers(): PrecomputeTimers & { pending: { fn: () => void; ms: number } | null; fire: () => number; cleared: number } {
+function fakeTimers(): Timers & { pending: { fn: () => void; ms: number } | null; fire: () => number; cleared: number } {
   const t = {
     pending: null as { fn: () => void; ms: number } | null,
     cleared: 0,
