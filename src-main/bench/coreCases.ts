@@ -58,16 +58,39 @@ function deliver(env: BenchEnv, req: HttpRequest): void {
 /**
  * The raw operation of the ingest cases, as the issue names it: a prepared INSERT into the same table
  * (same indexes and FTS trigger), autocommit. The connection's statement cache (database.ts) compiles it
- * once, so each timed run is the insert alone.
+ * once, so each timed run is the insert alone. It writes at the desk's clock into conversations no ingest
+ * case's sender owns: it once wrote at the real date (days after the generated clinic's "now") into the
+ * senders' own conversations, so every measured message arrived "before" a later one and paid the
+ * late-arrival rebuild of the conversation's waits, a path a desk meets only with a delayed delivery.
  */
 function rawMessageInsert(tag: string): NonNullable<BenchCase['raw']> {
   return {
     what: 'one prepared INSERT INTO messages (same indexes and triggers), autocommit',
-    run: (i, db) =>
-      db
+    run: (i, db, env) => {
+      const targets = rawTargets(env);
+      return db
         .prepare("INSERT INTO messages (conversation_id, channel, direction, body, status, provider_id, created_at) VALUES (?, 'sms', 'in', ?, 'received', ?, ?)")
-        .run(1 + (i % 100), INBOUND_TEXT, `bench-raw-${tag}-${process.pid}-${i}`, Date.now()),
+        .run(targets[i % targets.length], INBOUND_TEXT, `bench-raw-${tag}-${process.pid}-${i}`, env.app.ctx.clock.now());
+    },
   };
+}
+
+/** 100 conversations of patients who are not among the ingest cases' senders, looked up once per run. */
+const rawTargetsOf = new WeakMap<BenchEnv['facts'], number[]>();
+function rawTargets(env: BenchEnv): number[] {
+  let ids = rawTargetsOf.get(env.facts);
+  if (!ids) {
+    ids = env.db
+      .prepare(
+        `SELECT c.id FROM conversations c WHERE c.patient_id NOT IN
+           (SELECT patient_id FROM patient_identities WHERE kind = 'phone' AND value IN (SELECT value FROM json_each(?)))
+         ORDER BY c.id DESC LIMIT 100`,
+      )
+      .all(JSON.stringify(env.facts.phones))
+      .map((r) => (r as { id: number }).id);
+    rawTargetsOf.set(env.facts, ids);
+  }
+  return ids;
 }
 
 const storeRawInsert = rawMessageInsert('store');
