@@ -103,6 +103,30 @@ describe('conversation_waits kept by triggers', () => {
     expect(table(db)).toEqual(want);
   });
 
+  it('a turn in the same millisecond as the newest one appends in place unless a reply sorts after it (migration 250)', () => {
+    const c = addConversation(db);
+    for (let k = 0; k < 30; k++) {
+      add(db, c, 'in', T + k * 10 * MIN);
+      add(db, c, 'human', T + k * 10 * MIN + MIN);
+    }
+    add(db, addConversation(db), 'in', T); // holds the highest wait id, so rebuilt rows get new ids
+    const ids = (): number[] => (db.prepare('SELECT id FROM conversation_waits WHERE conversation_id = ? ORDER BY id').all(c) as { id: number }[]).map((r) => r.id);
+    const at = T + 300 * MIN; // WhatsApp's dates are whole seconds: a photo and its caption share one.
+    add(db, c, 'in', at);
+    const before = ids();
+    add(db, c, 'in', at);
+    add(db, c, 'in', at);
+    expect(ids()).toEqual(before); // no rebuild: the 30 earlier waits keep their rows
+    add(db, c, 'human', at); // the reply in the same second answers the wait in place
+    expect(ids()).toEqual(before);
+    expect(table(db)).toEqual(expected(db));
+    expect(table(db).filter((w) => w[0] === c).at(-1)).toEqual([c, at, at]);
+    // A patient message at the millisecond of a reply sorts before it: the conversation is recomputed.
+    add(db, c, 'in', at);
+    expect(ids()).not.toEqual(before);
+    expect(table(db)).toEqual(expected(db));
+  });
+
   it('merging two conversations (the patient merge moves messages) recomputes the survivor', () => {
     const keep = addConversation(db);
     const other = addConversation(db);
