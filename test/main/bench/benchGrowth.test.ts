@@ -6,6 +6,7 @@ interface Growth { from: string; to: string; judged: 'wall' | 'cpu'; why: string
 const growth = createRequire(import.meta.url)('../../../scripts/bench-growth.cjs') as {
   judgeGrowth: (reports: unknown[]) => Growth;
   formatGrowth: (g: Growth) => string[];
+  formatTables: (reports: unknown[]) => string[];
 };
 
 const result = (name: string, p95: number, cpuP95: number) => ({ name, targetMs: 5, inProcess: { runs: 100, p50: p95 / 2, p95, max: p95 * 2, cpuP95 }, http: null, ratio: null, pass: true, plans: [] });
@@ -57,5 +58,30 @@ describe('bench-growth: counts, filters, phone and frequent-word search flat wit
     const g = growth.judgeGrowth([report('10k', 10_000, null, rows10k), report('1m', 1_000_000, 0.5, rows1m)]);
     expect(g.judged).toBe('cpu');
     expect(g.why).toMatch(/did not record the machine load/);
+  });
+
+  it('folds several runs of one size into their medians: one unlucky run does not make a counter read grow', () => {
+    const counts = (p95: number): [string, number, number][] => [['inbox.counts', p95, p95], ['search phone, exact (+39 … as typed)', 1.6, 1.8]];
+    const small = [0.05, 0.06, 0.05].map((p) => report('10k', 10_000, 0.6, counts(p)));
+    const large = [0.12, 0.05, 0.06].map((p) => report('1m', 1_000_000, 0.7, counts(p)));
+    // One run per size, the unlucky one: 2.4×.
+    expect(growth.judgeGrowth([small[0], large[0]]).rows[0]).toMatchObject({ wall: 2.4, flat: false });
+    const g = growth.judgeGrowth([...small, ...large]);
+    expect(g).toMatchObject({ judged: 'wall', flat: true });
+    expect(g.rows[0]).toMatchObject({ small: { p95: 0.05 }, large: { p95: 0.06 }, wall: 1.2 });
+    expect(growth.formatGrowth(g).join('\n')).toContain('Each figure is the median of 3 / 3 runs per size.');
+    const table = growth.formatTables([...large, ...small]).join('\n');
+    expect(table).toContain('| case (wall p50 / p95 (CPU p95) ms, in-process) | target p95 | 10k (10,000 msgs, median of 3 runs) | 1m (1,000,000 msgs, median of 3 runs) |');
+    expect(table).toContain('| inbox.counts | < 5 | 0.025 / 0.05 (cpu 0.05) | 0.03 / 0.06 (cpu 0.06) |');
+  });
+
+  it('a folded size passes only if every run passed, and is quiet only if every run was', () => {
+    const ok = report('1m', 1_000_000, 0.6, [['inbox.counts', 0.05, 0.05]]);
+    const failed = { ...report('1m', 1_000_000, 2.5, [['inbox.counts', 9, 9]]) };
+    failed.results[0]!.pass = false;
+    const table = growth.formatTables([ok, ok, failed]).join('\n');
+    expect(table).toContain('| inbox.counts | < 5 | 0.025 / 0.05 (cpu 0.05) ✗ |');
+    const g = growth.judgeGrowth([report('10k', 10_000, 0.6, [['inbox.counts', 0.05, 0.05]]), ok, failed]);
+    expect(g.judged).toBe('cpu');
   });
 });
