@@ -5,6 +5,7 @@ import { autoUpdater } from 'electron-updater';
 import type { MachineConfigResult } from '../app/machineConfig';
 import { startDeskUpdater, type UpdateState } from '../app/updates/deskUpdater';
 import { hasUpdateFeed, resolveUpdateMode } from '../app/updates/updatePolicy';
+import { realTimers } from '../domain/shared/timers';
 
 const readIfExists = (file: string): string => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
 
@@ -18,5 +19,5 @@ export function startUpdates(machine: MachineConfigResult, log: (level: 'info' |
   });
   // electron-updater logs through the desk's log (redacted, rotated) instead of the console.
   autoUpdater.logger = { info: (m: unknown) => log('info', `updater: ${String(m)}`), warn: (m: unknown) => log('warn', `updater: ${String(m)}`), error: (m: unknown) => log('warn', `updater: ${String(m)}`), debug: () => undefined };
-  return startDeskUpdater({ updater: autoUpdater, mode, timers: { now: Date.now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }, log, ...(onChange ? { onChange } : {}) });
+  return startDeskUpdater({ updater: autoUpdater, mode, timers: { now: Date.now, ...realTimers }, log, ...(onChange ? { onChange } : {}) });
 }

@@ -18,14 +18,7 @@ import { RetryCounterCache } from './retry/retryCounterCache';
 import { PacedSender, type FirstContactLedger } from './sending/pacedSender';
 import { SocketTransport } from './sending/socketTransport';
 import type { MediaDownloader, SocketFactory, SocketPort, VersionFetcher, WAVersion } from './socket/socketPort';
-import type { Timers } from '../../domain/shared/timers';
-
-export type { Timers };
-
-export const realTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
+import { realTimers, type Timers } from '../../domain/shared/timers';
 
 export interface WhatsAppAdapterOptions {
   sink: WhatsAppSink;

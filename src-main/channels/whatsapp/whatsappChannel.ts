@@ -4,7 +4,8 @@ import type { MachineConfig } from './connection/connectionMachine';
 import type { StaleConfig } from './connection/staleWatch';
 import { realMediaDownloader, realSocketFactory, realVersionFetcher } from './socket/realSocket';
 import type { MediaDownloader, SocketFactory, VersionFetcher } from './socket/socketPort';
-import { WhatsAppAdapter, type Timers } from './whatsappAdapter';
+import type { Timers } from '../../domain/shared/timers';
+import { WhatsAppAdapter } from './whatsappAdapter';
 
 /**
  * Builds the WhatsApp link that ships: the adapter over Baileys' real socket, its auth state in the

@@ -16,7 +16,7 @@
 import type { Db } from '../../db/database';
 import { storedStatsDates } from '../../db/repositories/statsDays';
 import type { Clock } from '../shared/clock';
-import type { Timers } from '../shared/timers';
+import { backgroundTimers, type Timers } from '../shared/timers';
 import { getBusinessHours } from '../hours/hoursService';
 import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
 import { dayBasis, periodDays } from './dayStore';
@@ -72,14 +72,7 @@ export function precomputeDays(db: Db, now: number, dates: readonly string[]): b
 
 export function startStatsPrecompute(o: PrecomputeOptions): StatsPrecompute {
   const c = { ...PRECOMPUTE_DEFAULTS, ...o };
-  const timers: Timers = o.timers ?? {
-    setTimeout: (fn, ms) => {
-      const t = setTimeout(fn, ms);
-      t.unref();
-      return t;
-    },
-    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-  };
+  const timers: Timers = o.timers ?? backgroundTimers;
   let handle: unknown = null;
   let stopped = false;
   const schedule = (ms: number): void => {
