@@ -1,6 +1,6 @@
 import { splitPersonName, type NameOrder } from '../patients/personName';
 import type { ConversationSummary, TimelineMessage } from '../../contract/inbox';
-import type { Db } from '../../db/database';
+import { inTransaction, type Db } from '../../db/database';
 import { conversationListRowByIdentity, ensureConversationListRow, getConversation, saveConversationChanges, type ConversationListRow, type ConversationRow } from '../../db/repositories/conversations';
 import { findByProviderId, getMessage, insertMessage, insertNewMessage, setMessageStatus, type MessageRow } from '../../db/repositories/messages';
 import { insertOutbox, outboxForMessage, requeue } from '../../db/repositories/outbox';
@@ -83,7 +83,7 @@ export function receiveInbound(deps: MessagingDeps, m: InboundMessage): InboundR
   let published = 0;
   let summary: ConversationSummary | null = null;
   const from: Sender = { phone: m.fromPhone, whatsappJid: m.fromWhatsappJid ?? null, pushName: m.pushName ?? null };
-  const result = inOneTransaction(db, (): InboundResult => {
+  const result = inTransaction(db, (): InboundResult => {
     let conv = knownSenderConversation(deps, from);
     let newPatient = false;
     if (!conv) {
@@ -154,18 +154,6 @@ function metaOf(m: InboundMessage): Record<string, unknown> | null {
 function redelivered(db: Db, duplicate: MessageRow): InboundResult {
   const conv = getConversation(db, duplicate.conversation_id)!;
   return { message: duplicate, conversationId: conv.id, patientId: conv.patient_id, created: false, newPatient: false };
-}
-
-/**
- * fn in a transaction of its own, or directly in the caller's (no savepoint). One transaction function per
- * connection, taking the body as its argument: making a new one for every message cost ~5 µs.
- */
-const runners = new WeakMap<Db, (fn: () => unknown) => unknown>();
-function inOneTransaction<T>(db: Db, fn: () => T): T {
-  if (db.inTransaction) return fn();
-  let run = runners.get(db);
-  if (!run) runners.set(db, (run = db.transaction((body: () => unknown) => body())));
-  return run(fn) as T;
 }
 
 /** A receipt from a channel. Unknown ids are ignored (a message sent before the desk existed). */
