@@ -5,17 +5,15 @@ import { DEFAULT_AUTO_REPLY_SETTINGS, type AutoReplySettings } from '../domain/a
 import { searchInbox } from '../domain/inbox/searchService';
 import { formatPhone } from '../domain/patients/phone';
 import type { HttpRequest } from '../app/area';
-import { androidSignature } from '../channels/sms/android/androidGatewayWebhook';
 import { receiveInbound } from '../domain/messaging/messagingService';
-import { saveProviderConfig } from '../domain/sms/providerStore';
 import type { BenchCase, BenchEnv } from './benchCase';
+import { configureBenchGateway, smsReceivedCall } from './benchGateway';
 
 /**
  * The desk's hot paths with the issue's targets (p95 on 2 shared cores at 1M messages). Searches use
  * the generator's most frequent words and 2-letter prefixes, not a friendly rare word.
  */
 const MIN = 60_000;
-const SIGNING_KEY = 'bench-signing-key';
 const INBOUND_TEXT = 'Buongiorno, vorrei spostare l’appuntamento di domani';
 
 /** Six digits from inside a number, as a receptionist types the part they remember ("+39 3|45 678|…"). */
@@ -26,22 +24,14 @@ const partialDigits = (e164: string): string => e164.slice(4, 10);
  * is the phone's work, so the measured runs get theirs built before the timing starts.
  */
 function signedSms(env: BenchEnv, i: number, messageId: string): HttpRequest {
-  const now = env.app.ctx.clock.now();
-  const body = JSON.stringify({
-    deviceId: 'bench',
-    event: 'sms:received',
-    id: `evt-${messageId}`,
-    webhookId: 'bench',
-    payload: { messageId, message: INBOUND_TEXT, phoneNumber: env.facts.phones[i % env.facts.phones.length]!, receivedAt: new Date(now).toISOString() },
-  });
-  const ts = String(Math.floor(now / 1000));
+  const { body, headers } = smsReceivedCall({ messageId, text: INBOUND_TEXT, phone: env.facts.phones[i % env.facts.phones.length]!, now: env.app.ctx.clock.now() });
   return {
     method: 'POST',
     path: '/hooks/sms/android',
     url: '/hooks/sms/android',
     params: { provider: 'android' },
     query: new URLSearchParams(),
-    headers: { 'content-type': 'application/json', 'x-signature': androidSignature(SIGNING_KEY, body, ts), 'x-timestamp': ts },
+    headers,
     body: Buffer.from(body, 'utf8'),
     remoteAddress: '127.0.0.2',
   };
@@ -246,9 +236,7 @@ export const coreCases: BenchCase[] = [
       name: `ingest: SMS webhook, auto-replies ${rulesOn ? 'on (defaults)' : 'off'}`,
       targetMs: null,
       runs: 300,
-      setup: (env) => {
-        saveProviderConfig(env.db, env.app.ctx.secrets, { provider: 'android', baseUrl: 'http://127.0.0.1:9/', username: 'bench', simNumber: null, publicUrl: '', password: 'bench', signingKey: SIGNING_KEY }, env.app.ctx.clock.now());
-      },
+      setup: (env) => configureBenchGateway(env.db, env.app.ctx.secrets, env.app.ctx.clock.now()),
       before(env) {
         saveAutoReplySettings(env.db, rulesOn ? DEFAULT_AUTO_REPLY_SETTINGS : ALL_OFF);
         warmUp(env, (i) => deliver(env, request(i, env)), rawInsert);

@@ -1,10 +1,9 @@
 import http from 'node:http';
 import os from 'node:os';
 import { createApp } from '../app/createApp';
-import { androidSignature } from '../channels/sms/android/androidGatewayWebhook';
 import { OffsetClock } from '../domain/shared/clock';
-import { saveProviderConfig } from '../domain/sms/providerStore';
 import { startHost } from '../host/hostServer';
+import { configureBenchGateway, smsReceivedCall } from './benchGateway';
 import { ensureBenchDatabase, workingCopy } from './benchStore';
 import type { BenchSizeName } from './generator/generateClinic';
 import { watchLoopDelay, type LoopDelay } from './loopDelay';
@@ -48,7 +47,6 @@ export interface LoadReport {
   soak: { webhooks: number; seconds: number; rssMbBefore: number; rssMbAfter: number; heapMbAfter: number; errors: number } | null;
 }
 
-const SIGNING_KEY = 'bench-load-signing-key';
 const WORDS = ['appuntamento', 'spostare', 'wizyta', 'przelozyc', 'grazie', 'fattura', 'dolore', 'rossi', 'appointment'];
 
 export async function runLoadTest(o: LoadOptions): Promise<LoadReport> {
@@ -56,7 +54,7 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadReport> {
   const copy = workingCopy(build);
   const clock = new OffsetClock(build.facts.now - Date.now());
   const app = await createApp({ dataDir: copy.dataDir, startOutbox: false, backups: false, clock });
-  saveProviderConfig(app.ctx.db, app.ctx.secrets, { provider: 'android', baseUrl: 'http://127.0.0.1:9/', username: 'bench', simNumber: null, publicUrl: '', password: 'bench', signingKey: SIGNING_KEY }, clock.now());
+  configureBenchGateway(app.ctx.db, app.ctx.secrets, clock.now());
   const host = await startHost({ app, host: '127.0.0.1', port: 0, rendererDir: copy.dataDir });
   const times = new Map<string, number[]>();
   const record = (name: string, ms: number): void => void (times.get(name) ?? times.set(name, []).get(name)!).push(ms);
@@ -97,17 +95,10 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadReport> {
   const webhook = async (name: string): Promise<void> => {
     const seq = webhookSeq++;
     const phone = build.facts.phones[seq % build.facts.phones.length]!;
-    const body = JSON.stringify({
-      deviceId: 'bench',
-      event: 'sms:received',
-      id: `evt-${seq}`,
-      webhookId: 'bench',
-      payload: { messageId: `load-${process.pid}-${seq}`, message: 'Buongiorno, posso spostare la visita di domani al pomeriggio?', phoneNumber: phone, receivedAt: new Date(clock.now()).toISOString() },
-    });
-    const ts = String(Math.floor(clock.now() / 1000));
+    const { body, headers } = smsReceivedCall({ messageId: `load-${process.pid}-${seq}`, text: 'Buongiorno, posso spostare la visita di domani al pomeriggio?', phone, now: clock.now() });
     const t = performance.now();
     try {
-      const res = await post('/hooks/sms/android', body, { 'x-signature': androidSignature(SIGNING_KEY, body, ts), 'x-timestamp': ts }, '127.0.0.2');
+      const res = await post('/hooks/sms/android', body, headers, '127.0.0.2');
       if (res.status !== 200) webhookErrors++;
     } catch {
       webhookErrors++;
