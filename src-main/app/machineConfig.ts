@@ -53,7 +53,7 @@ export function legacyMachineConfigPath(platform: NodeJS.Platform, env: NodeJS.P
 
 type ReadText = (file: string) => string | null;
 /** The file's text; null when it does not exist; other errors are thrown. */
-const readTextFile: ReadText = (file) => {
+export const readTextFile: ReadText = (file) => {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {

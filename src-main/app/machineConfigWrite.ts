@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { machineConfigSchema, parseMachineConfig, type MachineConfig } from './machineConfig';
+import { machineConfigSchema, parseMachineConfig, readTextFile, type MachineConfig } from './machineConfig';
 
 /**
  * What IT sets from the command line or as MSI properties (`msiexec /i … DATADIR=D:\Clinica SHARE=1`).
@@ -78,15 +78,6 @@ export type WriteResult =
   | { ok: true; config: MachineConfig; changed: string[]; file: string; keptBroken: string | null; movedFrom: string | null }
   | { ok: false; field: string; error: string; file: string };
 
-const readIfThere = (file: string): string | null => {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-};
-
 /**
  * Reads the machine-wide file, merges the changes, and writes it whole (a temporary file renamed over it,
  * so the app never reads half a file). A broken file is kept beside it (`.broken`) and replaced, so an
@@ -98,9 +89,9 @@ export function updateMachineConfigFile(file: string, changes: MachineConfigChan
   let text: string | null;
   let movedFrom: string | null = null;
   try {
-    text = readIfThere(file);
+    text = readTextFile(file);
     if (text === null && legacyFile !== null) {
-      const old = readIfThere(legacyFile);
+      const old = readTextFile(legacyFile);
       if (old !== null && parseMachineConfig(old).ok) {
         text = old;
         movedFrom = legacyFile;
