@@ -1,5 +1,5 @@
-import { getClinicSettings } from '../domain/settings/clinicSettings';
-import { addDays, localParts } from '../domain/hours/zonedTime';
+import { clinicDate } from '../domain/settings/clinicSettings';
+import { addDays } from '../domain/hours/zonedTime';
 import { precomputeDays } from '../domain/stats/dayPrecompute';
 import type { BenchCase, BenchEnv } from './benchCase';
 import { importStallCase } from './importStall';
@@ -11,7 +11,7 @@ import { importStallCase } from './importStall';
  * are stored once computed (migration 170): the day case computes each of its days the first time, the 30-day case
  * then reads them, and the "no day stored yet" case shows what computing them all costs.
  */
-const today = (env: BenchEnv): string => localParts(env.facts.now, getClinicSettings(env.db).timeZone).date;
+const today = (env: BenchEnv): string => clinicDate(env.db, env.facts.now);
 
 export const areaCases: BenchCase[] = [
   {

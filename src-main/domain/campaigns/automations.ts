@@ -4,7 +4,7 @@ import { birthdayPatients, insertCampaign, insertRecipients, recalledSince, reco
 import { segmentPatients } from '../../db/repositories/segments';
 import { getTemplate } from '../../db/repositories/templates';
 import { addDays, localParts } from '../hours/zonedTime';
-import { getClinicSettings } from '../settings/clinicSettings';
+import { clinicDate, getClinicSettings } from '../settings/clinicSettings';
 import { decideConsent, type RefusalReason } from './consentRules';
 import { getAutomationSettings, type AutomationSettings } from './automationSettings';
 import { recipientFacts } from './recipientFacts';
@@ -58,7 +58,7 @@ function recallCandidates(db: Db, s: AutomationSettings['recall'], date: string,
 function startAutomationCampaign(db: Db, kind: 'birthday' | 'recall', templateId: number, channels: string[], patientIds: number[], period: (pid: number) => string, now: number): number | null {
   const template = getTemplate(db, templateId);
   if (!template || patientIds.length === 0) return null;
-  const day = localParts(now, getClinicSettings(db).timeZone).date;
+  const day = clinicDate(db, now);
   return db.transaction(() => {
     const id = insertCampaign(
       db,
@@ -105,7 +105,7 @@ export interface PreviewDay {
 /** Who would receive each automation in the next 7 days (today first), with the channel or the consent reason. */
 export function automationWeek(db: Db, now: number): { birthday: PreviewDay[]; recall: PreviewDay[] } {
   const s = getAutomationSettings(db);
-  const today = localParts(now, getClinicSettings(db).timeZone).date;
+  const today = clinicDate(db, now);
   const describe = (pid: number, channels: ('whatsapp' | 'sms')[]) => {
     const { patient, facts } = recipientFacts(db, pid);
     const d = decideConsent('marketing', facts, channels);

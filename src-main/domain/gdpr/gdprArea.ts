@@ -2,7 +2,8 @@ import type { AppContext, Area } from '../../app/area';
 import { auditActors, listAudit, type AuditRow } from '../../db/repositories/auditLog';
 import { MediaStore } from '../media/mediaStore';
 import { auditCsv } from './auditCsv';
-import { clinicDate, exportPatient, type GdprDeps } from './patientExport';
+import { clinicDate } from '../settings/clinicSettings';
+import { exportPatient, type GdprDeps } from './patientExport';
 import { erasePatient } from './patientErasure';
 import { getRetentionYears, runRetention, setRetentionYears } from './retention';
 

@@ -5,8 +5,7 @@ import { getMedia } from '../../db/repositories/media';
 import { mediaOf, personKeys, personRows } from '../../db/repositories/gdpr';
 import type { MediaStore } from '../media/mediaStore';
 import type { Clock } from '../shared/clock';
-import { localParts } from '../hours/zonedTime';
-import { getClinicSettings } from '../settings/clinicSettings';
+import { clinicDate } from '../settings/clinicSettings';
 import { requireGdprSubject } from './findPatient';
 import { PATIENT_TABLES } from './patientTables';
 
@@ -89,9 +88,4 @@ function parseJsonColumns(row: Record<string, unknown>): Record<string, unknown>
 
 function safeName(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80) || 'file';
-}
-
-/** The clinic's date of an instant, for file names a manager files by day (not UTC's day after midnight in Rome). */
-export function clinicDate(db: Db, at: number): string {
-  return localParts(at, getClinicSettings(db).timeZone).date;
 }

@@ -1,6 +1,7 @@
 import { clinicSettings, type ClinicSettings } from '../../contract/core';
 import type { Db } from '../../db/database';
 import { readSettingParsed, writeSetting } from '../../db/repositories/settings';
+import { localParts } from '../hours/zonedTime';
 import { checkClinicSettingsMeaning } from './settingsMeaning';
 
 const KEY = 'clinic';
@@ -23,4 +24,9 @@ export function updateClinicSettings(db: Db, changes: Partial<ClinicSettings>): 
   const next = clinicSettings.parse({ ...getClinicSettings(db), ...changes });
   writeSetting(db, KEY, next);
   return next;
+}
+
+/** The clinic's date (YYYY-MM-DD) of an instant: its own calendar, not UTC's (00:30 in Rome is that day). */
+export function clinicDate(db: Db, at: number): string {
+  return localParts(at, getClinicSettings(db).timeZone).date;
 }

@@ -6,8 +6,8 @@
 import { visitsStartingBetween } from '../../db/repositories/visitFacts';
 import { visitMessagesOfDay } from '../../db/repositories/visitMessages';
 import { getBusinessHours } from '../hours/hoursService';
-import { addDays, localParts, zonedToUtc } from '../hours/zonedTime';
-import { getClinicSettings } from '../settings/clinicSettings';
+import { addDays, zonedToUtc } from '../hours/zonedTime';
+import { clinicDate, getClinicSettings } from '../settings/clinicSettings';
 import { planReminders, type PlannedReminder } from './reminderPlan';
 import { getVisitLoopSettings } from './visitLoopSettings';
 import { channelFor, composeVisitText, sendVisitMessage, type VisitLoopDeps } from './visitMessaging';
@@ -113,7 +113,7 @@ export function reminderTick(deps: VisitLoopDeps): number {
   const now = deps.clock.now();
   const settings = getVisitLoopSettings(deps.db);
   if (!settings.reminders.enabled) return 0;
-  const today = localParts(now, getClinicSettings(deps.db).timeZone).date;
+  const today = clinicDate(deps.db, now);
   const horizon = Math.ceil(Math.max(...settings.reminders.hoursBefore) / 24) + 1;
   let queued = 0;
   for (let i = 0; i <= horizon; i++) {
