@@ -69,7 +69,7 @@ export function fallbackAfterFailure(deps: VisitLoopDeps, f: FailedVisitMessage)
       setFallback(db, f, 'queued', already);
       return 'queued';
     }
-    const ui = getClinicSettings(db).uiLanguage;
+    const { uiLanguage: ui, timeZone } = getClinicSettings(db);
     const appointmentIds = f.source === 'delay' ? delayNoticeAppointment(db, f.id) : appointmentIdsOf(db, f.id);
     const facts = channelFor(deps, f.patient_id, [f.channel]);
     if (!facts || !facts.choice.ok) {
@@ -80,6 +80,7 @@ export function fallbackAfterFailure(deps: VisitLoopDeps, f: FailedVisitMessage)
     const channel = facts.choice.channel;
     const about = f.source === 'delay' ? { delayNoticeFallback: { appointmentIds } } : { visitLoop: { kind: f.kind, appointmentIds } };
     const meta = { ...about, fallback: { from: f.channel, why: 'failed', failure: f.error, failedMessageId: f.message_id } };
+    const later = sendAt > now;
     const { message } = queueOutgoing(deps, {
       conversationId: f.conversation_id,
       channel,
@@ -89,12 +90,11 @@ export function fallbackAfterFailure(deps: VisitLoopDeps, f: FailedVisitMessage)
       idempotencyKey: `fallback:${f.idempotency_key}`,
       kind: f.message_kind,
       meta,
-      ...(sendAt > now ? { notBefore: sendAt } : {}),
+      ...(later ? { notBefore: sendAt } : {}),
     });
     setFallback(db, f, 'queued', message.id);
-    const later = sendAt > now;
     const line = later
-      ? fallbackScheduledText(ui, channel, f.channel, 'failed', formatWhen(sendAt, now, ui, getClinicSettings(db).timeZone))
+      ? fallbackScheduledText(ui, channel, f.channel, 'failed', formatWhen(sendAt, now, ui, timeZone))
       : fallbackText(ui, channel, f.channel, 'failed');
     const eventMeta = later ? { ...about, fallback: { ...meta.fallback, fallbackMessageId: message.id, scheduledFor: sendAt } } : meta;
     recordSystemEvent(deps, f.conversation_id, f.error ? `${line} (${f.error})` : line, eventMeta);
